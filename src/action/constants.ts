@@ -1,0 +1,49 @@
+// Input, output and state names in one place, so no other file spells them as string literals (as actions/cache
+// does). action.yml declares the same names; test/action checks the two agree.
+
+export enum Inputs {
+  Command = 'command',
+  Config = 'config',
+  WorkingDirectory = 'working-directory',
+  GitHubToken = 'github-token',
+  Comment = 'comment',
+  SshPrivateKey = 'ssh-private-key',
+  SshKnownHosts = 'ssh-known-hosts',
+  SshHost = 'ssh-host',
+  SshPort = 'ssh-port',
+  SshUser = 'ssh-user',
+  TimeoutMinutes = 'timeout-minutes',
+  Branch = 'branch',
+  Sha = 'sha',
+  To = 'to'
+}
+
+export enum Outputs {
+  /** The command that ran, after `auto` was resolved from the event. */
+  Command = 'command',
+  /** `plan`: whether merging changes anything that gets deployed (any file or script differs from the base). */
+  Changed = 'changed',
+  /** `plan`: JSON array of the branches whose deployment would change. */
+  ChangedDeployments = 'changed-deployments',
+  /** `plan`: URL of the sticky PR comment, when one was written. */
+  CommentUrl = 'comment-url'
+}
+
+export enum State {
+  /** Set by the main step; the post step (same bundle) finds it and knows it is the post step. */
+  IsPost = 'isPost'
+}
+
+/** What the `command` input accepts. `auto` picks from the event (see resolveCommand in inputs.ts). */
+export const COMMANDS = ['plan', 'deploy', 'rollback', 'sandbox'] as const
+export type Command = (typeof COMMANDS)[number]
+export const AUTO_COMMAND = 'auto'
+
+/** Hidden marker by which the plan's sticky PR comment is found again on the next push. */
+export const PLAN_COMMENT_MARKER = '<!-- slurm-gitops:plan -->'
+
+/** GitHub rejects issue comments longer than this (characters). */
+export const COMMENT_LIMIT = 65536
+
+/** GitHub rejects a step summary larger than 1 MiB; stay under it with room for other steps' notes. */
+export const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024

@@ -1,0 +1,107 @@
+// The CLI's subcommands. Each turns its options into the same calls the action makes.
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { CliOptions } from './main.js'
+import { planRepository } from '../plan/plan-repository.js'
+import { workingTreeReader } from '../render/templates.js'
+import { validatePlans, type ValidationResult } from '../plan/validate.js'
+import { composeScript } from '../plan/payload.js'
+import { RENDERED_DIR } from '../plan/plan.js'
+import type { DeploymentPlan } from '../plan/types.js'
+import { DEFAULT_CONFIG_PATH } from '../config/load.js'
+import { UserError, formatProblem } from '../errors/user-error.js'
+import { checkFullSha } from '../validate/names.js'
+
+export type CliCommand = (options: CliOptions) => Promise<number>
+
+/** The consuming repository is the directory holding `.github/`, found from the config path. */
+export function configLocation(options: CliOptions): { repoRoot: string; configPath: string } {
+  const config = path.resolve(options.config ?? DEFAULT_CONFIG_PATH)
+  const repoRoot = options.repo
+    ? path.resolve(options.repo)
+    : path.basename(path.dirname(config)) === '.github'
+      ? path.dirname(path.dirname(config))
+      : process.cwd()
+  return { repoRoot, configPath: path.relative(repoRoot, config) }
+}
+
+function selectedBranches(options: CliOptions): string[] | undefined {
+  return !options.branch || options.branch === 'all' ? undefined : [options.branch]
+}
+
+async function planFromOptions(options: CliOptions) {
+  const { repoRoot, configPath } = configLocation(options)
+  return planRepository(workingTreeReader(repoRoot), configPath, selectedBranches(options))
+}
+
+const plan: CliCommand = async options => {
+  const format = options.format ?? 'text'
+  if (!['text', 'markdown', 'json'].includes(format)) {
+    throw new UserError({ where: '--format', message: `"${format}" is not one of text, markdown, json` })
+  }
+  if (options.sha) {
+    const bad = checkFullSha(options.sha)
+    if (bad) throw new UserError({ where: '--sha', message: bad })
+  }
+  const { plans } = await planFromOptions(options)
+  const validation = validatePlans(plans)
+  if (options.out) await writePlanFiles(options.out, plans)
+  if (format === 'json') {
+    console.log(JSON.stringify({ sha: options.sha ?? null, deployments: plans, validation }, null, 2))
+  } else if (format === 'markdown') {
+    const { planMarkdown } = await import('../report/plan-markdown.js')
+    console.log(planMarkdown(plans, validation))
+  } else {
+    console.log(planText(plans, validation, options))
+  }
+  return validation.errors.length > 0 ? 2 : 0
+}
+
+const validate: CliCommand = async options => {
+  const { config, plans } = await planFromOptions(options)
+  const validation = validatePlans(plans)
+  for (const problem of validation.warnings) console.log(`warning: ${formatProblem(problem)}`)
+  for (const problem of validation.errors) console.error(`error: ${formatProblem(problem)}`)
+  if (validation.errors.length > 0) return 2
+  console.log(
+    `${config.file}: valid (${plans.length} deployment(s); checks: ${validation.checks.join(', ')})`
+  )
+  return 0
+}
+
+/** Writes `<out>/<branch>/.slurm-gitops/...` and `<out>/<branch>/deploy.sh` (exactly what would be sent). */
+export async function writePlanFiles(out: string, plans: DeploymentPlan[]): Promise<void> {
+  for (const plan of plans) {
+    const dir = path.join(out, plan.branch)
+    for (const file of plan.files) {
+      const target = path.join(dir, RENDERED_DIR, file.path)
+      await mkdir(path.dirname(target), { recursive: true })
+      await writeFile(target, file.content, { mode: file.mode })
+    }
+    await writeFile(path.join(dir, 'deploy.sh'), composeScript(plan), { mode: 0o755 })
+  }
+}
+
+function planText(plans: DeploymentPlan[], validation: ValidationResult, options: CliOptions): string {
+  const lines: string[] = []
+  for (const plan of plans) {
+    lines.push(`deployment ${plan.branch} → ${plan.environment} at ${plan.root}`)
+    lines.push(`  deploys: ${options.sha ?? 'the head of the branch at deploy time'}`)
+    lines.push(`  writes into releases/<sha>/${RENDERED_DIR}/:`)
+    for (const file of plan.files) {
+      lines.push(`    ${file.mode.toString(8)} ${file.path} (${file.content.split('\n').length - 1} lines)`)
+    }
+    lines.push(`  runs: deploy script, ${plan.script.split('\n').length} lines`)
+    lines.push('  scrontab block:')
+    for (const line of plan.scrontabBlock.trimEnd().split('\n')) lines.push(`    ${line}`)
+    lines.push('')
+  }
+  lines.push(`checks: ${validation.checks.join(', ')}`)
+  for (const problem of validation.warnings) lines.push(`warning: ${formatProblem(problem)}`)
+  for (const problem of validation.errors) lines.push(`error: ${formatProblem(problem)}`)
+  lines.push(validation.errors.length === 0 ? 'plan is valid' : `${validation.errors.length} error(s)`)
+  if (options.out) lines.push(`rendered files written to ${path.resolve(options.out)}`)
+  return lines.join('\n')
+}
+
+export const COMMANDS: Record<string, CliCommand> = { plan, validate }

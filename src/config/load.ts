@@ -1,0 +1,99 @@
+// Reads the YAML config, validates it against the schema and fills in the derived defaults.
+// Every problem is reported with its config path and the line in the file.
+import { readFile } from 'node:fs/promises'
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { configSchema } from './schema.js'
+import type { Config } from './types.js'
+import { resolveConfig } from './resolve.js'
+import { formatPath, type Problem, UserError } from '../errors/user-error.js'
+
+export const DEFAULT_CONFIG_PATH = '.github/slurm-gitops.yml'
+
+export async function loadConfig(file: string): Promise<Config> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)
+    throw new UserError({
+      where: 'config',
+      message: `cannot read ${file} (${reason}); pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
+    })
+  }
+  return parseConfig(text, file)
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  if (document.errors.length > 0) {
+    throw new UserError(
+      document.errors.map(error => ({
+        where: 'config',
+        message: `invalid YAML: ${error.message.split('\n')[0]}`,
+        location: { file, line: lineCounter.linePos(error.pos[0]).line }
+      }))
+    )
+  }
+  const data: unknown = document.toJS()
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UserError({
+      where: 'config',
+      message: 'must be a YAML mapping with cluster, project and deployments',
+      location: { file, line: 1 }
+    })
+  }
+  const result = configSchema.safeParse(data)
+  if (!result.success) {
+    const problems: Problem[] = result.error.issues.flatMap(issue => {
+      // Unknown keys are reported one per key, at the key itself.
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined]
+      return keys.map(key => {
+        const path = key === undefined ? issue.path : [...issue.path, key]
+        return {
+          where: formatPath(path) || 'config',
+          message: key === undefined ? describeIssue(issue) : unknownKeyMessage(path),
+          location: { file, line: lineOf(document, lineCounter, path) }
+        }
+      })
+    })
+    throw new UserError(problems)
+  }
+  return resolveConfig(result.data, file)
+}
+
+function describeIssue(issue: { code: string; message: string; issues?: { message: string }[] }): string {
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return 'is required'
+  // A bad record key (a branch name) carries the real reason one level down.
+  if (issue.code === 'invalid_key' && issue.issues?.[0]) return issue.issues[0].message
+  return issue.message.replace(/^Invalid input: /, '')
+}
+
+function unknownKeyMessage(path: readonly PropertyKey[]): string {
+  return `unknown key "${String(path[path.length - 1])}" (check the spelling; see the config reference in the README)`
+}
+
+/** The line of the deepest node that exists along `path` (a missing key points at its parent). */
+function lineOf(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = document.contents
+  let line: number | undefined
+  const lineFrom = (n: unknown) => {
+    const range = (n as { range?: [number, number, number] } | null)?.range
+    return range ? lineCounter.linePos(range[0]).line : undefined
+  }
+  line = lineFrom(node)
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(item => (item.key as { value?: unknown })?.value === key)
+      if (!pair) break
+      line = lineFrom(pair.key) ?? line
+      node = pair.value
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key]
+      line = lineFrom(node) ?? line
+    } else {
+      break
+    }
+  }
+  return line
+}

@@ -1,0 +1,201 @@
+// The user's config file (`.github/slurm-gitops.yml`), as a schema: shape, defaults, and every rule that can be
+// checked without a cluster. Each rule's message says what is allowed; the loader prefixes the config path.
+import { z } from 'zod'
+import { checkSlurmCron } from '../validate/slurm-cron.js'
+import { checkTimeLimit, timeLimitMinutes } from '../validate/time-limit.js'
+import {
+  checkAbsolutePath,
+  checkBranchName,
+  checkEnvironmentName,
+  checkEnvVarName,
+  checkGitHubActor,
+  checkJobName,
+  checkPartitionName
+} from '../validate/names.js'
+import { checkSbatchOptions } from '../validate/sbatch-options.js'
+
+/** Turns a `(value) => problem | null` check into a zod refinement with that problem as the message. */
+function checked(check: (value: string) => string | null) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = check(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+}
+
+const SAFE_WORD = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/
+const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/
+const UNIX_USER = /^[a-z_][a-z0-9_-]{0,31}$/
+const PROJECT_NAME = /^[a-z][a-z0-9_-]{0,39}$/
+const PYTHON_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
+const REPOSITORY = /^(https:\/\/|ssh:\/\/|file:\/\/|git@|\/)[A-Za-z0-9@:/._~+-]+$/
+const RELATIVE_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_./@+-]+$/
+const PIP_ARG = /^[A-Za-z0-9_./:=@+,%-]+$/
+
+const host = z.string().regex(HOST, 'must be a hostname or IP address (letters, digits, dots, hyphens)')
+const port = z.number().int().min(1).max(65535)
+const user = z
+  .string()
+  .regex(UNIX_USER, 'must be a Unix user name: lowercase letters, digits, "_" and "-", starting with a letter')
+const positiveInt = (max: number) => z.number().int().min(1).max(max)
+
+const jumpHost = z.strictObject({
+  host,
+  port: port.default(22),
+  user
+})
+
+const partitionLimits = z.strictObject({
+  maxTime: checked(value => checkTimeLimit(value, { allowUnlimited: true }))
+})
+
+const cluster = z.strictObject({
+  host,
+  port: port.default(22),
+  user,
+  /** Run the script under `bash -l` so site profiles set PATH and `module`. */
+  loginShell: z.boolean().default(true),
+  jump: jumpHost.optional(),
+  connectTimeoutSeconds: positiveInt(300).default(20),
+  /** Overall limit for one remote run; past it the remote process group is killed. */
+  timeoutMinutes: positiveInt(24 * 60).default(30),
+  /** Known partitions and their limits, so the plan can check job times before anything runs. */
+  partitions: z.record(checked(checkPartitionName), partitionLimits).optional()
+})
+
+const project = z.strictObject({
+  name: z
+    .string()
+    .regex(PROJECT_NAME, 'must be lowercase letters, digits, "_" or "-", starting with a letter, at most 40'),
+  root: checked(checkAbsolutePath),
+  repository: z
+    .string()
+    .regex(REPOSITORY, 'must be an https://, ssh://, file:// or git@host:path URL, or an absolute path'),
+  /** `fetch`: the cluster fetches from `repository`; `bundle`: the runner sends the commit over SSH. */
+  source: z.enum(['fetch', 'bundle']).default('fetch'),
+  python: z
+    .string()
+    .regex(/^[A-Za-z0-9_./+-]+$/, 'must be a command name or absolute path such as python3 or /usr/bin/python3.11')
+    .default('python3'),
+  requirements: z
+    .string()
+    .regex(RELATIVE_PATH, 'must be a path relative to the repository root, without ".."')
+    .default('requirements.txt'),
+  pipArgs: z
+    .array(z.string().regex(PIP_ARG, 'must be one pip argument without spaces or shell characters'))
+    .default([]),
+  keepReleases: z.number().int().min(2).max(100).default(5),
+  modules: z
+    .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_./+-]*$/, 'must be a module name such as python/3.11'))
+    .default([]),
+  package: z.string().regex(PYTHON_PACKAGE, 'must be a Python import name such as caqrn').optional(),
+  /** Run in the new venv before switching; default: import the project package. */
+  smokeCommand: z.string().min(1).optional(),
+  envPrefix: checked(checkEnvVarName).optional(),
+  /** How long a deploy waits for another deploy of the same deployment to finish. */
+  lockTimeoutSeconds: positiveInt(3600).default(300)
+})
+
+const job = z.strictObject({
+  name: checked(checkJobName),
+  schedule: checked(checkSlurmCron),
+  time: checked(value => checkTimeLimit(value)),
+  command: z.string().trim().min(1, 'must be a shell command, e.g. python -m caqrn.pipeline'),
+  sbatch: z
+    .array(z.string())
+    .default([])
+    .superRefine((options, ctx) => {
+      const problem = checkSbatchOptions(options, 'scron')
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
+})
+
+const deployment = z.strictObject({
+  environment: checked(checkEnvironmentName),
+  partition: checked(checkPartitionName),
+  dataDir: checked(checkAbsolutePath),
+  /** Defaults to `<project.root>/<environment>`. */
+  root: checked(checkAbsolutePath).optional(),
+  jobs: z.array(job).default([])
+})
+
+const sandbox = z.strictObject({
+  partition: checked(checkPartitionName).default('dev'),
+  maxTime: checked(value => checkTimeLimit(value)).default('01:00:00'),
+  /** Defaults to `<project.root>/sandboxes`. */
+  root: checked(checkAbsolutePath).optional(),
+  /** Defaults to the data dir of the deployment whose environment is `development`. */
+  dataDir: checked(checkAbsolutePath).optional(),
+  /** GitHub logins allowed to launch sandbox jobs; empty means anyone who can run the workflow. */
+  allowedActors: z.array(checked(checkGitHubActor)).default([]),
+  command: z.string().trim().min(1).optional()
+})
+
+export const TEMPLATE_NAMES = [
+  'deploy.sh',
+  'env.sh',
+  'sandbox-env.sh',
+  'job.sh',
+  'scrontab',
+  'sandbox-job.sh'
+] as const
+export type TemplateName = (typeof TEMPLATE_NAMES)[number]
+
+const templateOverrides = z.partialRecord(
+  z.enum(TEMPLATE_NAMES),
+  z.string().regex(RELATIVE_PATH, 'must be a path relative to the repository root, without ".."')
+)
+
+const rawConfig = z.strictObject({
+  cluster,
+  project,
+  deployments: z.record(checked(checkBranchName), deployment),
+  sandbox: sandbox.default({ partition: 'dev', maxTime: '01:00:00', allowedActors: [] }),
+  templates: templateOverrides.default({})
+})
+
+/** Cross-field rules: partitions, environments and roots must agree with each other. */
+export const configSchema = rawConfig.superRefine((config, ctx) => {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
+  const partitions = config.cluster.partitions
+  const checkPartition = (path: (string | number)[], partition: string, time?: string) => {
+    if (!partitions) return
+    const limits = partitions[partition]
+    if (!limits) {
+      issue(path, `partition "${partition}" is not in cluster.partitions (${Object.keys(partitions).join(', ')})`)
+      return
+    }
+    if (time && !checkTimeLimit(time) && timeLimitMinutes(time) > timeLimitMinutes(limits.maxTime)) {
+      issue(path, `time limit ${time} exceeds partition "${partition}" maximum ${limits.maxTime}`)
+    }
+  }
+
+  const environments = new Map<string, string>()
+  for (const [branch, deployment] of Object.entries(config.deployments)) {
+    const other = environments.get(deployment.environment)
+    if (other) {
+      issue(
+        ['deployments', branch, 'environment'],
+        `environment "${deployment.environment}" is already used by branch "${other}"; each deployment needs its own`
+      )
+    }
+    environments.set(deployment.environment, branch)
+    checkPartition(['deployments', branch, 'partition'], deployment.partition)
+    const names = new Set<string>()
+    deployment.jobs.forEach((job, index) => {
+      if (names.has(job.name)) {
+        issue(['deployments', branch, 'jobs', index, 'name'], `job name "${job.name}" is used twice in this deployment`)
+      }
+      names.add(job.name)
+      checkPartition(['deployments', branch, 'jobs', index, 'time'], deployment.partition, job.time)
+    })
+  }
+  if (Object.keys(config.deployments).length === 0) {
+    issue(['deployments'], 'at least one deployment is needed, e.g. main: { environment: production, ... }')
+  }
+  checkPartition(['sandbox', 'maxTime'], config.sandbox.partition, config.sandbox.maxTime)
+  if (!config.sandbox.dataDir && !Object.values(config.deployments).some(d => d.environment === 'development')) {
+    issue(['sandbox', 'dataDir'], 'is required when no deployment has environment "development" to borrow data from')
+  }
+})
+
+export type RawConfig = z.output<typeof configSchema>

@@ -1,0 +1,70 @@
+// Where the executor sends the remote output: the action maps it to `core.startGroup`/`core.info`, the CLI to
+// the terminal. Groups do not nest (GitHub's don't), so the executor closes one before opening the next.
+
+export interface LogSink {
+  startGroup(title: string): void
+  endGroup(): void
+  info(line: string): void
+  warning(msg: string): void
+}
+
+/** Plain terminal output for the CLI: a header per step, output indented under it, warnings on stderr. */
+export class ConsoleLogSink implements LogSink {
+  private inGroup = false
+
+  constructor(
+    private readonly out: NodeJS.WritableStream = process.stdout,
+    private readonly err: NodeJS.WritableStream = process.stderr
+  ) {}
+
+  startGroup(title: string): void {
+    this.out.write(`▶ ${title}\n`)
+    this.inGroup = true
+  }
+
+  endGroup(): void {
+    this.inGroup = false
+  }
+
+  info(line: string): void {
+    this.out.write(this.inGroup ? `  ${line}\n` : `${line}\n`)
+  }
+
+  warning(msg: string): void {
+    this.err.write(`warning: ${msg}\n`)
+  }
+}
+
+/** Keeps everything in memory; for tests and for callers that want the log as data. */
+export class MemoryLogSink implements LogSink {
+  readonly events: (
+    | { kind: 'startGroup'; title: string }
+    | { kind: 'endGroup' }
+    | { kind: 'info'; line: string }
+    | { kind: 'warning'; msg: string }
+  )[] = []
+
+  startGroup(title: string): void {
+    this.events.push({ kind: 'startGroup', title })
+  }
+
+  endGroup(): void {
+    this.events.push({ kind: 'endGroup' })
+  }
+
+  info(line: string): void {
+    this.events.push({ kind: 'info', line })
+  }
+
+  warning(msg: string): void {
+    this.events.push({ kind: 'warning', msg })
+  }
+
+  get lines(): string[] {
+    return this.events.flatMap(e => (e.kind === 'info' ? [e.line] : []))
+  }
+
+  get warnings(): string[] {
+    return this.events.flatMap(e => (e.kind === 'warning' ? [e.msg] : []))
+  }
+}

@@ -1,0 +1,68 @@
+// Reads the consuming repository as it was at another commit (the PR base) from the local checkout, with
+// `git show <sha>:./<path>`. actions/checkout makes shallow clones, so a missing base commit is fetched once.
+import { execFile } from 'node:child_process'
+import type { RepoReader } from '../render/templates.js'
+
+export interface GitResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs git in `cwd`; never throws for a non-zero exit (the caller decides what that means). */
+export function git(cwd: string, args: string[]): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      args,
+      { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') {
+          reject(new Error(`cannot run git in ${cwd}: ${error.message}`))
+          return
+        }
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr })
+      }
+    )
+  })
+}
+
+export interface CommitReaderOptions {
+  /** Remote to fetch a missing commit from (actions/checkout names it origin). */
+  remote?: string
+  /** Told about the fetch, for the log. */
+  log?: (message: string) => void
+}
+
+/**
+ * A RepoReader over commit `sha`, with paths relative to `dir` (the working directory may be a subfolder of
+ * the repository; `./` in `<sha>:./<path>` makes git resolve the path from there).
+ */
+export async function commitReader(dir: string, sha: string, options: CommitReaderOptions = {}): Promise<RepoReader> {
+  await ensureCommit(dir, sha, options)
+  return async relativePath => {
+    const spec = `${sha}:./${relativePath.replace(/^\.\//, '')}`
+    const result = await git(dir, ['show', spec])
+    if (result.code === 0) return result.stdout
+    if (/does not exist in|exists on disk, but not in/.test(result.stderr)) return undefined
+    throw new Error(`git show ${spec} failed in ${dir}: ${result.stderr.trim()}`)
+  }
+}
+
+/** Makes sure `sha` is in the local object store; fetches it (depth 1) once when a shallow clone lacks it. */
+export async function ensureCommit(dir: string, sha: string, options: CommitReaderOptions = {}): Promise<void> {
+  if (await hasCommit(dir, sha)) return
+  const remote = options.remote ?? 'origin'
+  options.log?.(`Commit ${sha} is not in the checkout (shallow clone); fetching it from ${remote}`)
+  const fetch = await git(dir, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--depth=1', remote, sha])
+  if (fetch.code === 0 && (await hasCommit(dir, sha))) return
+  throw new Error(
+    `commit ${sha} is not in the checkout at ${dir} and fetching it from ${remote} failed` +
+      `${fetch.stderr.trim() ? `: ${fetch.stderr.trim()}` : ''}; check out with actions/checkout (persist-credentials: true) or fetch-depth: 0`
+  )
+}
+
+async function hasCommit(dir: string, sha: string): Promise<boolean> {
+  const result = await git(dir, ['cat-file', '-e', `${sha}^{commit}`])
+  return result.code === 0
+}

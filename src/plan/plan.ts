@@ -1,0 +1,132 @@
+// The pure core: config + templates → for each deployment, every file a deploy writes and the one script it runs.
+import { createHash } from 'node:crypto'
+import type { Config, DeploymentConfig, JobConfig } from '../config/types.js'
+import { compileTemplate, type CompiledTemplate, type TemplateObject } from '../render/shell-handlebars.js'
+import type { TemplateSet } from '../render/templates.js'
+import type { TemplateName } from '../config/schema.js'
+import type { DeploymentPlan, PlannedFile } from './types.js'
+import { UserError } from '../errors/user-error.js'
+
+/** Rendered files live in `<release>/.slurm-gitops/`; users reach them through `<root>/current`. */
+export const RENDERED_DIR = '.slurm-gitops'
+
+export type CompiledTemplates = Record<TemplateName, CompiledTemplate>
+
+export function compileTemplates(templates: TemplateSet): CompiledTemplates {
+  const entries = Object.entries(templates).map(([name, source]) => [name, compileTemplate(source)])
+  return Object.fromEntries(entries) as CompiledTemplates
+}
+
+/** Plans the deployments of the given branches (all when omitted). */
+export function planDeployments(config: Config, templates: TemplateSet, branches?: string[]): DeploymentPlan[] {
+  const compiled = compileTemplates(templates)
+  const selected = branches ?? config.deployments.map(d => d.branch)
+  return selected.map(branch => planDeployment(config, deploymentFor(config, branch), compiled))
+}
+
+export function deploymentFor(config: Config, branch: string): DeploymentConfig {
+  const deployment = config.deployments.find(d => d.branch === branch)
+  if (!deployment) {
+    const known = config.deployments.map(d => d.branch).join(', ')
+    throw new UserError({
+      where: 'branch',
+      message: `no deployment for branch "${branch}" in ${config.file} (deployments: ${known})`
+    })
+  }
+  return deployment
+}
+
+export function planDeployment(
+  config: Config,
+  deployment: DeploymentConfig,
+  templates: CompiledTemplates
+): DeploymentPlan {
+  const context = templateContext(config, deployment)
+  const files: PlannedFile[] = []
+  const add = (path: string, mode: number, content: string) => files.push({ path, mode, content: endLine(content) })
+
+  add('env.sh', 0o644, templates['env.sh'](context))
+  add('sandbox-env.sh', 0o644, templates['sandbox-env.sh'](context))
+  add('sandbox-job.sh', 0o755, templates['sandbox-job.sh'](context))
+  for (const job of deployment.jobs) {
+    const jobData = jobContext(config, deployment, job)
+    add(`jobs/${job.name}.sh`, 0o755, templates['job.sh']({ ...context, job: jobData }))
+    add(`jobs/${job.name}.options`, 0o644, jobData.scronOptions.join('\n'))
+  }
+  const scrontabBlock = endLine(templates.scrontab(context))
+  add('scrontab', 0o644, scrontabBlock)
+
+  const renderHash = hashFiles(files)
+  const script = templates['deploy.sh']({ ...context, renderHash })
+  return {
+    branch: deployment.branch,
+    environment: deployment.environment,
+    root: deployment.root,
+    files,
+    script,
+    scrontabBlock
+  }
+}
+
+/** Files are written through heredocs, which end every file with a newline. */
+const endLine = (text: string) => (text.endsWith('\n') ? text : `${text}\n`)
+
+/** The lines that delimit a deployment's block in the shared scrontab table. */
+export function blockMarkers(config: Config, deployment: DeploymentConfig): { begin: string; end: string } {
+  const id = `${config.project.name} ${deployment.environment}`
+  return { begin: `# >>> slurm-gitops ${id} >>>`, end: `# <<< slurm-gitops ${id} <<<` }
+}
+
+export function jobPrefix(config: Config, deployment: DeploymentConfig): string {
+  return `${config.project.name}-${deployment.environment}-`
+}
+
+function scronOptions(config: Config, deployment: DeploymentConfig, job: JobConfig): string[] {
+  return [
+    `--partition=${deployment.partition}`,
+    `--time=${job.time}`,
+    `--job-name=${jobPrefix(config, deployment)}${job.name}`,
+    // A cron job keeps one job id across runs, so runs append to one log per job.
+    `--output=${deployment.root}/logs/${job.name}.out`,
+    '--open-mode=append',
+    ...job.sbatch
+  ]
+}
+
+/** Everything templates may use; documented in deploy-templates/README.md. */
+export function templateContext(config: Config, deployment: DeploymentConfig): TemplateObject {
+  const partitions = [...new Set([deployment.partition, config.sandbox.partition])]
+  return {
+    project: { ...config.project },
+    deployment: {
+      branch: deployment.branch,
+      environment: deployment.environment,
+      partition: deployment.partition,
+      dataDir: deployment.dataDir,
+      root: deployment.root,
+      jobs: deployment.jobs.map(job => jobContext(config, deployment, job))
+    },
+    sandbox: {
+      ...config.sandbox,
+      command: config.sandbox.command ?? deployment.jobs[0]?.command ?? config.project.smokeCommand
+    },
+    partitions,
+    jobNames: deployment.jobs.map(job => job.name),
+    jobPrefix: jobPrefix(config, deployment),
+    markers: blockMarkers(config, deployment)
+  } as unknown as TemplateObject
+}
+
+function jobContext(config: Config, deployment: DeploymentConfig, job: JobConfig) {
+  return {
+    ...job,
+    stablePath: `${deployment.root}/jobs/${job.name}.sh`,
+    scronOptions: scronOptions(config, deployment, job)
+  }
+}
+
+function hashFiles(files: PlannedFile[]): string {
+  const hash = createHash('sha256')
+  for (const file of files) hash.update(`${file.path}\0${file.mode}\0${file.content}\0`)
+  return hash.digest('hex').slice(0, 16)
+}

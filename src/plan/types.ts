@@ -1,0 +1,35 @@
+// The Plan is plain data: everything a run would write and execute, computed without touching the network.
+// The PR check shows it, golden tests pin it, the executor runs it.
+
+/** A file the deploy writes into the new release, path relative to the release directory. */
+export interface PlannedFile {
+  path: string
+  /** Octal permission bits, e.g. 0o755 for scripts. */
+  mode: number
+  content: string
+}
+
+/** One deployment's plan: the rendered files plus the one bash script that installs them on the cluster. */
+export interface DeploymentPlan {
+  branch: string
+  environment: string
+  /** Absolute deployment root on the cluster, e.g. /projects/caqrn/production. */
+  root: string
+  files: PlannedFile[]
+  /**
+   * The remote script, deterministic for a given config and templates. Values that change per run
+   * (commit, actor, run URL, marker nonce) are not in it: the executor sends them as a preamble.
+   */
+  script: string
+  /** The marked scrontab block this deployment owns (also among `files`). */
+  scrontabBlock: string
+}
+
+/** Values that differ per run and are prepended to the script as shell-quoted assignments. */
+export interface RunParameters {
+  sha: string
+  actor: string
+  runUrl: string
+  /** Random per run, so that output of jobs or scripts cannot forge step markers. */
+  nonce: string
+}

