@@ -1,10 +1,14 @@
 // Bundles the action (dist/index.js, main and post in one file) and the CLI (dist/cli.js) with esbuild.
-// ESM output; CommonJS dependencies get a `require` through createRequire.
+// ESM output; CommonJS dependencies get `require`, `__filename` and `__dirname` through the banner.
 import { build } from 'esbuild'
 
 const banner = [
   "import { createRequire as __sgCreateRequire } from 'node:module';",
-  'const require = __sgCreateRequire(import.meta.url);'
+  "import { fileURLToPath as __sgFileURLToPath } from 'node:url';",
+  "import { dirname as __sgDirname } from 'node:path';",
+  'const require = __sgCreateRequire(import.meta.url);',
+  'const __filename = __sgFileURLToPath(import.meta.url);',
+  'const __dirname = __sgDirname(__filename);'
 ].join('\n')
 
 await build({

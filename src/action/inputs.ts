@@ -63,12 +63,19 @@ export function getInputs(
   const problems: Problem[] = []
   const problem = (input: Inputs, message: string) => problems.push({ where: `input ${input}`, message })
 
-  const { command, source: commandSource } = resolveCommand(read(Inputs.Command) || AUTO_COMMAND, event, problem)
+  const { command, source: commandSource } = resolveCommand(
+    read(Inputs.Command) || AUTO_COMMAND,
+    event,
+    problem
+  )
 
   const workingDirectoryInput = read(Inputs.WorkingDirectory) || '.'
   const workingDirectory = path.resolve(workspace, workingDirectoryInput)
   if (!isInside(workspace, workingDirectory)) {
-    problem(Inputs.WorkingDirectory, `"${workingDirectoryInput}" is outside the workspace; use a path inside it`)
+    problem(
+      Inputs.WorkingDirectory,
+      `"${workingDirectoryInput}" is outside the workspace; use a path inside it`
+    )
   }
 
   const config = read(Inputs.Config) || DEFAULT_CONFIG_PATH
@@ -91,7 +98,13 @@ export function getInputs(
       knownHosts: read(Inputs.SshKnownHosts) || undefined,
       host: optionalMatch(Inputs.SshHost, read(Inputs.SshHost), HOST, 'a hostname or IP address', problem),
       port: parseInteger(Inputs.SshPort, read(Inputs.SshPort), 1, 65535, problem),
-      user: optionalMatch(Inputs.SshUser, read(Inputs.SshUser), UNIX_USER, 'a Unix user name such as caqrn', problem)
+      user: optionalMatch(
+        Inputs.SshUser,
+        read(Inputs.SshUser),
+        UNIX_USER,
+        'a Unix user name such as caqrn',
+        problem
+      )
     },
     timeoutMinutes: parseInteger(Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes), 1, 24 * 60, problem),
     branch: optionalCheck(Inputs.Branch, read(Inputs.Branch), checkBranchName, problem),

@@ -1,8 +1,12 @@
 // The slurm-gitops CLI: the same engine as the action, for a terminal on a laptop or the login node.
 // Exit codes: 0 ok, 1 the operation failed, 2 bad usage, config or template.
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { parseArgs } from 'node:util'
 import { UserError, formatProblem } from '../errors/user-error.js'
-import { COMMANDS, type CliCommand } from './commands.js'
+import { OPTIONS, type CliCommand, type CliOptions } from './options.js'
+import { PLAN_COMMANDS } from './plan-commands.js'
+import { REMOTE_COMMANDS } from './remote-commands.js'
+
+const COMMANDS: Record<string, CliCommand> = { ...PLAN_COMMANDS, ...REMOTE_COMMANDS }
 
 const USAGE = `Usage: slurm-gitops <command> [options]
 
@@ -18,28 +22,6 @@ Connection options (override cluster.* from the config):
   --host H --port N --user U --identity FILE --known-hosts FILE --local (run on this machine, no SSH)
 
 Run 'slurm-gitops <command> --help' for details. Config default: .github/slurm-gitops.yml`
-
-const OPTIONS = {
-  config: { type: 'string', short: 'c' },
-  branch: { type: 'string', short: 'b' },
-  sha: { type: 'string' },
-  to: { type: 'string' },
-  out: { type: 'string', short: 'o' },
-  format: { type: 'string', short: 'f' },
-  host: { type: 'string' },
-  port: { type: 'string' },
-  user: { type: 'string' },
-  identity: { type: 'string', short: 'i' },
-  'known-hosts': { type: 'string' },
-  local: { type: 'boolean' },
-  repo: { type: 'string' },
-  actor: { type: 'string' },
-  help: { type: 'boolean', short: 'h' }
-} satisfies ParseArgsConfig['options']
-
-export type CliOptions = {
-  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv

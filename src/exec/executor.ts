@@ -50,20 +50,27 @@ export interface ExecuteOptions {
 
 const NO_COMPLETION = 'the remote script ended without reporting completion (connection lost?)'
 
+/** `runUrl` → `SG_RUN_URL`: every RunParameters field becomes one variable, so a new field cannot be forgotten. */
+export function runVariableName(field: string): string {
+  return 'SG_' + field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()
+}
+
 /**
- * The stdin the transport sends: the per-run values as read-only shell variables, then the script inside a
- * `{ …; } </dev/null` group. bash parses the whole group before running any of it, so a script cut short by a
- * dropped connection runs not at all rather than halfway, and commands in it cannot swallow the rest of the
- * script from stdin. The variables are not exported: jobs and child processes never see the nonce.
+ * The stdin the transport sends: the per-run values as read-only shell variables (`SG_NONCE`, `SG_SHA`,
+ * `SG_ACTOR`, `SG_RUN_URL`, `SG_MODE`, …), then the script inside a `{ …; } </dev/null` group. bash parses the
+ * whole group before running any of it, so a script cut short by a dropped connection runs not at all rather
+ * than halfway, and commands in it cannot swallow the rest of the script from stdin. The variables are not
+ * exported: jobs and child processes never see the nonce.
  */
 export function buildStdin(script: string, params: RunParameters): string {
-  const preamble = [
-    `readonly SG_NONCE=${shellQuote(params.nonce)}`,
-    `readonly SG_SHA=${shellQuote(params.sha)}`,
-    `readonly SG_ACTOR=${shellQuote(params.actor)}`,
-    `readonly SG_RUN_URL=${shellQuote(params.runUrl)}`
-  ].join('\n')
-  return `${preamble}\n{\n${script}\n} </dev/null\n`
+  const preamble = Object.entries(params)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([field, value]) => {
+      if (typeof value !== 'string') throw new Error(`RunParameters.${field} must be a string`)
+      return `readonly ${runVariableName(field)}=${shellQuote(value)}\n`
+    })
+    .join('')
+  return `${preamble}{\n${script}\n} </dev/null\n`
 }
 
 class Tail {
@@ -235,7 +242,9 @@ export async function execute(
   }
   const failedStep = steps.find(s => s.exitCode !== 0)
   if (failedStep && exitCode === 0) {
-    sink.warning(`the script reported success, but step "${failedStep.name}" failed; treating the run as failed`)
+    sink.warning(
+      `the script reported success, but step "${failedStep.name}" failed; treating the run as failed`
+    )
     exitCode = failedStep.exitCode
   }
 

@@ -15,7 +15,12 @@ export function git(cwd: string, args: string[]): Promise<GitResult> {
     execFile(
       'git',
       args,
-      { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }
+      },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
           reject(new Error(`cannot run git in ${cwd}: ${error.message}`))
@@ -38,7 +43,11 @@ export interface CommitReaderOptions {
  * A RepoReader over commit `sha`, with paths relative to `dir` (the working directory may be a subfolder of
  * the repository; `./` in `<sha>:./<path>` makes git resolve the path from there).
  */
-export async function commitReader(dir: string, sha: string, options: CommitReaderOptions = {}): Promise<RepoReader> {
+export async function commitReader(
+  dir: string,
+  sha: string,
+  options: CommitReaderOptions = {}
+): Promise<RepoReader> {
   await ensureCommit(dir, sha, options)
   return async relativePath => {
     const spec = `${sha}:./${relativePath.replace(/^\.\//, '')}`
@@ -50,7 +59,11 @@ export async function commitReader(dir: string, sha: string, options: CommitRead
 }
 
 /** Makes sure `sha` is in the local object store; fetches it (depth 1) once when a shallow clone lacks it. */
-export async function ensureCommit(dir: string, sha: string, options: CommitReaderOptions = {}): Promise<void> {
+export async function ensureCommit(
+  dir: string,
+  sha: string,
+  options: CommitReaderOptions = {}
+): Promise<void> {
   if (await hasCommit(dir, sha)) return
   const remote = options.remote ?? 'origin'
   options.log?.(`Commit ${sha} is not in the checkout (shallow clone); fetching it from ${remote}`)

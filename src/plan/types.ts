@@ -26,8 +26,17 @@ export interface DeploymentPlan {
 }
 
 /** Values that differ per run and are prepended to the script as shell-quoted assignments. */
+export type RunMode = 'deploy' | 'rollback' | 'status'
+
 export interface RunParameters {
+  /** What the deploy script does this time: the same script serves deploy, rollback and status. */
+  mode: RunMode
+  /** The commit to deploy; empty for rollback and status. */
   sha: string
+  /** Rollback target: a kept release's SHA or prefix; empty means the release before the current one. */
+  target: string
+  /** Remote path of the git bundle sent over the connection when project.source is `bundle`. */
+  bundle: string
   actor: string
   runUrl: string
   /** Random per run, so that output of jobs or scripts cannot forge step markers. */

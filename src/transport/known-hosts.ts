@@ -4,9 +4,7 @@
 // There is no trust-on-first-use: an unknown host is refused like a changed one.
 import { createHash, createHmac } from 'node:crypto'
 
-type HostMatcher =
-  | { kind: 'hashed'; salt: Buffer; hash: Buffer }
-  | { kind: 'patterns'; patterns: string[] }
+type HostMatcher = { kind: 'hashed'; salt: Buffer; hash: Buffer } | { kind: 'patterns'; patterns: string[] }
 
 export interface KnownHostEntry {
   /** 1-based line in the known_hosts content, for messages. */
@@ -93,7 +91,9 @@ export function parseKnownHosts(content: string): KnownHosts {
     const key = Buffer.from(keyBase64, 'base64')
     const embeddedType = keyTypeOf(key)
     if (embeddedType !== keyType) {
-      warnings.push(`line ${lineNo}: key type ${keyType} does not match the key's own type ${embeddedType}, line ignored`)
+      warnings.push(
+        `line ${lineNo}: key type ${keyType} does not match the key's own type ${embeddedType}, line ignored`
+      )
       return
     }
     entries.push({ line: lineNo, marker, hosts, keyType, key })
@@ -167,7 +167,8 @@ export function hostKeyAlgorithms(known: KnownHosts, host: string, port: number)
   const algorithms: string[] = []
   for (const entry of entriesFor(known, host, port)) {
     if (entry.marker !== null) continue
-    for (const a of ALGORITHMS_FOR_KEY_TYPE[entry.keyType] ?? []) if (!algorithms.includes(a)) algorithms.push(a)
+    for (const a of ALGORITHMS_FOR_KEY_TYPE[entry.keyType] ?? [])
+      if (!algorithms.includes(a)) algorithms.push(a)
   }
   return algorithms.length > 0 ? algorithms : undefined
 }
@@ -212,7 +213,11 @@ export function checkHostKey(
     }
   }
   if (plain.length === 0) {
-    const portHint = port === 22 ? '' : ` (a host on a port other than 22 is written as [${host}]:${port})`
+    // A common slip: the line was written for port 22 (`host key`) while the server listens elsewhere.
+    const portHint =
+      port !== 22 && entriesFor(known, host, 22).some(e => e.marker === null)
+        ? ` (it has one for ${host} on port 22; on port ${port} the line must start with [${host}]:${port})`
+        : ''
     return {
       ok: false,
       reason: 'unknown-host',

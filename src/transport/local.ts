@@ -77,7 +77,9 @@ export class LocalTransport implements Transport {
       const stderr: Buffer[] = []
       child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
       child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
-      child.on('error', err => reject(new TransportError('channel', `could not start bash locally: ${err.message}`)))
+      child.on('error', err =>
+        reject(new TransportError('channel', `could not start bash locally: ${err.message}`))
+      )
       child.on('close', code =>
         resolve({
           code,
@@ -93,7 +95,10 @@ export class LocalTransport implements Transport {
     try {
       await copyFile(localPath, remotePath)
     } catch (err) {
-      throw new TransportError('channel', `could not copy ${localPath} to ${remotePath}: ${(err as Error).message}`)
+      throw new TransportError(
+        'channel',
+        `could not copy ${localPath} to ${remotePath}: ${(err as Error).message}`
+      )
     }
   }
 

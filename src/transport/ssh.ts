@@ -200,12 +200,15 @@ export async function connectSsh(settings: SshSettings, warn?: (msg: string) => 
     } catch (err) {
       ssh.dispose()
       if (hostKeyProblem) throw new TransportError('host-key', hostKeyProblem)
-      throw classifyConnectError(err, endpoint, keyInput, redact)
+      throw classifyConnectError(err, endpoint, keyInput, redact, timeoutMs)
     }
     if (!verified) {
       // Defence in depth: never use a connection whose host key we did not see and accept.
       ssh.dispose()
-      throw new TransportError('host-key', `the host key of ${label} was not verified; refusing to use the connection`)
+      throw new TransportError(
+        'host-key',
+        `the host key of ${label} was not verified; refusing to use the connection`
+      )
     }
     stats.connections++
     return ssh
@@ -255,7 +258,8 @@ function classifyConnectError(
   err: unknown,
   endpoint: SshEndpoint,
   keyInput: string,
-  redact: (text: string) => string
+  redact: (text: string) => string,
+  timeoutMs: number
 ): Error {
   if (err instanceof RetryableConnectError || err instanceof TransportError) return err
   const label = `${endpoint.host}:${endpoint.port}`
@@ -278,11 +282,15 @@ function classifyConnectError(
     )
   }
   if (code === 'ENOTFOUND' || level === 'client-dns') {
-    return new TransportError('connect', `could not resolve the SSH host ${endpoint.host}: ${code ?? message}`)
+    return new TransportError(
+      'connect',
+      `could not resolve the SSH host ${endpoint.host}: ${code ?? message}`
+    )
   }
-  if ((code !== undefined && RETRYABLE_CODES.has(code)) || level === 'client-timeout') {
-    return new RetryableConnectError(label, code ?? message)
+  if (level === 'client-timeout') {
+    return new RetryableConnectError(label, `no SSH handshake within ${timeoutMs / 1000} s`)
   }
+  if (code !== undefined && RETRYABLE_CODES.has(code)) return new RetryableConnectError(label, code)
   if (/No response from server|Connection lost before handshake|Keepalive timeout/i.test(message)) {
     return new RetryableConnectError(label, message)
   }
@@ -357,7 +365,8 @@ export class SshTransport implements Transport {
     return new Promise((resolve, reject) => {
       try {
         this.client.exec(command, (err, channel) => {
-          if (err) reject(new TransportError('channel', `could not start a command: ${this.redact(err.message)}`))
+          if (err)
+            reject(new TransportError('channel', `could not start a command: ${this.redact(err.message)}`))
           else resolve(channel)
         })
       } catch (err) {
@@ -419,9 +428,11 @@ export class SshTransport implements Transport {
             while (pgid === undefined && !channelClosed && Date.now() < deadline) await sleep(50)
           }
           if (pgid !== undefined && !channelClosed) {
-            await withTimeout(this.exec(remoteKillCommand(pgid)), 10_000, () => new Error('kill timed out')).catch(
-              () => undefined
-            )
+            await withTimeout(
+              this.exec(remoteKillCommand(pgid)),
+              10_000,
+              () => new Error('kill timed out')
+            ).catch(() => undefined)
           } else if (!channelClosed) {
             try {
               channel.signal('KILL')

@@ -21,10 +21,22 @@ step() {
 `
 
 function params(overrides: Partial<RunParameters> = {}): RunParameters {
-  return { sha: 'a'.repeat(40), actor: 'octocat', runUrl: 'https://example.invalid/run/1', nonce: newNonce(), ...overrides }
+  return {
+    mode: 'deploy',
+    sha: 'a'.repeat(40),
+    target: '',
+    bundle: '',
+    actor: 'octocat',
+    runUrl: 'https://example.invalid/run/1',
+    nonce: newNonce(),
+    ...overrides
+  }
 }
 
-async function run(script: string, opts: { timeoutSeconds?: number; signal?: AbortSignal; p?: RunParameters } = {}) {
+async function run(
+  script: string,
+  opts: { timeoutSeconds?: number; signal?: AbortSignal; p?: RunParameters } = {}
+) {
   const sink = new MemoryLogSink()
   const transport = new LocalTransport()
   const report = await execute(transport, PRELUDE + script, opts.p ?? params(), sink, {
@@ -53,6 +65,9 @@ describe('buildStdin', () => {
   it('prepends shell-quoted read-only values and wraps the script in a group reading /dev/null', () => {
     const stdin = buildStdin('echo hi', params({ actor: "o'brien", nonce: 'f'.repeat(32) }))
     expect(stdin).toContain(`readonly SG_ACTOR='o'\\''brien'\n`)
+    expect(stdin).toContain(`readonly SG_RUN_URL=https://example.invalid/run/1\n`)
+    expect(stdin).toContain(`readonly SG_MODE=deploy\n`)
+    expect(stdin).toContain(`readonly SG_TARGET=''\n`)
     expect(stdin).toContain(`readonly SG_NONCE=${'f'.repeat(32)}\n`)
     expect(stdin.endsWith('{\necho hi\n} </dev/null\n')).toBe(true)
   })
@@ -191,14 +206,21 @@ exit 0
     const controller = new AbortController()
     const sink = new MemoryLogSink()
     const transport = new LocalTransport()
-    const pending = execute(transport, PRELUDE + 'sleep 300 &\nmark result child=$!\necho started\nwait\n', params(), sink, {
-      loginShell: false,
-      timeoutSeconds: 60,
-      signal: controller.signal
-    })
+    const pending = execute(
+      transport,
+      PRELUDE + 'sleep 300 &\nmark result child=$!\necho started\nwait\n',
+      params(),
+      sink,
+      {
+        loginShell: false,
+        timeoutSeconds: 60,
+        signal: controller.signal
+      }
+    )
     // Cancel once the child is running, as SIGTERM to the action would.
     const t0 = Date.now()
-    while (Date.now() - t0 < 5000 && !sink.lines.includes('started')) await new Promise(r => setTimeout(r, 20))
+    while (Date.now() - t0 < 5000 && !sink.lines.includes('started'))
+      await new Promise(r => setTimeout(r, 20))
     controller.abort()
     const report = await pending
     const child = Number(report.results.child)

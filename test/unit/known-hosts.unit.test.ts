@@ -48,7 +48,9 @@ describe('known_hosts parsing', () => {
   })
 
   it('matches comma lists, wildcards and honours negation', () => {
-    const known = parseKnownHosts(`login1,login2.example.org,*.hpc.example.org,!bad.hpc.example.org ssh-ed25519 ${ED25519}`)
+    const known = parseKnownHosts(
+      `login1,login2.example.org,*.hpc.example.org,!bad.hpc.example.org ssh-ed25519 ${ED25519}`
+    )
     expect(checkHostKey(known, 'login1', 22, ed25519).ok).toBe(true)
     expect(checkHostKey(known, 'login2.example.org', 22, ed25519).ok).toBe(true)
     expect(checkHostKey(known, 'node7.hpc.example.org', 22, ed25519).ok).toBe(true)
@@ -81,7 +83,9 @@ describe('known_hosts parsing', () => {
     )
     expect(known.entries.map(e => e.line)).toEqual([4])
     expect(known.warnings).toHaveLength(5)
-    expect(known.warnings.join('\n')).toMatch(/line 6: key type ssh-rsa does not match the key's own type ssh-ed25519/)
+    expect(known.warnings.join('\n')).toMatch(
+      /line 6: key type ssh-rsa does not match the key's own type ssh-ed25519/
+    )
   })
 
   it('refuses a key of the wrong type, naming what it got and what is known', () => {
@@ -102,7 +106,7 @@ describe('known_hosts parsing', () => {
     expect(check).toMatchObject({ ok: false, reason: 'unknown-host' })
     if (check.ok) return
     expect(check.message).toMatch(/does not match any entry in ssh-known-hosts \(got ssh-ed25519 SHA256:/)
-    expect(check.message).toContain('written as [127.0.0.1]:2222')
+    expect(check.message).toContain('on port 2222 the line must start with [127.0.0.1]:2222')
   })
 
   it('refuses @revoked keys even when another line lists the same key', () => {

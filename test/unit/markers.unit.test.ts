@@ -22,7 +22,12 @@ describe('newNonce', () => {
 describe('marker lines', () => {
   it('parses every marker kind', () => {
     expect(parseLine(m('begin venv'), nonce)).toEqual({ kind: 'begin', step: 'venv' })
-    expect(parseLine(m('end venv 0 1234'), nonce)).toEqual({ kind: 'end', step: 'venv', exitCode: 0, durationMs: 1234 })
+    expect(parseLine(m('end venv 0 1234'), nonce)).toEqual({
+      kind: 'end',
+      step: 'venv',
+      exitCode: 0,
+      durationMs: 1234
+    })
     expect(parseLine(m('result release=/p/releases/abc def'), nonce)).toEqual({
       kind: 'result',
       key: 'release',

@@ -20,7 +20,8 @@ def process(source: Path) -> dict:
         "input": source.name,
         "bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
-        "summary": caqrn_utils.summarize(data.decode("utf-8", errors="replace")),
+        "mean_line_length": caqrn_utils.mean(len(line) for line in data.decode("utf-8", "replace").splitlines()),
+        "utils": caqrn_utils.__version__,
     }
 
 

@@ -151,6 +151,7 @@ sg_on_exit() {
   [ "$code" -eq 0 ] || SG_FAILED_STEP=$SG_STEP
   sg_step_end "$code"
   [ -z "$SG_TMP" ] || rm -rf "$SG_TMP"
+  [ -z "$SG_BUNDLE" ] || rm -f "$SG_BUNDLE"
   if [ "$SG_LOCKED" = 1 ] && [ "$SG_MODE" != status ]; then sg_record "$code"; fi
   sg_mark exit "$code"
 }
@@ -326,9 +327,9 @@ sg_point() {
 
 scrontab_install() {
   local block=$1 old=$SG_TMP/scrontab.old new=$SG_TMP/scrontab.new readback=$SG_TMP/scrontab.readback
-  if ! scrontab -l >"$old" 2>"$SG_TMP/scrontab.err"; then
-    # No table yet is "no crontab for USER" with exit 1; anything else is a real failure.
-    grep -q 'no crontab for' "$SG_TMP/scrontab.err" || sg_die "scrontab -l failed: $(cat "$SG_TMP/scrontab.err")"
+  if ! scrontab -l >"$old" 2>&1; then
+    # No table yet is "no crontab for USER" with exit 1 (on stdout); anything else is a real failure.
+    grep -q '^no crontab for' "$old" || sg_die "scrontab -l failed: $(cat "$old")"
     : >"$old"
   fi
   # Replace only our block; every other line (other blocks, hand-written entries, #DISABLED:) stays as it is.
@@ -359,6 +360,9 @@ scrontab_step() {
     if [ -n "$SG_PREVIOUS_TARGET" ]; then
       sg_point current "$SG_PREVIOUS_TARGET"
       echo "current switched back to $SG_PREVIOUS_TARGET"
+    else
+      rm -f "$ROOT/current"
+      echo "current removed: there was no previous release"
     fi
     sg_die "scrontab update failed; current is back on the previous release"
   fi

@@ -1,29 +1,15 @@
-// The CLI's subcommands. Each turns its options into the same calls the action makes.
+// CLI plan and validate: render and check locally, no connection.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { CliOptions } from './main.js'
+import { configLocation, type CliCommand, type CliOptions } from './options.js'
 import { planRepository } from '../plan/plan-repository.js'
 import { workingTreeReader } from '../render/templates.js'
 import { validatePlans, type ValidationResult } from '../plan/validate.js'
 import { composeScript } from '../plan/payload.js'
 import { RENDERED_DIR } from '../plan/plan.js'
 import type { DeploymentPlan } from '../plan/types.js'
-import { DEFAULT_CONFIG_PATH } from '../config/load.js'
 import { UserError, formatProblem } from '../errors/user-error.js'
 import { checkFullSha } from '../validate/names.js'
-
-export type CliCommand = (options: CliOptions) => Promise<number>
-
-/** The consuming repository is the directory holding `.github/`, found from the config path. */
-export function configLocation(options: CliOptions): { repoRoot: string; configPath: string } {
-  const config = path.resolve(options.config ?? DEFAULT_CONFIG_PATH)
-  const repoRoot = options.repo
-    ? path.resolve(options.repo)
-    : path.basename(path.dirname(config)) === '.github'
-      ? path.dirname(path.dirname(config))
-      : process.cwd()
-  return { repoRoot, configPath: path.relative(repoRoot, config) }
-}
 
 function selectedBranches(options: CliOptions): string[] | undefined {
   return !options.branch || options.branch === 'all' ? undefined : [options.branch]
@@ -104,4 +90,4 @@ function planText(plans: DeploymentPlan[], validation: ValidationResult, options
   return lines.join('\n')
 }
 
-export const COMMANDS: Record<string, CliCommand> = { plan, validate }
+export const PLAN_COMMANDS: Record<string, CliCommand> = { plan, validate }

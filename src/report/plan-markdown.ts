@@ -1,0 +1,306 @@
+// The plan as Markdown: one renderer for the job summary and the sticky PR comment, which differ only in their
+// size limit, a hidden marker, and whether the complete scripts are appended. Over the limit, whole diff
+// sections are dropped from the end (then a section is cut) and a pointer to the full job summary is left.
+import type { Problem } from '../errors/user-error.js'
+import { formatProblem } from '../errors/user-error.js'
+import type { ValidationResult } from '../plan/validate.js'
+import type { DeploymentPlan } from '../plan/types.js'
+import { composeScript } from '../plan/payload.js'
+import {
+  type ChangeStatus,
+  type DeploymentChange,
+  diffPlans,
+  type FileChange,
+  type PlanDiff
+} from './plan-diff.js'
+
+/** What the head was compared with. */
+export type BaseState =
+  | { kind: 'planned'; sha: string }
+  /** The config file did not exist at the base: everything is new. */
+  | { kind: 'absent'; sha: string }
+  /** The base config or templates were invalid: diffed against nothing. */
+  | { kind: 'invalid'; sha: string; problems: Problem[] }
+  /** No base commit (not a pull request, or a new branch). */
+  | { kind: 'none' }
+
+export type HeadState =
+  { kind: 'planned'; diff: PlanDiff; validation: ValidationResult } | { kind: 'invalid'; problems: Problem[] }
+
+export interface PlanReport {
+  configFile?: string
+  /** The commit whose tree was planned (for a pull_request: the PR head; the tree is its merge commit's). */
+  headSha?: string
+  base: BaseState
+  head: HeadState
+  /** The PR's base branch: its deployment is the one this merge deploys. */
+  targetBranch?: string
+  runUrl?: string
+}
+
+export interface RenderOptions {
+  /** Maximum size in UTF-8 bytes (which is never less than GitHub's count of characters). */
+  limit: number
+  /** Hidden first line by which the sticky comment is found again. */
+  marker?: string
+  /** Complete composed script per branch, appended in collapsed sections (the job summary shows them). */
+  scripts?: Map<string, string>
+  /** Where the reader finds everything that was cut: the job summary of this run. */
+  fullReportUrl?: string
+}
+
+const MAX_LISTED_PROBLEMS = 50
+
+/** The CLI's `plan --format markdown`: the plans on their own (no base), every file in full, no size limit. */
+export function planMarkdown(plans: DeploymentPlan[], validation: ValidationResult): string {
+  const report: PlanReport = {
+    base: { kind: 'none' },
+    head: { kind: 'planned', diff: diffPlans(plans, undefined), validation }
+  }
+  return renderPlanMarkdown(report, {
+    limit: Number.POSITIVE_INFINITY,
+    scripts: new Map(plans.map(plan => [plan.branch, composeScript(plan)]))
+  })
+}
+
+export function renderPlanMarkdown(report: PlanReport, options: RenderOptions): string {
+  const fixed: string[] = []
+  if (options.marker) fixed.push(options.marker)
+  fixed.push('### slurm-gitops plan', statusLine(report))
+  const commits = commitsLine(report)
+  if (commits) fixed.push(commits)
+  const baseNote = baseNoteOf(report.base)
+  if (baseNote) fixed.push(baseNote)
+
+  const optional: Section[] = []
+  if (report.head.kind === 'invalid') {
+    fixed.push(
+      `Nothing was planned: the config or a template at head is invalid. Fix ${plural(report.head.problems.length, 'problem')}:`,
+      problemList(report.head.problems)
+    )
+  } else {
+    const { diff, validation } = report.head
+    fixed.push(deploymentTable(diff, report.targetBranch), validationSection(validation))
+    for (const deployment of diff.deployments) {
+      const changed = deployment.files.filter(f => f.status !== 'unchanged')
+      if (changed.length === 0) continue
+      optional.push({ text: `#### ${deploymentTitle(deployment)}` })
+      for (const file of changed) optional.push(fileSection(file))
+    }
+    for (const [branch, script] of options.scripts ?? []) {
+      optional.push(
+        codeSection(
+          `Complete script for <code>${escapeHtml(branch)}</code>, as sent to the cluster`,
+          script,
+          'bash'
+        )
+      )
+    }
+  }
+  const footer = report.runUrl
+    ? `<sub>[Workflow run](${report.runUrl}) · slurm-gitops</sub>`
+    : '<sub>slurm-gitops</sub>'
+  return fit(fixed, optional, footer, options)
+}
+
+/** One piece of the optional part; a code section can be cut to fit, other sections are all or nothing. */
+interface Section {
+  text: string
+  cut?: (bytes: number) => string | undefined
+}
+
+function fit(fixed: string[], optional: Section[], footer: string, options: RenderOptions): string {
+  const join = (parts: string[]) => `${parts.join('\n\n')}\n`
+  const pointerFor = (omitted: number) =>
+    `> [!NOTE]\n> ${plural(omitted, 'more section')} did not fit here` +
+    (options.fullReportUrl ? `: the full plan is in the [job summary](${options.fullReportUrl}).` : '.')
+  const reserve = bytes(pointerFor(optional.length)) + bytes(footer) + 16
+  let parts = [...fixed]
+  if (bytes(join(parts)) + reserve > options.limit) {
+    // Even the essentials are too long (a flood of problems): cut them at a line and say so.
+    parts = [cutText(join(parts), options.limit - reserve), '… (cut)']
+  }
+  let used = bytes(join(parts))
+  let index = 0
+  for (; index < optional.length; index++) {
+    const section = optional[index] as Section
+    const size = bytes(section.text) + 2
+    if (used + size + reserve <= options.limit) {
+      parts.push(section.text)
+      used += size
+      continue
+    }
+    const partial = section.cut?.(options.limit - used - reserve - 2)
+    if (partial) {
+      parts.push(partial)
+      used += bytes(partial) + 2
+      index++
+    }
+    break
+  }
+  if (index < optional.length) parts.push(pointerFor(optional.length - index))
+  parts.push(footer)
+  return join(parts)
+}
+
+function statusLine(report: PlanReport): string {
+  if (report.head.kind === 'invalid') return '❌ **The plan failed**: the configuration is invalid.'
+  const { diff, validation } = report.head
+  const changed = diff.deployments.filter(d => d.status !== 'unchanged').length
+  const effect =
+    changed === 0
+      ? 'merging changes nothing that gets deployed'
+      : `merging changes ${changed} of ${plural(diff.deployments.length, 'deployment')}`
+  if (validation.errors.length > 0) {
+    return `❌ **The plan has ${plural(validation.errors.length, 'error')}**; ${effect}.`
+  }
+  const warnings = validation.warnings.length > 0 ? ` (${plural(validation.warnings.length, 'warning')})` : ''
+  return `✅ **The plan is valid**${warnings}; ${effect}.`
+}
+
+function commitsLine(report: PlanReport): string | undefined {
+  const parts: string[] = []
+  if (report.configFile) parts.push(`Config \`${report.configFile}\``)
+  if (report.base.kind !== 'none') parts.push(`base \`${short(report.base.sha)}\``)
+  if (report.headSha) parts.push(`head \`${short(report.headSha)}\``)
+  return parts.length > 0 ? parts.join(' · ') : undefined
+}
+
+function baseNoteOf(base: BaseState): string | undefined {
+  switch (base.kind) {
+    case 'absent':
+      return `The config did not exist at the base \`${short(base.sha)}\`: every file and script below is new.`
+    case 'invalid':
+      return (
+        `The config at the base \`${short(base.sha)}\` is invalid, so there is nothing to compare with and everything ` +
+        `below is shown as added:\n\n${problemList(base.problems)}`
+      )
+    case 'none':
+      return 'There is no base commit to compare with: every file and script below is shown as added.'
+    case 'planned':
+      return undefined
+  }
+}
+
+function deploymentTable(diff: PlanDiff, targetBranch: string | undefined): string {
+  const rows = diff.deployments.map(d => {
+    const files = d.files.filter(f => f.path !== 'deploy script')
+    const script = d.files.find(f => f.path === 'deploy script')
+    const count = (status: ChangeStatus) => files.filter(f => f.status === status).length
+    const branch = `\`${d.branch}\`${d.branch === targetBranch ? ' (this PR)' : ''}`
+    return [
+      branch,
+      d.environment,
+      `\`${d.root}\``,
+      STATUS_LABEL[d.status],
+      String(count('changed')),
+      String(count('added')),
+      String(count('removed')),
+      String(count('unchanged')),
+      script ? STATUS_LABEL[script.status] : '—'
+    ]
+  })
+  const header = [
+    'Deployment',
+    'Environment',
+    'Root',
+    'Status',
+    'Changed',
+    'Added',
+    'Removed',
+    'Unchanged',
+    'Script'
+  ]
+  return [header, header.map(() => '---'), ...rows]
+    .map(row => `| ${row.map(escapeCell).join(' | ')} |`)
+    .join('\n')
+}
+
+const STATUS_LABEL: Record<ChangeStatus, string> = {
+  added: '🆕 added',
+  removed: '🗑️ removed',
+  changed: '✏️ changed',
+  unchanged: 'unchanged'
+}
+
+function validationSection(validation: ValidationResult): string {
+  const checks = [...validation.checks]
+  if (!checks.includes('shellcheck')) checks.push('shellcheck (not installed, skipped)')
+  const lines = [`**Validation** — checks: ${checks.join(', ')}.`]
+  if (validation.errors.length === 0 && validation.warnings.length === 0) lines.push('', 'No problems found.')
+  if (validation.errors.length > 0) lines.push('', `Errors:`, '', problemList(validation.errors))
+  if (validation.warnings.length > 0) lines.push('', `Warnings:`, '', problemList(validation.warnings))
+  return lines.join('\n')
+}
+
+function problemList(problems: Problem[]): string {
+  const shown = problems.slice(0, MAX_LISTED_PROBLEMS).map(p => `- ${escapeText(formatProblem(p))}`)
+  if (problems.length > shown.length) shown.push(`- … and ${problems.length - shown.length} more`)
+  return shown.join('\n')
+}
+
+function deploymentTitle(d: DeploymentChange): string {
+  return `\`${d.branch}\` → ${escapeText(d.environment)} (\`${d.root}\`)`
+}
+
+function fileSection(file: FileChange): Section {
+  const added = file.patch.split('\n').filter(l => l.startsWith('+') && !l.startsWith('+++')).length
+  const removed = file.patch.split('\n').filter(l => l.startsWith('-') && !l.startsWith('---')).length
+  const mode = file.modeChange ? `, mode ${file.modeChange}` : ''
+  const title = `<code>${escapeHtml(file.path)}</code> — ${file.status} (+${added} −${removed}${mode})`
+  return codeSection(title, file.patch, 'diff')
+}
+
+/** A collapsed `<details>` holding a fenced block; can be cut at a line to fit a byte budget. */
+function codeSection(title: string, content: string, language: string): Section {
+  const tick = fenceFor(content)
+  const open = `<details><summary>${title}</summary>\n\n${tick}${language}\n`
+  const close = `${tick}\n\n</details>`
+  const body = content.endsWith('\n') ? content : `${content}\n`
+  return {
+    text: `${open}${body}${close}`,
+    cut: budget => {
+      const note = `… (cut here; the rest is in the job summary)\n`
+      const room = budget - bytes(open) - bytes(close) - bytes(note)
+      if (room < 200) return undefined
+      return `${open}${cutText(body, room)}${note}${close}`
+    }
+  }
+}
+
+/** A fence longer than any run of backticks in the content, so content cannot close it. */
+function fenceFor(content: string): string {
+  const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map(run => run.length))
+  return '`'.repeat(longest + 1)
+}
+
+/** The longest prefix of whole lines within `budget` bytes. */
+function cutText(text: string, budget: number): string {
+  if (bytes(text) <= budget) return text
+  let used = 0
+  const kept: string[] = []
+  for (const line of text.split('\n')) {
+    const size = bytes(line) + 1
+    if (used + size > budget) break
+    kept.push(line)
+    used += size
+  }
+  return kept.length > 0 ? `${kept.join('\n')}\n` : ''
+}
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
+const short = (sha: string) => sha.slice(0, 7)
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** Free text (messages from config values) must not turn into markup, links or hidden HTML. */
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~#!]/g, '\\$&').replace(/\n/g, ' ')
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}

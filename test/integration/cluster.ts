@@ -1,0 +1,202 @@
+// The real single-node Slurm cluster that `sudo scripts/cluster up` starts on 127.0.0.1, for integration tests.
+//
+//   describeCluster('deploy', (cluster) => { it('…', async () => { await sshRun(cluster, 'sinfo') }) })
+//
+// Without a running cluster the suite is skipped with a message — unless REQUIRE_CLUSTER=1 (CI), where a missing
+// cluster is an error. The cluster is shared by every integration test file: run them in band (one at a time),
+// because resetCluster() wipes the whole account (jobs, scrontab, project root).
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe } from '@jest/globals'
+import { NodeSSH } from 'node-ssh'
+
+export interface ClusterInfo {
+  host: string
+  port: number
+  user: string
+  privateKeyPath: string
+  knownHostsPath: string
+  /** e.g. /projects/caqrn, owned by `user` */
+  projectRoot: string
+  /** offline wheels; the account's pip.conf already points there (no-index) */
+  wheelhouse: string
+  stateDir: string
+  clusterName: string
+  node: string
+  home: string
+  /** the account's python3 (/usr/bin/python3, with venv) */
+  python: string
+  partitions: { default: string; production: string; development: string }
+}
+
+export interface RunResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export function clusterStateDir(): string {
+  return process.env.SLURM_GITOPS_CLUSTER_DIR ?? path.join(repoRoot, '.cluster')
+}
+
+/** Why the cluster is not usable, or null when sshd answers with an SSH banner. */
+function probe(): { info: ClusterInfo | null; why: string } {
+  const file = path.join(clusterStateDir(), 'cluster.json')
+  if (!existsSync(file)) return { info: null, why: `${file} does not exist` }
+  const info = JSON.parse(readFileSync(file, 'utf8')) as ClusterInfo
+  // describe() must be called synchronously, so the TCP check runs in a child process: read the SSH banner.
+  const check = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const s = require('net').connect(${Number(info.port)}, ${JSON.stringify(info.host)});
+       s.setTimeout(3000, () => process.exit(2)); s.on('error', () => process.exit(3));
+       s.once('data', (d) => process.exit(String(d).startsWith('SSH-2.0-') ? 0 : 4));`
+    ],
+    { timeout: 5000 }
+  )
+  if (check.status !== 0) return { info: null, why: `sshd does not answer on ${info.host}:${info.port}` }
+  return { info, why: '' }
+}
+
+const placeholder: ClusterInfo = {
+  host: '127.0.0.1',
+  port: 0,
+  user: 'nobody',
+  privateKeyPath: '',
+  knownHostsPath: '',
+  projectRoot: '/nonexistent',
+  wheelhouse: '/nonexistent',
+  stateDir: '/nonexistent',
+  clusterName: '',
+  node: '',
+  home: '/nonexistent',
+  python: '/usr/bin/python3',
+  partitions: { default: 'standard', production: 'standard', development: 'dev' }
+}
+
+let cached: ReturnType<typeof probe> | undefined
+
+/** The running cluster (from cluster.json, sshd answering), or null. */
+export function clusterInfo(): ClusterInfo | null {
+  cached ??= probe()
+  return cached.info
+}
+
+/** `describe` when the cluster is up; otherwise skipped with a message, or thrown when REQUIRE_CLUSTER=1. */
+export function describeCluster(name: string, fn: (cluster: ClusterInfo) => void): void {
+  const info = clusterInfo()
+  if (info) {
+    describe(name, () => fn(info))
+    return
+  }
+  const why = cached?.why ?? 'unknown'
+  if (process.env.REQUIRE_CLUSTER === '1') {
+    throw new Error(`REQUIRE_CLUSTER=1 but the test cluster is not running (${why}): run \`sudo scripts/cluster up\``)
+  }
+  console.warn(`cluster not running: start it with \`sudo scripts/cluster up\` (${why}) — skipping "${name}"`)
+  // The body still runs to collect the (skipped) tests: give it harmless values, never a real connection target.
+  describe.skip(name, () => fn(placeholder))
+}
+
+/** Host key check against the cluster's known_hosts file: only the exact key listed for [host]:port passes. */
+function hostVerifier(info: ClusterInfo): (key: Buffer) => boolean {
+  const hostName = info.port === 22 ? info.host : `[${info.host}]:${info.port}`
+  const keys = readFileSync(info.knownHostsPath, 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f.length >= 3 && f[0]!.split(',').includes(hostName))
+    .map((f) => Buffer.from(f[2]!, 'base64'))
+  if (keys.length === 0) throw new Error(`no host key for ${hostName} in ${info.knownHostsPath}`)
+  return (key: Buffer) => keys.some((k) => k.equals(key))
+}
+
+/** One SSH connection to the cluster as the service account (strict host key check). Dispose it when done. */
+export async function connectCluster(info: ClusterInfo): Promise<NodeSSH> {
+  const ssh = new NodeSSH()
+  await ssh.connect({
+    host: info.host,
+    port: info.port,
+    username: info.user,
+    privateKeyPath: info.privateKeyPath,
+    hostVerifier: hostVerifier(info),
+    readyTimeout: 10000
+  })
+  return ssh
+}
+
+/**
+ * Run `command` as the service account in a login shell (`bash -l`, as deploys do: cluster PATH and python3),
+ * optionally feeding `stdin`. Pass an open connection to reuse it; otherwise one is opened and closed.
+ */
+export async function sshRun(
+  target: ClusterInfo | NodeSSH,
+  command: string,
+  stdin?: string
+): Promise<RunResult> {
+  const own = !(target instanceof NodeSSH)
+  const ssh = own ? await connectCluster(target) : target
+  try {
+    const r = await ssh.execCommand(`bash -lc ${shellQuote(command)}`, stdin === undefined ? {} : { stdin })
+    return { code: r.code, stdout: r.stdout, stderr: r.stderr }
+  } finally {
+    if (own) ssh.dispose()
+  }
+}
+
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`
+}
+
+/**
+ * Wipe the account's Slurm state and files: remove its scrontab (ends the cron jobs), cancel the remaining jobs by
+ * job id (never `scancel -u`: that would also disable cron entries), wait until squeue is empty, empty the project
+ * root. For afterEach/afterAll.
+ */
+export async function resetCluster(info: ClusterInfo): Promise<void> {
+  const r = await sshRun(
+    info,
+    `scrontab -r >/dev/null 2>&1 || true
+     ids=$(squeue -h -u "$USER" -o %A)
+     if [ -n "$ids" ]; then scancel $ids; fi
+     for i in $(seq 1 60); do [ -z "$(squeue -h -u "$USER" -o %A)" ] && break; sleep 0.5; done
+     find ${shellQuote(info.projectRoot)} -mindepth 1 -delete`
+  )
+  if (r.code !== 0) throw new Error(`resetCluster failed (${r.code}): ${r.stderr}${r.stdout}`)
+}
+
+export interface JobResult {
+  jobId: string
+  /** sacct State, e.g. COMPLETED, FAILED, TIMEOUT, "CANCELLED by 1001" */
+  state: string
+  /** sacct ExitCode "code:signal", e.g. "3:0" */
+  exitCode: string
+}
+
+/**
+ * Wait (politely: sacct every 1 s, backing off to 5 s, in one remote loop) until sacct shows a final state for
+ * `jobId`. squeue forgets finished jobs after MinJobAge; sacct keeps them.
+ */
+export async function waitForJob(
+  target: ClusterInfo | NodeSSH,
+  jobId: string,
+  timeoutS = 90
+): Promise<JobResult> {
+  const r = await sshRun(
+    target,
+    `delay=1; end=$(( $(date +%s) + ${Math.ceil(timeoutS)} ))
+     while :; do
+       line=$(sacct -X -n -P -j ${shellQuote(jobId)} -o State,ExitCode | head -1)
+       case "$line" in ''|PENDING*|RUNNING*|REQUEUED*|RESIZING*|SUSPENDED*|COMPLETING*) ;; *) echo "$line"; exit 0 ;; esac
+       [ "$(date +%s)" -ge "$end" ] && { echo "timeout; last: $line" >&2; exit 124; }
+       sleep $delay; [ $delay -lt 5 ] && delay=$((delay + 1))
+     done`
+  )
+  if (r.code !== 0) throw new Error(`job ${jobId} not finished within ${timeoutS}s: ${r.stderr}`)
+  const [state = '', exitCode = ''] = r.stdout.trim().split('|')
+  return { jobId, state, exitCode }
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals'
+import { diffPlans, SCRIPT_PATH } from '../../src/report/plan-diff.js'
+import type { DeploymentPlan } from '../../src/plan/types.js'
+
+function plan(branch: string, files: Record<string, string>, script = 'echo deploy\n'): DeploymentPlan {
+  return {
+    branch,
+    environment: branch === 'main' ? 'production' : 'development',
+    root: `/projects/caqrn/${branch}`,
+    files: Object.entries(files).map(([path, content]) => ({
+      path,
+      mode: path.endsWith('.sh') ? 0o755 : 0o644,
+      content
+    })),
+    script,
+    scrontabBlock: files.scrontab ?? ''
+  }
+}
+
+const byPath = (files: { path: string }[]) => new Map(files.map(f => [f.path, f]))
+
+describe('diffPlans', () => {
+  const base = plan('main', {
+    'env.sh': 'export A=1\n',
+    'jobs/daily.sh': 'python -m caqrn\n',
+    'jobs/old.sh': 'echo old\n',
+    scrontab: '0 2 * * * daily\n'
+  })
+  const head = plan(
+    'main',
+    {
+      'env.sh': 'export A=1\n',
+      'jobs/daily.sh': 'python -m caqrn --fast\n',
+      'jobs/new.sh': 'echo new\n',
+      scrontab: '0 2 * * * daily\n'
+    },
+    'echo deploy\necho twice\n'
+  )
+
+  it('classifies every file as changed, added, removed or unchanged', () => {
+    const diff = diffPlans([head], [base])
+    expect(diff.changed).toBe(true)
+    expect(diff.deployments).toHaveLength(1)
+    const files = byPath(diff.deployments[0]!.files)
+    expect(diff.deployments[0]!.status).toBe('changed')
+    expect(files.get('.slurm-gitops/env.sh')).toEqual({
+      path: '.slurm-gitops/env.sh',
+      status: 'unchanged',
+      patch: ''
+    })
+    expect(files.get('.slurm-gitops/scrontab')!.status).toBe('unchanged')
+    expect(files.get('.slurm-gitops/jobs/daily.sh')!.status).toBe('changed')
+    expect(files.get('.slurm-gitops/jobs/new.sh')!.status).toBe('added')
+    expect(files.get('.slurm-gitops/jobs/old.sh')!.status).toBe('removed')
+  })
+
+  it('gives unified diffs with git-like headers', () => {
+    const files = byPath(diffPlans([head], [base]).deployments[0]!.files)
+    const changed = files.get('.slurm-gitops/jobs/daily.sh')!.patch
+    expect(changed).toContain('--- a/.slurm-gitops/jobs/daily.sh')
+    expect(changed).toContain('+++ b/.slurm-gitops/jobs/daily.sh')
+    expect(changed).toContain('-python -m caqrn\n+python -m caqrn --fast')
+    expect(changed).not.toMatch(/^=+$/m)
+    expect(files.get('.slurm-gitops/jobs/new.sh')!.patch).toContain('--- /dev/null')
+    expect(files.get('.slurm-gitops/jobs/new.sh')!.patch).toContain('+echo new')
+    expect(files.get('.slurm-gitops/jobs/old.sh')!.patch).toContain('+++ /dev/null')
+    expect(files.get('.slurm-gitops/jobs/old.sh')!.patch).toContain('-echo old')
+  })
+
+  it('diffs the deploy script, listed last', () => {
+    const files = diffPlans([head], [base]).deployments[0]!.files
+    const script = files[files.length - 1]!
+    expect(script.path).toBe(SCRIPT_PATH)
+    expect(script.status).toBe('changed')
+    expect(script.patch).toContain('+echo twice')
+  })
+
+  it('reports a mode change even when the content is the same', () => {
+    const before = plan('main', { 'env.sh': 'x\n' })
+    const after = plan('main', { 'env.sh': 'x\n' })
+    after.files[0]!.mode = 0o755
+    const file = diffPlans([after], [before]).deployments[0]!.files[0]!
+    expect(file.status).toBe('changed')
+    expect(file.modeChange).toBe('644 → 755')
+  })
+
+  it('is unchanged when head and base render the same', () => {
+    const diff = diffPlans([base], [structuredClone(base)])
+    expect(diff.changed).toBe(false)
+    expect(diff.deployments[0]!.status).toBe('unchanged')
+    expect(diff.deployments[0]!.files.every(f => f.status === 'unchanged' && f.patch === '')).toBe(true)
+  })
+
+  it('adds and removes whole deployments', () => {
+    const develop = plan('develop', { 'env.sh': 'export B=1\n' })
+    const diff = diffPlans([develop], [base])
+    expect(diff.deployments.map(d => [d.branch, d.status])).toEqual([
+      ['develop', 'added'],
+      ['main', 'removed']
+    ])
+    expect(diff.deployments[1]!.files.every(f => f.status === 'removed')).toBe(true)
+  })
+
+  it('treats everything as added when there is no base', () => {
+    const diff = diffPlans([head], undefined)
+    expect(diff.changed).toBe(true)
+    expect(diff.deployments[0]!.status).toBe('added')
+    expect(diff.deployments[0]!.files.every(f => f.status === 'added')).toBe(true)
+  })
+})
