@@ -58320,8 +58320,7 @@ var SshTransport = class {
 // src/transport/connect.ts
 async function connectTransport(settings, warn) {
   if (settings.kind === "local") return new LocalTransport();
-  const { kind: _kind, ...ssh } = settings;
-  return connectSsh(ssh, warn);
+  return connectSsh(settings, warn);
 }
 
 // src/deploy/operations.ts
@@ -58404,19 +58403,16 @@ var MarkerParser = class {
 
 // src/exec/executor.ts
 var NO_COMPLETION = "the remote script ended without reporting completion (connection lost?)";
+function runVariableName(field) {
+  return "SG_" + field.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+}
 function buildStdin(script, params) {
-  const values = {
-    SG_NONCE: params.nonce,
-    SG_MODE: params.mode,
-    SG_SHA: params.sha,
-    SG_TARGET: params.target,
-    SG_BUNDLE: params.bundle,
-    SG_ACTOR: params.actor,
-    SG_RUN_URL: params.runUrl
-  };
-  const preamble = Object.entries(values).map(([name, value]) => `readonly ${name}=${shellQuote(value)}`).join("\n");
-  return `${preamble}
-{
+  const preamble = Object.entries(params).sort(([a], [b]) => a.localeCompare(b)).map(([field, value]) => {
+    if (typeof value !== "string") throw new Error(`RunParameters.${field} must be a string`);
+    return `readonly ${runVariableName(field)}=${shellQuote(value)}
+`;
+  }).join("");
+  return `${preamble}{
 ${script}
 } </dev/null
 `;

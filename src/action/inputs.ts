@@ -221,6 +221,7 @@ function optionalCheck(
 function maskSecret(value: string): void {
   if (!value) return
   core.setSecret(value)
+  if (!/[\r\n]/.test(value)) return
   for (const line of value.split(/\r?\n/)) {
     if (line.trim().length >= 8) core.setSecret(line.trim())
   }

@@ -187,7 +187,7 @@ function deploymentTable(diff: PlanDiff, targetBranch: string | undefined): stri
     const files = d.files.filter(f => f.path !== 'deploy script')
     const script = d.files.find(f => f.path === 'deploy script')
     const count = (status: ChangeStatus) => files.filter(f => f.status === status).length
-    const branch = `\`${d.branch}\`${d.branch === targetBranch ? ' (this PR)' : ''}`
+    const branch = `\`${d.branch}\`${d.branch === targetBranch ? ' (PR target)' : ''}`
     return [
       branch,
       d.environment,

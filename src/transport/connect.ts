@@ -14,6 +14,5 @@ export async function connectTransport(
   warn?: (msg: string) => void
 ): Promise<Transport> {
   if (settings.kind === 'local') return new LocalTransport()
-  const { kind: _kind, ...ssh } = settings
-  return connectSsh(ssh, warn)
+  return connectSsh(settings, warn)
 }

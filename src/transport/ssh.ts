@@ -131,7 +131,11 @@ function validate(settings: SshSettings, known: KnownHosts, knownHostsInput: str
     }
     if (!e.username) throw new TransportError('config', `no SSH user given for ${e.host}`)
   }
-  if (!settings.privateKey || !settings.privateKey.includes('PRIVATE KEY')) {
+  // Common slips caught early; anything else is left to ssh2's parser (OpenSSH, PEM and PuTTY formats).
+  const key = (settings.privateKey ?? '').trim()
+  const looksLikePublicKey = /^(ssh-|ecdsa-|sk-)\S+ AAAA/.test(key)
+  const looksLikePath = /^[~/.][^\n]*$/.test(key)
+  if (key === '' || looksLikePublicKey || looksLikePath) {
     throw new TransportError(
       'config',
       `${keyInput} does not contain a private key: expected the content of a key file ` +

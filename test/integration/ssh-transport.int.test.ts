@@ -8,6 +8,7 @@ import path from 'node:path'
 import { execute, failureMessage, succeeded } from '../../src/exec/executor.js'
 import { MemoryLogSink } from '../../src/exec/log-sink.js'
 import { newNonce } from '../../src/exec/markers.js'
+import type { RunParameters } from '../../src/plan/types.js'
 import { connectTransport, type TransportSettings } from '../../src/transport/connect.js'
 import { TransportError, type Transport } from '../../src/transport/types.js'
 import { describeCluster, type ClusterInfo } from './cluster.js'
@@ -52,7 +53,7 @@ describeCluster('ssh transport', (cluster: ClusterInfo) => {
   let privateKey = ''
   let knownHosts = ''
   let wrongKey = ''
-  let settings: TransportSettings
+  let settings: Extract<TransportSettings, { kind: 'ssh' }>
 
   beforeAll(() => {
     privateKey = readFileSync(cluster.privateKeyPath, 'utf8')
@@ -245,7 +246,10 @@ describeCluster('ssh transport', (cluster: ClusterInfo) => {
     const t = await connectTransport(settings)
     try {
       const sink = new MemoryLogSink()
-      const params = {
+      const params: RunParameters = {
+        mode: 'deploy',
+        target: '',
+        bundle: '',
         sha: 'b'.repeat(40),
         actor: 'octocat',
         runUrl: 'https://example.invalid/1',
@@ -258,6 +262,7 @@ echo "hello from $(hostname) as $(id -un), sha $SG_SHA"
 mark end hello 0 5
 mark result actor=$SG_ACTOR
 sleep 30 &
+mark result bg=$!
 mark exit 0
 `
       const t0 = Date.now()
@@ -265,7 +270,9 @@ mark exit 0
       expect(Date.now() - t0).toBeLessThan(10_000)
       expect(succeeded(report)).toBe(true)
       expect(report.steps.map(s => s.name)).toEqual(['hello'])
-      expect(report.results).toEqual({ actor: 'octocat' })
+      expect(report.results).toMatchObject({ actor: 'octocat', bg: expect.stringMatching(/^\d+$/) })
+      expect(sink.warnings.join('\n')).toContain('background process')
+      await t.exec(`kill ${Number(report.results.bg)} 2>/dev/null; true`)
       expect(sink.lines.join('\n')).toContain(`as ${cluster.user}, sha ${'b'.repeat(40)}`)
 
       const stuck = await execute(
@@ -289,7 +296,7 @@ mark exit 0
   // The cluster's sshd forbids TCP forwarding, so a second sshd (as root, on a free port) plays the jump host.
   const canStartSshd = process.getuid?.() === 0 && existsSync('/usr/sbin/sshd')
   const jumpIt = canStartSshd ? it : it.skip
-  if (!canStartSshd) console.warn('jump host test skipped: it needs root to start a second sshd')
+  if (!canStartSshd) process.stderr.write('jump host test skipped: it needs root to start a second sshd\n')
   jumpIt('reaches the cluster through a jump host, checking both host keys', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sg-jump-'))
     let sshd: ChildProcess | undefined

@@ -76,8 +76,8 @@ describe('diffPlans', () => {
   })
 
   it('reports a mode change even when the content is the same', () => {
-    const before = plan('main', { 'env.sh': 'x\n' })
-    const after = plan('main', { 'env.sh': 'x\n' })
+    const before = plan('main', { scrontab: 'x\n' })
+    const after = plan('main', { scrontab: 'x\n' })
     after.files[0]!.mode = 0o755
     const file = diffPlans([after], [before]).deployments[0]!.files[0]!
     expect(file.status).toBe('changed')

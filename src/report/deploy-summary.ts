@@ -1,0 +1,37 @@
+// The job summary of a deploy or rollback: what is live now, what changed, how long each step took.
+import type { OperationOutcome } from '../deploy/operations.js'
+import { failureMessage } from '../exec/executor.js'
+
+export interface SummaryTable {
+  heading: string
+  rows: string[][]
+  sections: { title: string; body: string }[]
+}
+
+const short = (sha: string) => (sha ? sha.slice(0, 12) : '—')
+
+/** Plain data, so the action renders it with core.summary and tests read it without the runner. */
+export function deploySummary(outcome: OperationOutcome, mode: 'deploy' | 'rollback'): SummaryTable {
+  const { plan, report, outputs } = outcome
+  const ok = report.exitCode === 0
+  const heading = `slurm-gitops ${mode}: ${plan.branch} → ${plan.environment} ${ok ? 'succeeded' : 'failed'}`
+  const rows = [
+    ['Commit', short(outputs.sha)],
+    ['Previous commit', short(outputs.previousSha)],
+    ['Code', outputs.sha && outputs.sha === outputs.previousSha ? 'unchanged (same commit)' : 'changed'],
+    ['Venv', outputs.venv || '—'],
+    ['Env scripts', outcome.report.results['env-scripts'] || '—'],
+    ['scrontab', outputs.scrontab || '—'],
+    ['Release', outputs.release || '—'],
+    ['Connection', `${outcome.transport}: ${outcome.stats.connections} connection(s)`]
+  ]
+  const steps = report.steps
+    .map(step => `| ${step.name} | ${step.exitCode === 0 ? 'ok' : `exit ${step.exitCode}`} | ${(step.durationMs / 1000).toFixed(1)} s |`)
+    .join('\n')
+  const sections = [
+    { title: 'Steps', body: `| step | result | time |\n| --- | --- | --- |\n${steps}` },
+    { title: 'scrontab block', body: `\`\`\`\n${plan.scrontabBlock}\`\`\`` }
+  ]
+  if (!ok) sections.unshift({ title: 'Failure', body: `\`\`\`\n${failureMessage(report)}\n\`\`\`` })
+  return { heading, rows, sections }
+}
