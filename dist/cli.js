@@ -14562,7 +14562,7 @@ function deploymentTable(diff, targetBranch) {
     const files = d.files.filter((f) => f.path !== "deploy script");
     const script = d.files.find((f) => f.path === "deploy script");
     const count = (status) => files.filter((f) => f.status === status).length;
-    const branch = `\`${d.branch}\`${d.branch === targetBranch ? " (this PR)" : ""}`;
+    const branch = `\`${d.branch}\`${d.branch === targetBranch ? " (PR target)" : ""}`;
     return [
       branch,
       d.environment,
@@ -57974,7 +57974,10 @@ function validate3(settings, known, knownHostsInput, keyInput) {
     }
     if (!e.username) throw new TransportError("config", `no SSH user given for ${e.host}`);
   }
-  if (!settings.privateKey || !settings.privateKey.includes("PRIVATE KEY")) {
+  const key = (settings.privateKey ?? "").trim();
+  const looksLikePublicKey = /^(ssh-|ecdsa-|sk-)\S+ AAAA/.test(key);
+  const looksLikePath = /^[~/.][^\n]*$/.test(key);
+  if (key === "" || looksLikePublicKey || looksLikePath) {
     throw new TransportError(
       "config",
       `${keyInput} does not contain a private key: expected the content of a key file ("-----BEGIN OPENSSH PRIVATE KEY-----" \u2026), not a path or a public key`

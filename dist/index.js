@@ -58486,6 +58486,7 @@ function optionalCheck(input2, value, check2, problem) {
 function maskSecret(value) {
   if (!value) return;
   setSecret(value);
+  if (!/[\r\n]/.test(value)) return;
   for (const line of value.split(/\r?\n/)) {
     if (line.trim().length >= 8) setSecret(line.trim());
   }
@@ -59550,7 +59551,7 @@ function deploymentTable(diff, targetBranch) {
     const files = d.files.filter((f) => f.path !== "deploy script");
     const script = d.files.find((f) => f.path === "deploy script");
     const count = (status) => files.filter((f) => f.status === status).length;
-    const branch = `\`${d.branch}\`${d.branch === targetBranch ? " (this PR)" : ""}`;
+    const branch = `\`${d.branch}\`${d.branch === targetBranch ? " (PR target)" : ""}`;
     return [
       branch,
       d.environment,
@@ -59749,7 +59750,7 @@ async function findComment(octokit, target, marker) {
 import { existsSync as existsSync4 } from "node:fs";
 import path3 from "node:path";
 function toAnnotation(problem, paths) {
-  const properties = { title: `slurm-gitops: ${problem.where}` };
+  const properties = { title: "slurm-gitops" };
   const location = problem.location;
   let message = `${problem.where}: ${problem.message}`;
   if (location) {

@@ -1,26 +1,5 @@
-// Bundles the action (dist/index.js, main and post in one file) and the CLI (dist/cli.js) with esbuild.
-// ESM output; CommonJS dependencies get `require`, `__filename` and `__dirname` through the banner.
+// npm run build: bundles src/ into dist/ (see build-options.mjs).
 import { build } from 'esbuild'
+import { buildOptions } from './build-options.mjs'
 
-const banner = [
-  "import { createRequire as __sgCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __sgFileURLToPath } from 'node:url';",
-  "import { dirname as __sgDirname } from 'node:path';",
-  'const require = __sgCreateRequire(import.meta.url);',
-  'const __filename = __sgFileURLToPath(import.meta.url);',
-  'const __dirname = __sgDirname(__filename);'
-].join('\n')
-
-await build({
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli/index.ts' },
-  outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  banner: { js: banner },
-  // ssh2's optional native speedups: it falls back to pure JS when they cannot be loaded.
-  external: ['cpu-features', '*.node'],
-  legalComments: 'none',
-  logLevel: 'warning'
-})
+await build(buildOptions())

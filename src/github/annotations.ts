@@ -21,7 +21,7 @@ export interface Annotation {
 }
 
 export function toAnnotation(problem: Problem, paths: AnnotationPaths): Annotation {
-  const properties: core.AnnotationProperties = { title: `slurm-gitops: ${problem.where}` }
+  const properties: core.AnnotationProperties = { title: 'slurm-gitops' }
   const location = problem.location
   let message = `${problem.where}: ${problem.message}`
   if (location) {

@@ -1,5 +1,5 @@
 // The SSH transport and the executor against the real sshd of the test cluster (scripts/cluster).
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
@@ -10,6 +10,7 @@ import { MemoryLogSink } from '../../src/exec/log-sink.js'
 import { newNonce } from '../../src/exec/markers.js'
 import type { RunParameters } from '../../src/plan/types.js'
 import { connectTransport, type TransportSettings } from '../../src/transport/connect.js'
+import { makeRedactor } from '../../src/transport/ssh.js'
 import { TransportError, type Transport } from '../../src/transport/types.js'
 import { describeCluster, type ClusterInfo } from './cluster.js'
 
@@ -47,6 +48,43 @@ async function remoteProcessGone(t: Transport, pid: number): Promise<boolean> {
   const r = await t.exec(`ps -o stat= -p ${pid} || true`)
   return r.stdout.trim() === '' || r.stdout.trim().startsWith('Z')
 }
+
+// Checked before any connection is attempted, so these need no cluster.
+describe('ssh settings', () => {
+  const base = {
+    kind: 'ssh' as const,
+    host: '127.0.0.1',
+    port: 1,
+    username: 'caqrn',
+    privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----\n',
+    knownHosts: `[127.0.0.1]:1 ssh-ed25519 ${OTHER_HOST_KEY}\n`,
+    connectAttempts: 1
+  }
+
+  it('refuses to connect without a usable known_hosts line', async () => {
+    const e = await connectError({ ...base, knownHosts: '# nothing here\n' })
+    expect(e.kind).toBe('config')
+    expect(e.message).toContain('ssh-known-hosts has no usable host key line')
+    expect(e.message).toContain('ssh-keyscan -p 1 127.0.0.1')
+  })
+
+  it('recognises a public key or a path given instead of the private key', async () => {
+    for (const privateKey of [`ssh-ed25519 ${OTHER_HOST_KEY} me@laptop`, '~/.ssh/id_ed25519', '']) {
+      const e = await connectError({ ...base, privateKey })
+      expect(e.kind).toBe('config')
+      expect(e.message).toMatch(/^ssh-private-key does not contain a private key/)
+    }
+  })
+
+  it('redacts the key, any line of it, and the passphrase', () => {
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nAAAABBBBCCCCDDDDEEEE\nFFFFGGGGHHHHIIIIJJJJ\n-----END OPENSSH PRIVATE KEY-----\n'
+    const redact = makeRedactor([key, 'hunter22'])
+    expect(redact(`oops ${key} then FFFFGGGGHHHHIIIIJJJJ and hunter22`)).toBe(
+      'oops [redacted private key]\n then [redacted] and [redacted]'
+    )
+  })
+})
 
 describeCluster('ssh transport', (cluster: ClusterInfo) => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'sg-ssh-'))
