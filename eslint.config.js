@@ -12,5 +12,5 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }]
     }
   },
-  { files: ['scripts/**', 'bench/**', 'src/cli/**'], rules: { 'no-console': 'off' } }
+  { files: ['scripts/**', 'bench/**', 'src/cli/**', 'test/**'], rules: { 'no-console': 'off' } }
 )

@@ -13,6 +13,9 @@ export default {
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.int.test.ts'] }
   ],
   testTimeout: 120000,
+  // Integration tests share one cluster and reset it between tests: one test file at a time.
+  maxWorkers: 1,
+  globalSetup: '<rootDir>/test/global-setup.mjs',
   // An integration test may leave an SSH socket half-closed; never let that hang CI.
   forceExit: true
 }

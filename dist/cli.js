@@ -14529,7 +14529,7 @@ function statusLine(report) {
   if (report.head.kind === "invalid") return "\u274C **The plan failed**: the configuration is invalid.";
   const { diff, validation } = report.head;
   const changed = diff.deployments.filter((d) => d.status !== "unchanged").length;
-  const effect = changed === 0 ? "merging changes nothing that gets deployed" : `merging changes ${changed} of ${plural2(diff.deployments.length, "deployment")}`;
+  const effect = report.base.kind === "none" ? `${plural2(diff.deployments.length, "deployment")} planned` : changed === 0 ? "merging changes nothing that gets deployed" : `merging changes ${changed} of ${plural2(diff.deployments.length, "deployment")}`;
   if (validation.errors.length > 0) {
     return `\u274C **The plan has ${plural2(validation.errors.length, "error")}**; ${effect}.`;
   }
@@ -56794,6 +56794,7 @@ function transportSettings(cluster2, overrides) {
 
 // src/transport/local.ts
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { copyFile } from "node:fs/promises";
 import { hostname as hostname3, userInfo } from "node:os";
 
@@ -56835,10 +56836,13 @@ var LocalTransport = class {
         child.stderr?.destroy();
         child.unref();
       };
+      let aborting = false;
+      let closed = false;
       const onAbort = () => {
+        aborting = true;
         void (async () => {
           if (child.pid !== void 0) await killProcessGroup(child.pid);
-          await waitForClose(child, 2e3);
+          if (!closed) await waitForClose(child, 2e3);
           stopReading();
           finish(exit ?? { exitCode: null, signal: "SIGTERM" });
         })();
@@ -56858,7 +56862,10 @@ var LocalTransport = class {
       child.on("exit", (code, signal) => {
         exit = { exitCode: code, signal };
       });
-      child.on("close", (code, signal) => finish({ exitCode: code, signal }));
+      child.on("close", (code, signal) => {
+        closed = true;
+        if (!aborting) finish({ exitCode: code, signal });
+      });
       if (opts.signal?.aborted) onAbort();
       else opts.signal?.addEventListener("abort", onAbort, { once: true });
       opts.detach?.addEventListener("abort", onDetach, { once: true });
@@ -56902,9 +56909,6 @@ var LocalTransport = class {
   }
 };
 function waitForClose(child, timeoutMs) {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    if (child.stdout?.closed !== false && child.stderr?.closed !== false) return Promise.resolve();
-  }
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, timeoutMs);
     child.once("close", () => {
@@ -56916,10 +56920,24 @@ function waitForClose(child, timeoutMs) {
 function groupAlive(pgid) {
   try {
     process.kill(-pgid, 0);
-    return true;
   } catch {
     return false;
   }
+  let pids;
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return true;
+  }
+  return pids.some((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return Number(pgrp) === pgid && state !== "Z" && state !== "X";
+    } catch {
+      return false;
+    }
+  });
 }
 async function killProcessGroup(pgid, graceMs = 2e3) {
   try {
@@ -58221,7 +58239,10 @@ var SshTransport = class {
           pending = "";
         }
       };
+      let aborting = false;
       const onAbort = () => {
+        if (aborting) return;
+        aborting = true;
         void (async () => {
           if (pgid === void 0 && !channelClosed) {
             const deadline = Date.now() + 2e3;
@@ -58257,7 +58278,7 @@ var SshTransport = class {
         channelClosed = true;
         if (pending !== "") opts.onOutput(Buffer.from(pending, "latin1"));
         pending = "";
-        finish(exit ?? { exitCode: null, signal: null });
+        if (!aborting) finish(exit ?? { exitCode: null, signal: null });
       });
       channel.on("error", (err) => {
         this.lastError = this.redact(errorMessage(err));

@@ -59518,7 +59518,7 @@ function statusLine(report) {
   if (report.head.kind === "invalid") return "\u274C **The plan failed**: the configuration is invalid.";
   const { diff, validation } = report.head;
   const changed = diff.deployments.filter((d) => d.status !== "unchanged").length;
-  const effect = changed === 0 ? "merging changes nothing that gets deployed" : `merging changes ${changed} of ${plural2(diff.deployments.length, "deployment")}`;
+  const effect = report.base.kind === "none" ? `${plural2(diff.deployments.length, "deployment")} planned` : changed === 0 ? "merging changes nothing that gets deployed" : `merging changes ${changed} of ${plural2(diff.deployments.length, "deployment")}`;
   if (validation.errors.length > 0) {
     return `\u274C **The plan has ${plural2(validation.errors.length, "error")}**; ${effect}.`;
   }

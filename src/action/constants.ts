@@ -26,12 +26,26 @@ export enum Outputs {
   /** `plan`: JSON array of the branches whose deployment would change. */
   ChangedDeployments = 'changed-deployments',
   /** `plan`: URL of the sticky PR comment, when one was written. */
-  CommentUrl = 'comment-url'
+  CommentUrl = 'comment-url',
+  /** `deploy`/`rollback`: the commit now live. */
+  Sha = 'sha',
+  /** `deploy`/`rollback`: the commit live before (empty on the first deploy). */
+  PreviousSha = 'previous-sha',
+  /** `deploy`/`rollback`: the release directory now behind `current`. */
+  Release = 'release',
+  /** `deploy`/`rollback`: the deployment's environment name. */
+  Environment = 'environment',
+  /** `deploy`: `reused` or `built`. */
+  Venv = 'venv',
+  /** `deploy`: `changed` or `unchanged` (an unchanged table is not reinstalled). */
+  Scrontab = 'scrontab'
 }
 
 export enum State {
   /** Set by the main step; the post step (same bundle) finds it and knows it is the post step. */
-  IsPost = 'isPost'
+  IsPost = 'isPost',
+  /** The private directory under RUNNER_TEMP holding the SSH key and known_hosts; the post step removes it. */
+  SshDir = 'sshDir'
 }
 
 /** What the `command` input accepts. `auto` picks from the event (see resolveCommand in inputs.ts). */

@@ -32,7 +32,10 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
   const config = await loadConfig(configPath)
   const branch = branchOf(settings)
   if (!branch) {
-    throw new UserError({ where: `input ${Inputs.Branch}`, message: `is required for ${mode} outside a branch push` })
+    throw new UserError({
+      where: `input ${Inputs.Branch}`,
+      message: `is required for ${mode} outside a branch push`
+    })
   }
   if (!config.deployments.some(d => d.branch === branch)) {
     core.notice(`branch ${branch} has no deployment in ${settings.config}: nothing to ${mode}`)
@@ -124,9 +127,14 @@ async function sshSecrets(settings: ActionSettings): Promise<{ privateKey?: stri
 
 async function writeSummary(outcome: OperationOutcome, mode: Mode): Promise<void> {
   const table = deploySummary(outcome, mode)
-  const summary = core.summary
-    .addHeading(table.heading, 2)
-    .addTable([[{ data: 'What', header: true }, { data: 'Now', header: true }], ...table.rows])
-  for (const section of table.sections) summary.addHeading(section.title, 3).addRaw(`\n${section.body}\n`, true)
+  const summary = core.summary.addHeading(table.heading, 2).addTable([
+    [
+      { data: 'What', header: true },
+      { data: 'Now', header: true }
+    ],
+    ...table.rows
+  ])
+  for (const section of table.sections)
+    summary.addHeading(section.title, 3).addRaw(`\n${section.body}\n`, true)
   await summary.write()
 }

@@ -5,6 +5,8 @@ import { context } from '@actions/github'
 import { type Command, COMMANDS } from './constants.js'
 import { type ActionSettings, getInputs } from './inputs.js'
 import { runPlan } from './plan-command.js'
+import { runRemoteCommand } from './deploy-command.js'
+import { removeSshFiles } from './ssh-files.js'
 import { UserError } from '../errors/user-error.js'
 import { annotateProblems } from '../github/annotations.js'
 
@@ -15,7 +17,9 @@ export type CommandHandler = (settings: ActionSettings) => Promise<void>
  * listing it here, e.g. `deploy: runDeploy`; until then choosing it fails with a clear message.
  */
 export const commandHandlers: Partial<Record<Command, CommandHandler>> = {
-  plan: settings => runPlan(settings)
+  plan: settings => runPlan(settings),
+  deploy: settings => runRemoteCommand(settings, 'deploy'),
+  rollback: settings => runRemoteCommand(settings, 'rollback')
 }
 
 export async function run(): Promise<void> {
@@ -43,7 +47,8 @@ export async function run(): Promise<void> {
  */
 export async function runPost(): Promise<void> {
   try {
-    // The plan creates nothing that outlives its step.
+    // The SSH key and known_hosts written by deploy/rollback; nothing else outlives the main step.
+    await removeSshFiles()
   } catch (error) {
     core.warning(`slurm-gitops cleanup: ${error instanceof Error ? error.message : String(error)}`)
   }

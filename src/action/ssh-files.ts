@@ -16,7 +16,9 @@ export async function writeSshFiles(privateKey: string, knownHosts: string): Pro
   core.saveState(State.SshDir, dir)
   const files = { privateKeyPath: path.join(dir, 'key'), knownHostsPath: path.join(dir, 'known_hosts') }
   // A key pasted into a secret often lacks its final newline, which OpenSSH-format parsers need.
-  await writeFile(files.privateKeyPath, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: 0o600 })
+  await writeFile(files.privateKeyPath, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, {
+    mode: 0o600
+  })
   await writeFile(files.knownHostsPath, knownHosts, { mode: 0o600 })
   return files
 }

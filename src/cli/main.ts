@@ -36,7 +36,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   let options: CliOptions
   try {
-    options = parseArgs({ args: rest, options: OPTIONS, allowPositionals: false, strict: true }).values as CliOptions
+    options = parseArgs({ args: rest, options: OPTIONS, allowPositionals: false, strict: true })
+      .values as CliOptions
   } catch (error) {
     console.error(`slurm-gitops ${command}: ${(error as Error).message}\n\n${USAGE}`)
     return 2
@@ -49,7 +50,8 @@ export async function main(argv: string[]): Promise<number> {
     return await handler(options)
   } catch (error) {
     if (error instanceof UserError) {
-      for (const problem of error.problems) console.error(`slurm-gitops ${command}: ${formatProblem(problem)}`)
+      for (const problem of error.problems)
+        console.error(`slurm-gitops ${command}: ${formatProblem(problem)}`)
       return 2
     }
     console.error(`slurm-gitops ${command}: ${(error as Error).message ?? String(error)}`)

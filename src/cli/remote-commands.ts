@@ -40,7 +40,13 @@ async function resolveSha(options: CliOptions, repoRoot: string, branch: string)
     return options.sha
   }
   try {
-    const { stdout } = await git('git', ['-C', repoRoot, 'rev-parse', '--verify', `refs/heads/${branch}^{commit}`])
+    const { stdout } = await git('git', [
+      '-C',
+      repoRoot,
+      'rev-parse',
+      '--verify',
+      `refs/heads/${branch}^{commit}`
+    ])
     return stdout.trim()
   } catch {
     throw new UserError({
@@ -70,10 +76,14 @@ function remoteCommand(mode: RunMode): CliCommand {
       port,
       user: options.user,
       local: options.local,
-      privateKey: options.local || !options.identity ? undefined : await readOptional(options.identity, '--identity'),
+      privateKey:
+        options.local || !options.identity ? undefined : await readOptional(options.identity, '--identity'),
       knownHosts: options.local
         ? undefined
-        : await readOptional(options['known-hosts'] ?? path.join(homedir(), '.ssh/known_hosts'), '--known-hosts'),
+        : await readOptional(
+            options['known-hosts'] ?? path.join(homedir(), '.ssh/known_hosts'),
+            '--known-hosts'
+          ),
       inputNames: { privateKey: '--identity', knownHosts: '--known-hosts' }
     })
     const sink = new ConsoleLogSink()

@@ -74,7 +74,11 @@ function unknownKeyMessage(path: readonly PropertyKey[]): string {
 }
 
 /** The line of the deepest node that exists along `path` (a missing key points at its parent). */
-function lineOf(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+function lineOf(
+  document: Document,
+  lineCounter: LineCounter,
+  path: readonly PropertyKey[]
+): number | undefined {
   let node: unknown = document.contents
   let line: number | undefined
   const lineFrom = (n: unknown) => {

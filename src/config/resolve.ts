@@ -21,7 +21,9 @@ export function resolveConfig(raw: RawConfig, file: string): Config {
     root: raw.sandbox.root ?? `${raw.project.root}/sandboxes`,
     // The schema guarantees a development deployment exists when dataDir is not given.
     dataDir:
-      raw.sandbox.dataDir ?? deployments.find(d => d.environment === 'development')?.dataDir ?? raw.project.root
+      raw.sandbox.dataDir ??
+      deployments.find(d => d.environment === 'development')?.dataDir ??
+      raw.project.root
   }
   checkRootsDistinct(deployments, sandbox.root, file)
   return { file, cluster: raw.cluster, project, deployments, sandbox, templates: raw.templates }

@@ -22,7 +22,6 @@ function checked(check: (value: string) => string | null) {
   })
 }
 
-const SAFE_WORD = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/
 const UNIX_USER = /^[a-z_][a-z0-9_-]{0,31}$/
 const PROJECT_NAME = /^[a-z][a-z0-9_-]{0,39}$/
@@ -35,7 +34,10 @@ const host = z.string().regex(HOST, 'must be a hostname or IP address (letters, 
 const port = z.number().int().min(1).max(65535)
 const user = z
   .string()
-  .regex(UNIX_USER, 'must be a Unix user name: lowercase letters, digits, "_" and "-", starting with a letter')
+  .regex(
+    UNIX_USER,
+    'must be a Unix user name: lowercase letters, digits, "_" and "-", starting with a letter'
+  )
 const positiveInt = (max: number) => z.number().int().min(1).max(max)
 
 const jumpHost = z.strictObject({
@@ -74,7 +76,10 @@ const project = z.strictObject({
   source: z.enum(['fetch', 'bundle']).default('fetch'),
   python: z
     .string()
-    .regex(/^[A-Za-z0-9_./+-]+$/, 'must be a command name or absolute path such as python3 or /usr/bin/python3.11')
+    .regex(
+      /^[A-Za-z0-9_./+-]+$/,
+      'must be a command name or absolute path such as python3 or /usr/bin/python3.11'
+    )
     .default('python3'),
   requirements: z
     .string()
@@ -155,13 +160,17 @@ const rawConfig = z.strictObject({
 
 /** Cross-field rules: partitions, environments and roots must agree with each other. */
 export const configSchema = rawConfig.superRefine((config, ctx) => {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message })
   const partitions = config.cluster.partitions
   const checkPartition = (path: (string | number)[], partition: string, time?: string) => {
     if (!partitions) return
     const limits = partitions[partition]
     if (!limits) {
-      issue(path, `partition "${partition}" is not in cluster.partitions (${Object.keys(partitions).join(', ')})`)
+      issue(
+        path,
+        `partition "${partition}" is not in cluster.partitions (${Object.keys(partitions).join(', ')})`
+      )
       return
     }
     if (time && !checkTimeLimit(time) && timeLimitMinutes(time) > timeLimitMinutes(limits.maxTime)) {
@@ -183,7 +192,10 @@ export const configSchema = rawConfig.superRefine((config, ctx) => {
     const names = new Set<string>()
     deployment.jobs.forEach((job, index) => {
       if (names.has(job.name)) {
-        issue(['deployments', branch, 'jobs', index, 'name'], `job name "${job.name}" is used twice in this deployment`)
+        issue(
+          ['deployments', branch, 'jobs', index, 'name'],
+          `job name "${job.name}" is used twice in this deployment`
+        )
       }
       names.add(job.name)
       checkPartition(['deployments', branch, 'jobs', index, 'time'], deployment.partition, job.time)
@@ -193,8 +205,14 @@ export const configSchema = rawConfig.superRefine((config, ctx) => {
     issue(['deployments'], 'at least one deployment is needed, e.g. main: { environment: production, ... }')
   }
   checkPartition(['sandbox', 'maxTime'], config.sandbox.partition, config.sandbox.maxTime)
-  if (!config.sandbox.dataDir && !Object.values(config.deployments).some(d => d.environment === 'development')) {
-    issue(['sandbox', 'dataDir'], 'is required when no deployment has environment "development" to borrow data from')
+  if (
+    !config.sandbox.dataDir &&
+    !Object.values(config.deployments).some(d => d.environment === 'development')
+  ) {
+    issue(
+      ['sandbox', 'dataDir'],
+      'is required when no deployment has environment "development" to borrow data from'
+    )
   }
 })
 

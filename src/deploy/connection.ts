@@ -34,7 +34,9 @@ export function transportSettings(cluster: ClusterConfig, overrides: ConnectionO
     username: overrides.user ?? cluster.user,
     privateKey: overrides.privateKey,
     knownHosts: overrides.knownHosts,
-    jump: cluster.jump ? { host: cluster.jump.host, port: cluster.jump.port, username: cluster.jump.user } : undefined,
+    jump: cluster.jump
+      ? { host: cluster.jump.host, port: cluster.jump.port, username: cluster.jump.user }
+      : undefined,
     connectTimeoutSeconds: cluster.connectTimeoutSeconds,
     inputNames: names
   }

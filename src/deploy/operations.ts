@@ -41,7 +41,11 @@ export interface OperationOutcome {
 
 export async function runOperation(request: OperationRequest): Promise<OperationOutcome> {
   const { config } = request
-  const plan = planDeployment(config, deploymentFor(config, request.branch), compileTemplates(request.templates))
+  const plan = planDeployment(
+    config,
+    deploymentFor(config, request.branch),
+    compileTemplates(request.templates)
+  )
   const transport: Transport = await connectTransport(request.connection, request.warn)
   try {
     const bundle =

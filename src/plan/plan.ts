@@ -18,7 +18,11 @@ export function compileTemplates(templates: TemplateSet): CompiledTemplates {
 }
 
 /** Plans the deployments of the given branches (all when omitted). */
-export function planDeployments(config: Config, templates: TemplateSet, branches?: string[]): DeploymentPlan[] {
+export function planDeployments(
+  config: Config,
+  templates: TemplateSet,
+  branches?: string[]
+): DeploymentPlan[] {
   const compiled = compileTemplates(templates)
   const selected = branches ?? config.deployments.map(d => d.branch)
   return selected.map(branch => planDeployment(config, deploymentFor(config, branch), compiled))
@@ -43,7 +47,8 @@ export function planDeployment(
 ): DeploymentPlan {
   const context = templateContext(config, deployment)
   const files: PlannedFile[] = []
-  const add = (path: string, mode: number, content: string) => files.push({ path, mode, content: endLine(content) })
+  const add = (path: string, mode: number, content: string) =>
+    files.push({ path, mode, content: endLine(content) })
 
   add('env.sh', 0o644, templates['env.sh'](context))
   add('sandbox-env.sh', 0o644, templates['sandbox-env.sh'](context))

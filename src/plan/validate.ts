@@ -21,7 +21,9 @@ export function validatePlans(plans: DeploymentPlan[]): ValidationResult {
   for (const plan of plans) {
     const scripts = [
       { name: 'deploy script', content: plan.script },
-      ...plan.files.filter(f => f.path.endsWith('.sh')).map(f => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))
+      ...plan.files
+        .filter(f => f.path.endsWith('.sh'))
+        .map(f => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))
     ]
     for (const script of scripts) {
       const where = `${plan.branch}: ${script.name}`
@@ -29,7 +31,10 @@ export function validatePlans(plans: DeploymentPlan[]): ValidationResult {
       if (syntax) result.errors.push({ where, message: `bash -n: ${syntax}` })
       if (shellcheck && !syntax) {
         for (const finding of runShellcheck(script.content)) {
-          ;(finding.level === 'error' ? result.errors : result.warnings).push({ where, message: finding.text })
+          ;(finding.level === 'error' ? result.errors : result.warnings).push({
+            where,
+            message: finding.text
+          })
         }
       }
     }
@@ -53,8 +58,13 @@ function runShellcheck(content: string): { level: string; text: string }[] {
     encoding: 'utf8'
   })
   try {
-    const report = JSON.parse(run.stdout) as { comments: { line: number; level: string; code: number; message: string }[] }
-    return report.comments.map(c => ({ level: c.level, text: `shellcheck SC${c.code} line ${c.line}: ${c.message}` }))
+    const report = JSON.parse(run.stdout) as {
+      comments: { line: number; level: string; code: number; message: string }[]
+    }
+    return report.comments.map(c => ({
+      level: c.level,
+      text: `shellcheck SC${c.code} line ${c.line}: ${c.message}`
+    }))
   } catch {
     return []
   }
@@ -65,7 +75,8 @@ export function checkScrontabBlock(plan: DeploymentPlan): Problem[] {
   const where = `${plan.branch}: ${RENDERED_DIR}/scrontab`
   const lines = plan.scrontabBlock.replace(/\n$/, '').split('\n')
   const problems: Problem[] = []
-  const problem = (line: number, message: string) => problems.push({ where: `${where} line ${line}`, message })
+  const problem = (line: number, message: string) =>
+    problems.push({ where: `${where} line ${line}`, message })
   const [first, last] = [lines[0] ?? '', lines[lines.length - 1] ?? '']
   if (!/^# >>> slurm-gitops .+ >>>$/.test(first) || !/^# <<< slurm-gitops .+ <<<$/.test(last)) {
     problem(1, 'the block must start and end with its {{markers.begin}} / {{markers.end}} lines')

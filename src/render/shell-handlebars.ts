@@ -62,7 +62,9 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('word', (value: unknown) => {
     const text = String(unwrap(value))
     if (!SAFE_WORD.test(text)) {
-      throw new Error(`{{word}} got ${JSON.stringify(text)}, which has characters that need quoting; use {{value}}`)
+      throw new Error(
+        `{{word}} got ${JSON.stringify(text)}, which has characters that need quoting; use {{value}}`
+      )
     }
     return raw(text)
   })
@@ -106,11 +108,16 @@ export function compileTemplate(source: TemplateSource): CompiledTemplate {
 function templateError(source: TemplateSource, error: unknown): UserError {
   const err = error as { message?: string; lineNumber?: number; column?: number }
   const message = String(err.message ?? error)
-  const line = err.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? /- (\d+):\d+$/.exec(message)?.[1])
-  const friendly = message
-    .replace(/ in (undefined|\[object Object\]) - \d+:\d+$/, '')
-    .replace(/^"(.+)" not defined$/, 'unknown variable "$1"; the variables are listed in deploy-templates/README.md')
-    .split('\n')[0] ?? message
+  const line =
+    err.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? /- (\d+):\d+$/.exec(message)?.[1])
+  const friendly =
+    message
+      .replace(/ in (undefined|\[object Object\]) - \d+:\d+$/, '')
+      .replace(
+        /^"(.+)" not defined$/,
+        'unknown variable "$1"; the variables are listed in deploy-templates/README.md'
+      )
+      .split('\n')[0] ?? message
   return new UserError({
     where: `template ${source.name}`,
     message: friendly,

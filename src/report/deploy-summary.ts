@@ -26,7 +26,10 @@ export function deploySummary(outcome: OperationOutcome, mode: 'deploy' | 'rollb
     ['Connection', `${outcome.transport}: ${outcome.stats.connections} connection(s)`]
   ]
   const steps = report.steps
-    .map(step => `| ${step.name} | ${step.exitCode === 0 ? 'ok' : `exit ${step.exitCode}`} | ${(step.durationMs / 1000).toFixed(1)} s |`)
+    .map(
+      step =>
+        `| ${step.name} | ${step.exitCode === 0 ? 'ok' : `exit ${step.exitCode}`} | ${(step.durationMs / 1000).toFixed(1)} s |`
+    )
     .join('\n')
   const sections = [
     { title: 'Steps', body: `| step | result | time |\n| --- | --- | --- |\n${steps}` },

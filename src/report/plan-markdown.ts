@@ -148,9 +148,11 @@ function statusLine(report: PlanReport): string {
   const { diff, validation } = report.head
   const changed = diff.deployments.filter(d => d.status !== 'unchanged').length
   const effect =
-    changed === 0
-      ? 'merging changes nothing that gets deployed'
-      : `merging changes ${changed} of ${plural(diff.deployments.length, 'deployment')}`
+    report.base.kind === 'none'
+      ? `${plural(diff.deployments.length, 'deployment')} planned`
+      : changed === 0
+        ? 'merging changes nothing that gets deployed'
+        : `merging changes ${changed} of ${plural(diff.deployments.length, 'deployment')}`
   if (validation.errors.length > 0) {
     return `❌ **The plan has ${plural(validation.errors.length, 'error')}**; ${effect}.`
   }

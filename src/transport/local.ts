@@ -1,6 +1,7 @@
 // Runs the same script on this machine: for the demo, for users who run the CLI on the login node itself,
 // and for tests of the executor with real bash and no network.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { hostname, userInfo } from 'node:os'
 import { TransportError, type ExecResult, type RunOptions, type RunResult, type Transport } from './types.js'
@@ -36,10 +37,13 @@ export class LocalTransport implements Transport {
         child.stderr?.destroy()
         child.unref()
       }
+      let aborting = false
+      let closed = false
       const onAbort = (): void => {
+        aborting = true
         void (async () => {
           if (child.pid !== undefined) await killProcessGroup(child.pid)
-          await waitForClose(child, 2000)
+          if (!closed) await waitForClose(child, 2000)
           stopReading()
           finish(exit ?? { exitCode: null, signal: 'SIGTERM' })
         })()
@@ -61,7 +65,12 @@ export class LocalTransport implements Transport {
       child.on('exit', (code, signal) => {
         exit = { exitCode: code, signal }
       })
-      child.on('close', (code, signal) => finish({ exitCode: code, signal }))
+      child.on('close', (code, signal) => {
+        closed = true
+        // While cancelling, the kill sequence decides when we are done: the pipes close as soon as the
+        // processes start exiting, before the group is really gone.
+        if (!aborting) finish({ exitCode: code, signal })
+      })
       if (opts.signal?.aborted) onAbort()
       else opts.signal?.addEventListener('abort', onAbort, { once: true })
       opts.detach?.addEventListener('abort', onDetach, { once: true })
@@ -108,9 +117,6 @@ export class LocalTransport implements Transport {
 }
 
 function waitForClose(child: ChildProcess, timeoutMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    if (child.stdout?.closed !== false && child.stderr?.closed !== false) return Promise.resolve()
-  }
   return new Promise(resolve => {
     const timer = setTimeout(resolve, timeoutMs)
     child.once('close', () => {
@@ -120,14 +126,33 @@ function waitForClose(child: ChildProcess, timeoutMs: number): Promise<void> {
   })
 }
 
-/** True while any process of the group exists (zombies included, which is harmless: we only wait less). */
+/**
+ * True while a process of the group is still running. Zombies count as gone: they hold nothing, and in a
+ * container without an init that reaps them they would otherwise make every cancel wait the full grace time.
+ * Without /proc (not Linux) any member, zombie or not, counts.
+ */
 function groupAlive(pgid: number): boolean {
   try {
     process.kill(-pgid, 0)
-    return true
   } catch {
     return false
   }
+  let pids: string[]
+  try {
+    pids = readdirSync('/proc').filter(name => /^\d+$/.test(name))
+  } catch {
+    return true
+  }
+  return pids.some(pid => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      // Fields after "pid (comm) ": state ppid pgrp …; comm may contain spaces and parentheses.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      return Number(pgrp) === pgid && state !== 'Z' && state !== 'X'
+    } catch {
+      return false // exited meanwhile
+    }
+  })
 }
 
 /** TERM to the whole group, up to 2 s for it to go, then KILL: the same policy as on the cluster. */

@@ -424,7 +424,10 @@ export class SshTransport implements Transport {
         }
       }
 
+      let aborting = false
       const onAbort = (): void => {
+        if (aborting) return
+        aborting = true
         void (async () => {
           if (pgid === undefined && !channelClosed) {
             // Cancelled within the first moments: give the wrapper a moment to report its process group.
@@ -463,7 +466,8 @@ export class SshTransport implements Transport {
         channelClosed = true
         if (pending !== '') opts.onOutput(Buffer.from(pending, 'latin1'))
         pending = ''
-        finish(exit ?? { exitCode: null, signal: null })
+        // While cancelling, the kill sequence decides when we are done (the group may still be exiting).
+        if (!aborting) finish(exit ?? { exitCode: null, signal: null })
       })
       channel.on('error', (err: unknown) => {
         this.lastError = this.redact(errorMessage(err))

@@ -3,7 +3,7 @@
 // GITHUB_API_URL pointing at a local HTTP server. The workspace is a real git repository (examples/caqrn).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
@@ -266,6 +266,26 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     // The sticky comment says so too, so a stale "valid" plan is not left on the PR.
     expect(github.comments.get(7)![0]!.body).toContain('❌ **The plan failed**')
     expect(run.outputs.changed).toBeUndefined()
+  })
+
+  it('fails on a validation error: a template override whose script does not parse', async () => {
+    const repo = await makeRepo(
+      async dir => {
+        await writeFile(path.join(dir, 'deploy/job.sh.hbs'), '#!/bin/bash\nif then\n')
+        const file = path.join(dir, CONFIG)
+        await writeFile(file, `${await readFile(file, 'utf8')}\ntemplates:\n  job.sh: deploy/job.sh.hbs\n`)
+      },
+      dir => mkdir(path.join(dir, 'deploy'))
+    )
+    const run = await runAction(repo, github)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /^::error title=slurm-gitops::main: \.slurm-gitops\/jobs\/daily\.sh: bash -n: .+$/m
+    )
+    expect(run.stdout).toMatch(/^::error::The plan has \d+ validation error\(s\), annotated above$/m)
+    expect(run.summary).toMatch(/❌ \*\*The plan has \d+ errors?\*\*/)
+    expect(run.summary).toContain('<code>.slurm-gitops/jobs/daily.sh</code> — changed')
+    expect(run.outputs.changed).toBe('true')
   })
 
   it('does not fail when the token may not comment (a fork), and says so', async () => {

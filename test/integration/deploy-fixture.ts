@@ -7,7 +7,16 @@
 //   const sha = repo.commit('main', codeChange())
 //   const { outcome } = await repo.run('main')
 import { execFileSync } from 'node:child_process'
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -201,7 +210,9 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
       if (change.config) editConfig(change.config)
       git(repoDir, ['add', '-A'])
       git(repoDir, ['commit', '--quiet', '--allow-empty', '-m', change.message])
-      git(repoDir, ['-c', 'safe.directory=*', 'push', '--quiet', 'origin', branch])
+      // The receiving side runs as us in the account's repository: allow it there (a `-c` of ours would not
+      // reach it, git clears config variables for a local transport's child).
+      git(repoDir, ['push', '--quiet', "--receive-pack=git -c safe.directory='*' receive-pack", 'origin', branch])
       chownOrigin()
       return sha('HEAD')
     },
@@ -211,7 +222,10 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
       const cfg = config(mode === 'deploy' ? commitSha : branch)
       const templates = await loadTemplates(cfg.templates, workingTreeReader(repoDir))
       const connection = transportSettings(
-        { ...cfg.cluster, connectTimeoutSeconds: o.connectTimeoutSeconds ?? cfg.cluster.connectTimeoutSeconds },
+        {
+          ...cfg.cluster,
+          connectTimeoutSeconds: o.connectTimeoutSeconds ?? cfg.cluster.connectTimeoutSeconds
+        },
         {
           port: o.port,
           privateKey: o.privateKey ?? privateKey,
@@ -255,7 +269,11 @@ export class StepWatchingSink extends MemoryLogSink {
 }
 
 /** Runs `command` on the cluster; throws with its output when it fails. */
-export async function remoteOk(target: ClusterInfo | NodeSSH, command: string, stdin?: string): Promise<string> {
+export async function remoteOk(
+  target: ClusterInfo | NodeSSH,
+  command: string,
+  stdin?: string
+): Promise<string> {
   const r = await sshRun(target, command, stdin)
   if (r.code !== 0) throw new Error(`\`${command}\` exited ${r.code}: ${r.stderr}${r.stdout}`)
   return r.stdout
@@ -263,7 +281,10 @@ export async function remoteOk(target: ClusterInfo | NodeSSH, command: string, s
 
 /** The account's scrontab table byte for byte ('' when there is none); execCommand trims, so it comes as base64. */
 export async function readTable(target: ClusterInfo | NodeSSH): Promise<string> {
-  const out = await remoteOk(target, 't=$(mktemp); if scrontab -l >"$t" 2>/dev/null; then base64 -w0 "$t"; fi; rm -f "$t"')
+  const out = await remoteOk(
+    target,
+    't=$(mktemp); if scrontab -l >"$t" 2>/dev/null; then base64 -w0 "$t"; fi; rm -f "$t"'
+  )
   return Buffer.from(out, 'base64').toString('utf8')
 }
 

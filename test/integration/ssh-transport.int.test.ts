@@ -44,9 +44,17 @@ function freePort(): Promise<number> {
 }
 
 /** Gone, or a zombie nobody reaped yet (the container may lack an init): either way it no longer runs. */
-async function remoteProcessGone(t: Transport, pid: number): Promise<boolean> {
+async function remoteProcessGoneNow(t: Transport, pid: number): Promise<boolean> {
   const r = await t.exec(`ps -o stat= -p ${pid} || true`)
-  return r.stdout.trim() === '' || r.stdout.trim().startsWith('Z')
+  return r.stdout.trim() === '' || /^[ZX]/.test(r.stdout.trim())
+}
+
+/** A killed process may take a moment to finish exiting; allow it one second. */
+async function remoteProcessGone(t: Transport, pid: number): Promise<boolean> {
+  const deadline = Date.now() + 1000
+  while (!(await remoteProcessGoneNow(t, pid)) && Date.now() < deadline)
+    await new Promise(r => setTimeout(r, 100))
+  return remoteProcessGoneNow(t, pid)
 }
 
 // Checked before any connection is attempted, so these need no cluster.
@@ -269,7 +277,7 @@ describeCluster('ssh transport', (cluster: ClusterInfo) => {
         await new Promise(r => setTimeout(r, 50))
       const child = Number(/child=(\d+)/.exec(output)?.[1])
       expect(child).toBeGreaterThan(1)
-      expect(await remoteProcessGone(t, child)).toBe(false)
+      expect(await remoteProcessGoneNow(t, child)).toBe(false)
       controller.abort()
       const result = await running
       expect(result.exitCode).toBeNull()

@@ -48,17 +48,24 @@ async function run(
 }
 
 /** Gone, or a zombie waiting for a reaper (it cannot run or hold anything then). */
-function processGone(pid: number): boolean {
+function processGoneNow(pid: number): boolean {
   try {
     process.kill(pid, 0)
   } catch {
     return true
   }
   try {
-    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+    return /^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
   } catch {
     return true
   }
+}
+
+/** A killed process may take a moment to finish exiting; allow it one second. */
+async function processGone(pid: number): Promise<boolean> {
+  const deadline = Date.now() + 1000
+  while (!processGoneNow(pid) && Date.now() < deadline) await new Promise(r => setTimeout(r, 20))
+  return processGoneNow(pid)
 }
 
 describe('buildStdin', () => {
@@ -199,7 +206,7 @@ exit 0
     )
     const child = Number(report.results.child)
     expect(child).toBeGreaterThan(1)
-    expect(processGone(child)).toBe(true)
+    expect(await processGone(child)).toBe(true)
   })
 
   it('on cancellation kills the process group and reports cancelled', async () => {
@@ -228,7 +235,7 @@ exit 0
     expect(report.exitCode).toBe(130)
     expect(failureMessage(report)).toContain('the run was cancelled')
     expect(child).toBeGreaterThan(1)
-    expect(processGone(child)).toBe(true)
+    expect(await processGone(child)).toBe(true)
   })
 
   it('does not start the script when already cancelled', async () => {

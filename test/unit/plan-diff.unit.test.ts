@@ -17,7 +17,7 @@ function plan(branch: string, files: Record<string, string>, script = 'echo depl
   }
 }
 
-const byPath = (files: { path: string }[]) => new Map(files.map(f => [f.path, f]))
+const byPath = <T extends { path: string }>(files: T[]) => new Map(files.map(f => [f.path, f]))
 
 describe('diffPlans', () => {
   const base = plan('main', {

@@ -1,0 +1,342 @@
+// Deploy, redeploy, pruning, bundle source, rollback and status of examples/caqrn on the real test cluster.
+// Every test checks what is on the cluster afterwards (links, releases, venvs, scrontab, history), not only the
+// exit code. Files that reset the cluster must not run at the same time: see acquireClusterLock.
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import type { NodeSSH } from 'node-ssh'
+import { failureMessage, succeeded } from '../../src/exec/executor.js'
+import { connectCluster, describeCluster, resetCluster, shellQuote, type ClusterInfo } from './cluster.js'
+import {
+  acquireClusterLock,
+  codeChange,
+  createDeployFixture,
+  readTable,
+  remoteOk,
+  requirementsChange,
+  rootState,
+  scheduleChange,
+  type DeployFixture,
+  type RunResult
+} from './deploy-fixture.js'
+
+const SLOW = 180_000
+
+/** Fails with the run's own explanation and log, so a red test says what happened on the cluster. */
+function expectSuccess(run: RunResult): void {
+  const { report } = run.outcome
+  if (!succeeded(report)) {
+    throw new Error(`run failed: ${failureMessage(report)}\n--- log ---\n${run.sink.lines.join('\n')}`)
+  }
+}
+
+describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
+  let ssh: NodeSSH
+  let release: () => void = () => undefined
+  const fixtures: DeployFixture[] = []
+  const fixture = (options?: Parameters<typeof createDeployFixture>[1]) => {
+    const f = createDeployFixture(cluster, options)
+    fixtures.push(f)
+    return f
+  }
+  const production = `${cluster.projectRoot}/production`
+  const development = `${cluster.projectRoot}/development`
+
+  beforeAll(async () => {
+    release = await acquireClusterLock()
+    ssh = await connectCluster(cluster)
+  }, 20 * 60_000)
+
+  afterAll(async () => {
+    ssh?.dispose()
+    await resetCluster(cluster)
+    release()
+  })
+
+  beforeEach(async () => {
+    await resetCluster(cluster)
+  })
+
+  afterEach(() => {
+    for (const f of fixtures.splice(0)) f.remove()
+  })
+
+  /** `source <root>/env.sh` in a login shell: what a job or a user gets. */
+  const sourced = async (root: string) => {
+    const out = await remoteOk(
+      ssh,
+      `source ${shellQuote(`${root}/env.sh`)} && printf '%s\\n' "$CAQRN_ENVIRONMENT" "$CAQRN_DATA" "$CAQRN_REVISION" ` +
+        `"$(command -v python)" "$(python -c 'import caqrn_utils; print(caqrn_utils.__version__)')"`
+    )
+    const [environment, data, revision, python, utils] = out.split('\n')
+    return { environment, data, revision, python, utils }
+  }
+
+  it(
+    'deploys main then develop: releases, stable links, env.sh, venv, both scrontab blocks, outputs',
+    async () => {
+      const repo = fixture()
+      const sha = repo.sha('main')
+
+      const main = await repo.run('main')
+      expectSuccess(main)
+      expect(main.outcome.outputs).toEqual({
+        sha,
+        previousSha: '',
+        release: `${production}/releases/${sha}`,
+        environment: 'production',
+        venv: 'built',
+        scrontab: 'changed'
+      })
+      expect(main.outcome.stats.connections).toBe(1)
+      const venvPath = main.outcome.report.results['venv-path']!
+      expect(venvPath).toMatch(new RegExp(`^${production}/venvs/[0-9a-f]{16}$`))
+
+      const state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${sha}`)
+      expect(state.links).toEqual({
+        'env.sh': 'current/.slurm-gitops/env.sh',
+        jobs: 'current/.slurm-gitops/jobs',
+        'sandbox-env.sh': 'current/.slurm-gitops/sandbox-env.sh'
+      })
+      expect(state.releases).toEqual([sha])
+      expect(state.completeVenvs).toEqual([venvPath.split('/').pop()])
+      expect(state.tmp).toEqual([])
+      expect(state.history).toHaveLength(1)
+      expect(state.history[0]).toMatchObject({ mode: 'deploy', sha, previous: '-', result: 'success' })
+
+      expect(await sourced(production)).toEqual({
+        environment: 'production',
+        data: `${cluster.projectRoot}/data/production`,
+        revision: sha,
+        python: `${venvPath}/bin/python`,
+        utils: '1.0.0'
+      })
+      // The job scrontab runs is reached through the stable path and is the release's.
+      expect(
+        await remoteOk(ssh, `test -x ${production}/jobs/daily.sh && readlink -f ${production}/jobs`)
+      ).toBe(`${production}/releases/${sha}/.slurm-gitops/jobs`)
+
+      const develop = await repo.run('develop')
+      expectSuccess(develop)
+      expect(develop.outcome.outputs).toMatchObject({
+        sha,
+        previousSha: '',
+        environment: 'development',
+        venv: 'built',
+        scrontab: 'changed'
+      })
+      expect((await rootState(ssh, development)).current).toBe(`releases/${sha}`)
+      expect(await sourced(development)).toMatchObject({
+        environment: 'development',
+        data: `${cluster.projectRoot}/data/development`,
+        utils: '1.0.0'
+      })
+
+      // One table, both blocks, each exactly as planned.
+      const table = await readTable(ssh)
+      expect(table).toBe(main.outcome.plan.scrontabBlock + develop.outcome.plan.scrontabBlock)
+      expect(table).toContain(`0 2 * * * ${production}/jobs/daily.sh`)
+      expect(table).toContain(`30 3 * * * ${development}/jobs/daily.sh`)
+      // Installing the table submitted the cron jobs.
+      const queued = await remoteOk(ssh, `squeue -h -u ${cluster.user} -o '%j %P'`)
+      expect(queued.split('\n').sort()).toEqual([
+        'caqrn-development-daily dev',
+        'caqrn-production-daily standard'
+      ])
+
+      // Deploying main again: everything reused, and the table is not reinstalled.
+      const again = await repo.run('main')
+      expectSuccess(again)
+      expect(again.outcome.outputs).toMatchObject({
+        sha,
+        previousSha: sha,
+        venv: 'reused',
+        scrontab: 'unchanged'
+      })
+    },
+    SLOW
+  )
+
+  it(
+    'reuses the venv and release of the same SHA; builds a venv for new requirements; prunes releases and unused venvs',
+    async () => {
+      const repo = fixture({ keepReleases: 2 })
+      const c1 = repo.sha('main')
+      const first = await repo.run('main')
+      expectSuccess(first)
+      const v1 = first.outcome.report.results['venv-path']!.split('/').pop()!
+      const jobsBefore = await remoteOk(ssh, `squeue -h -u ${cluster.user} -o %i`)
+
+      // Same SHA: nothing is rebuilt, and the cron jobs are not resubmitted.
+      const same = await repo.run('main')
+      expectSuccess(same)
+      expect(same.outcome.outputs).toMatchObject({
+        sha: c1,
+        previousSha: c1,
+        venv: 'reused',
+        scrontab: 'unchanged'
+      })
+      expect(same.outcome.report.results['release-reused']).toBe('true')
+      expect(same.sink.lines).toContain(`release ${c1} exists with the same files: reused`)
+      expect(await remoteOk(ssh, `squeue -h -u ${cluster.user} -o %i`)).toBe(jobsBefore)
+      let state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${c1}`)
+      expect(state.releases).toEqual([c1])
+      expect(state.history.map(h => h.result)).toEqual(['success', 'success'])
+
+      // Code only: a new release on the same venv.
+      const c2 = repo.commit('main', codeChange())
+      const code = await repo.run('main')
+      expectSuccess(code)
+      expect(code.outcome.outputs).toMatchObject({
+        sha: c2,
+        previousSha: c1,
+        venv: 'reused',
+        scrontab: 'unchanged'
+      })
+      expect(code.outcome.report.results['release-reused']).toBe('false')
+      state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${c2}`)
+      expect(state.releases.sort()).toEqual([c1, c2].sort())
+      expect(state.venvs).toEqual([v1])
+
+      // New requirements: a new venv; keepReleases 2 prunes c1, but v1 stays because c2 (kept) uses it.
+      const c3 = repo.commit('main', requirementsChange('caqrn-utils==1.1.0'))
+      const reqs = await repo.run('main')
+      expectSuccess(reqs)
+      expect(reqs.outcome.outputs).toMatchObject({ sha: c3, previousSha: c2, venv: 'built' })
+      const v2 = reqs.outcome.report.results['venv-path']!.split('/').pop()!
+      expect(v2).not.toBe(v1)
+      state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${c3}`)
+      expect(state.releases.sort()).toEqual([c2, c3].sort())
+      expect(state.venvs.sort()).toEqual([v1, v2].sort())
+      expect(await sourced(production)).toMatchObject({ revision: c3, utils: '1.1.0' })
+      expect(reqs.sink.lines).toContain(`removing release ${c1}`)
+
+      // Another code change: c2 is pruned, and with it the last user of v1.
+      const c4 = repo.commit('main', codeChange())
+      const last = await repo.run('main')
+      expectSuccess(last)
+      expect(last.outcome.outputs).toMatchObject({ sha: c4, previousSha: c3, venv: 'reused' })
+      state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${c4}`)
+      expect(state.releases.sort()).toEqual([c3, c4].sort())
+      expect(state.venvs).toEqual([v2])
+      expect(state.completeVenvs).toEqual([v2])
+      expect(state.tmp).toEqual([])
+      expect(state.history.map(h => [h.sha, h.result])).toEqual([
+        [c1, 'success'],
+        [c1, 'success'],
+        [c2, 'success'],
+        [c3, 'success'],
+        [c4, 'success']
+      ])
+    },
+    SLOW
+  )
+
+  it(
+    'deploys through a git bundle when the cluster cannot reach the repository (project.source: bundle)',
+    async () => {
+      const repo = fixture({ source: 'bundle', repository: 'file:///nonexistent.git' })
+      const c1 = repo.sha('main')
+      const first = await repo.run('main')
+      expectSuccess(first)
+      expect(first.outcome.outputs).toMatchObject({ sha: c1, venv: 'built', scrontab: 'changed' })
+      expect((await rootState(ssh, production)).current).toBe(`releases/${c1}`)
+
+      const c2 = repo.commit('main', codeChange())
+      const second = await repo.run('main')
+      expectSuccess(second)
+      expect(second.outcome.outputs).toMatchObject({ sha: c2, previousSha: c1, venv: 'reused' })
+      const state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${c2}`)
+      expect(await remoteOk(ssh, `cat ${production}/current/REVISION`)).toBe(c2)
+      // The uploaded bundles are removed after the run.
+      expect(await remoteOk(ssh, 'ls /tmp | grep -c "^slurm-gitops-.*\\.bundle$" || true')).toBe('0')
+    },
+    SLOW
+  )
+
+  it(
+    'rolls back to the previous release and its scrontab block, and to a release chosen by SHA prefix',
+    async () => {
+      const repo = fixture()
+      const c1 = repo.sha('main')
+      const first = await repo.run('main')
+      expectSuccess(first)
+      const c2 = repo.commit('main', scheduleChange('main', '15 4 * * *'))
+      const second = await repo.run('main')
+      expectSuccess(second)
+      expect(second.outcome.outputs.scrontab).toBe('changed')
+      expect(await readTable(ssh)).toBe(second.outcome.plan.scrontabBlock)
+
+      const back = await repo.run('main', { mode: 'rollback' })
+      expectSuccess(back)
+      expect(back.outcome.outputs).toMatchObject({
+        sha: c1,
+        previousSha: c2,
+        release: `${production}/releases/${c1}`,
+        scrontab: 'changed'
+      })
+      let state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${c1}`)
+      expect(await readTable(ssh)).toBe(first.outcome.plan.scrontabBlock)
+      expect(await sourced(production)).toMatchObject({ revision: c1 })
+      expect(state.history.at(-1)).toMatchObject({
+        mode: 'rollback',
+        sha: c1,
+        previous: c2,
+        result: 'success'
+      })
+
+      const forward = await repo.run('main', { mode: 'rollback', target: c2.slice(0, 8) })
+      expectSuccess(forward)
+      expect(forward.outcome.outputs).toMatchObject({ sha: c2, previousSha: c1, scrontab: 'changed' })
+      state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${c2}`)
+      expect(await readTable(ssh)).toBe(second.outcome.plan.scrontabBlock)
+
+      // An unknown target fails clearly and changes nothing.
+      const unknown = await repo.run('main', { mode: 'rollback', target: 'deadbeef' })
+      expect(unknown.outcome.report.exitCode).not.toBe(0)
+      expect(failureMessage(unknown.outcome.report)).toContain('no kept release matches deadbeef')
+      expect((await rootState(ssh, production)).current).toBe(`releases/${c2}`)
+      expect(await readTable(ssh)).toBe(second.outcome.plan.scrontabBlock)
+    },
+    SLOW
+  )
+
+  it(
+    'status prints the deployed SHA, the releases and the history',
+    async () => {
+      const repo = fixture()
+      const before = await repo.run('main', { mode: 'status' })
+      expectSuccess(before)
+      expect(before.sink.lines).toContain('current: not deployed')
+      expect(before.outcome.report.results['sha']).toBe('-')
+
+      const c1 = repo.sha('main')
+      expectSuccess(await repo.run('main', { actor: 'alice' }))
+      const c2 = repo.commit('main', codeChange())
+      expectSuccess(await repo.run('main', { actor: 'bob' }))
+
+      const status = await repo.run('main', { mode: 'status' })
+      expectSuccess(status)
+      expect(status.outcome.report.results['sha']).toBe(c2)
+      const lines = status.sink.lines
+      expect(lines).toContain(`current: releases/${c2}`)
+      expect(lines.some(l => l.startsWith('releases kept:') && l.includes(c1) && l.includes(c2))).toBe(true)
+      const history = lines.filter(l => l.includes('\tmode=deploy\t'))
+      expect(history).toHaveLength(2)
+      expect(history[0]).toContain(`sha=${c1}`)
+      expect(history[0]).toContain('actor=alice')
+      expect(history[1]).toContain(`sha=${c2}`)
+      expect(history[1]).toContain('actor=bob')
+      expect(lines).toContain(`  0 2 * * * ${production}/jobs/daily.sh`)
+      // status neither records nor changes anything.
+      expect((await rootState(ssh, production)).history).toHaveLength(2)
+    },
+    SLOW
+  )
+})
