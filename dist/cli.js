@@ -13621,7 +13621,9 @@ function createEnvironment() {
   hb.registerHelper("word", (value) => {
     const text = String(unwrap(value));
     if (!SAFE_WORD.test(text)) {
-      throw new Error(`{{word}} got ${JSON.stringify(text)}, which has characters that need quoting; use {{value}}`);
+      throw new Error(
+        `{{word}} got ${JSON.stringify(text)}, which has characters that need quoting; use {{value}}`
+      );
     }
     return raw(text);
   });
@@ -13653,7 +13655,10 @@ function templateError(source, error62) {
   const err = error62;
   const message = String(err.message ?? error62);
   const line = err.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? /- (\d+):\d+$/.exec(message)?.[1]);
-  const friendly = message.replace(/ in (undefined|\[object Object\]) - \d+:\d+$/, "").replace(/^"(.+)" not defined$/, 'unknown variable "$1"; the variables are listed in deploy-templates/README.md').split("\n")[0] ?? message;
+  const friendly = message.replace(/ in (undefined|\[object Object\]) - \d+:\d+$/, "").replace(
+    /^"(.+)" not defined$/,
+    'unknown variable "$1"; the variables are listed in deploy-templates/README.md'
+  ).split("\n")[0] ?? message;
   return new UserError({
     where: `template ${source.name}`,
     message: friendly,
@@ -56256,7 +56261,10 @@ var RELATIVE_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_./@+-]+$/;
 var PIP_ARG = /^[A-Za-z0-9_./:=@+,%-]+$/;
 var host = external_exports.string().regex(HOST, "must be a hostname or IP address (letters, digits, dots, hyphens)");
 var port = external_exports.number().int().min(1).max(65535);
-var user = external_exports.string().regex(UNIX_USER, 'must be a Unix user name: lowercase letters, digits, "_" and "-", starting with a letter');
+var user = external_exports.string().regex(
+  UNIX_USER,
+  'must be a Unix user name: lowercase letters, digits, "_" and "-", starting with a letter'
+);
 var positiveInt = (max) => external_exports.number().int().min(1).max(max);
 var jumpHost = external_exports.strictObject({
   host,
@@ -56285,7 +56293,10 @@ var project = external_exports.strictObject({
   repository: external_exports.string().regex(REPOSITORY, "must be an https://, ssh://, file:// or git@host:path URL, or an absolute path"),
   /** `fetch`: the cluster fetches from `repository`; `bundle`: the runner sends the commit over SSH. */
   source: external_exports.enum(["fetch", "bundle"]).default("fetch"),
-  python: external_exports.string().regex(/^[A-Za-z0-9_./+-]+$/, "must be a command name or absolute path such as python3 or /usr/bin/python3.11").default("python3"),
+  python: external_exports.string().regex(
+    /^[A-Za-z0-9_./+-]+$/,
+    "must be a command name or absolute path such as python3 or /usr/bin/python3.11"
+  ).default("python3"),
   requirements: external_exports.string().regex(RELATIVE_PATH, 'must be a path relative to the repository root, without ".."').default("requirements.txt"),
   pipArgs: external_exports.array(external_exports.string().regex(PIP_ARG, "must be one pip argument without spaces or shell characters")).default([]),
   keepReleases: external_exports.number().int().min(2).max(100).default(5),
@@ -56352,7 +56363,10 @@ var configSchema = rawConfig.superRefine((config2, ctx) => {
     if (!partitions) return;
     const limits = partitions[partition];
     if (!limits) {
-      issue2(path6, `partition "${partition}" is not in cluster.partitions (${Object.keys(partitions).join(", ")})`);
+      issue2(
+        path6,
+        `partition "${partition}" is not in cluster.partitions (${Object.keys(partitions).join(", ")})`
+      );
       return;
     }
     if (time3 && !checkTimeLimit(time3) && timeLimitMinutes(time3) > timeLimitMinutes(limits.maxTime)) {
@@ -56373,7 +56387,10 @@ var configSchema = rawConfig.superRefine((config2, ctx) => {
     const names = /* @__PURE__ */ new Set();
     deployment2.jobs.forEach((job2, index) => {
       if (names.has(job2.name)) {
-        issue2(["deployments", branch, "jobs", index, "name"], `job name "${job2.name}" is used twice in this deployment`);
+        issue2(
+          ["deployments", branch, "jobs", index, "name"],
+          `job name "${job2.name}" is used twice in this deployment`
+        );
       }
       names.add(job2.name);
       checkPartition(["deployments", branch, "jobs", index, "time"], deployment2.partition, job2.time);
@@ -56384,7 +56401,10 @@ var configSchema = rawConfig.superRefine((config2, ctx) => {
   }
   checkPartition(["sandbox", "maxTime"], config2.sandbox.partition, config2.sandbox.maxTime);
   if (!config2.sandbox.dataDir && !Object.values(config2.deployments).some((d) => d.environment === "development")) {
-    issue2(["sandbox", "dataDir"], 'is required when no deployment has environment "development" to borrow data from');
+    issue2(
+      ["sandbox", "dataDir"],
+      'is required when no deployment has environment "development" to borrow data from'
+    );
   }
 });
 
@@ -56623,7 +56643,10 @@ function validatePlans(plans) {
       if (shellcheck && !syntax) {
         for (const finding of runShellcheck(script.content)) {
           ;
-          (finding.level === "error" ? result.errors : result.warnings).push({ where: where2, message: finding.text });
+          (finding.level === "error" ? result.errors : result.warnings).push({
+            where: where2,
+            message: finding.text
+          });
         }
       }
     }
@@ -56645,7 +56668,10 @@ function runShellcheck(content) {
   });
   try {
     const report = JSON.parse(run2.stdout);
-    return report.comments.map((c) => ({ level: c.level, text: `shellcheck SC${c.code} line ${c.line}: ${c.message}` }));
+    return report.comments.map((c) => ({
+      level: c.level,
+      text: `shellcheck SC${c.code} line ${c.line}: ${c.message}`
+    }));
   } catch {
     return [];
   }
@@ -58689,7 +58715,11 @@ async function sendBundle(repoDir, sha, transport) {
 // src/deploy/operations.ts
 async function runOperation(request) {
   const { config: config2 } = request;
-  const plan2 = planDeployment(config2, deploymentFor(config2, request.branch), compileTemplates(request.templates));
+  const plan2 = planDeployment(
+    config2,
+    deploymentFor(config2, request.branch),
+    compileTemplates(request.templates)
+  );
   const transport = await connectTransport(request.connection, request.warn);
   try {
     const bundle = request.mode === "deploy" && config2.project.source === "bundle" ? await sendBundle(request.repoDir, request.sha, transport) : "";
@@ -58772,7 +58802,13 @@ async function resolveSha(options, repoRoot, branch) {
     return options.sha;
   }
   try {
-    const { stdout } = await git("git", ["-C", repoRoot, "rev-parse", "--verify", `refs/heads/${branch}^{commit}`]);
+    const { stdout } = await git("git", [
+      "-C",
+      repoRoot,
+      "rev-parse",
+      "--verify",
+      `refs/heads/${branch}^{commit}`
+    ]);
     return stdout.trim();
   } catch {
     throw new UserError({
@@ -58801,7 +58837,10 @@ function remoteCommand(mode2) {
       user: options.user,
       local: options.local,
       privateKey: options.local || !options.identity ? void 0 : await readOptional(options.identity, "--identity"),
-      knownHosts: options.local ? void 0 : await readOptional(options["known-hosts"] ?? path5.join(homedir(), ".ssh/known_hosts"), "--known-hosts"),
+      knownHosts: options.local ? void 0 : await readOptional(
+        options["known-hosts"] ?? path5.join(homedir(), ".ssh/known_hosts"),
+        "--known-hosts"
+      ),
       inputNames: { privateKey: "--identity", knownHosts: "--known-hosts" }
     });
     const sink = new ConsoleLogSink();
@@ -58897,7 +58936,8 @@ ${USAGE}`);
     return await handler(options);
   } catch (error62) {
     if (error62 instanceof UserError) {
-      for (const problem of error62.problems) console.error(`slurm-gitops ${command}: ${formatProblem(problem)}`);
+      for (const problem of error62.problems)
+        console.error(`slurm-gitops ${command}: ${formatProblem(problem)}`);
       return 2;
     }
     console.error(`slurm-gitops ${command}: ${error62.message ?? String(error62)}`);
