@@ -13753,7 +13753,8 @@ function planDeployment(config2, deployment2, templates) {
     root: deployment2.root,
     files,
     script,
-    scrontabBlock
+    scrontabBlock,
+    inputs: []
   };
 }
 function blockMarkers(config2, deployment2) {
@@ -14413,6 +14414,8 @@ function scriptAndFiles(plan2) {
   if (!plan2) return [];
   return [
     ...plan2.files.map((file2) => ({ ...file2, path: `${RENDERED_DIR}/${file2.path}` })),
+    // The requirements decide the venv: a dependency change shows in the plan.
+    ...plan2.inputs.map((file2) => ({ ...file2, path: `${file2.path} (venv)` })),
     { path: SCRIPT_PATH, mode: 0, content: plan2.script }
   ];
 }
@@ -56620,7 +56623,10 @@ async function planRepository(read, configPath, branches) {
   }
   const config2 = parseConfig(text, configPath);
   const templates = await loadTemplates(config2.templates, read);
-  return { config: config2, plans: planDeployments(config2, templates, branches) };
+  const requirements = await read(config2.project.requirements);
+  const inputs = requirements === void 0 ? [] : [{ path: config2.project.requirements, mode: 420, content: requirements }];
+  const plans = planDeployments(config2, templates, branches).map((plan2) => ({ ...plan2, inputs }));
+  return { config: config2, plans };
 }
 
 // src/plan/validate.ts

@@ -80362,7 +80362,8 @@ function planDeployment(config2, deployment2, templates) {
     root: deployment2.root,
     files,
     script,
-    scrontabBlock
+    scrontabBlock,
+    inputs: []
   };
 }
 var endLine = (text) => text.endsWith("\n") ? text : `${text}
@@ -80431,7 +80432,10 @@ async function planRepository(read, configPath, branches) {
   }
   const config2 = parseConfig(text, configPath);
   const templates = await loadTemplates(config2.templates, read);
-  return { config: config2, plans: planDeployments(config2, templates, branches) };
+  const requirements = await read(config2.project.requirements);
+  const inputs = requirements === void 0 ? [] : [{ path: config2.project.requirements, mode: 420, content: requirements }];
+  const plans = planDeployments(config2, templates, branches).map((plan) => ({ ...plan, inputs }));
+  return { config: config2, plans };
 }
 
 // src/plan/validate.ts
@@ -81079,6 +81083,8 @@ function scriptAndFiles(plan) {
   if (!plan) return [];
   return [
     ...plan.files.map((file2) => ({ ...file2, path: `${RENDERED_DIR}/${file2.path}` })),
+    // The requirements decide the venv: a dependency change shows in the plan.
+    ...plan.inputs.map((file2) => ({ ...file2, path: `${file2.path} (venv)` })),
     { path: SCRIPT_PATH, mode: 0, content: plan.script }
   ];
 }

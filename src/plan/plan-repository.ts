@@ -25,5 +25,11 @@ export async function planRepository(
   }
   const config = parseConfig(text, configPath)
   const templates = await loadTemplates(config.templates, read)
-  return { config, plans: planDeployments(config, templates, branches) }
+  const requirements = await read(config.project.requirements)
+  const inputs =
+    requirements === undefined
+      ? []
+      : [{ path: config.project.requirements, mode: 0o644, content: requirements }]
+  const plans = planDeployments(config, templates, branches).map(plan => ({ ...plan, inputs }))
+  return { config, plans }
 }

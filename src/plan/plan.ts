@@ -69,7 +69,8 @@ export function planDeployment(
     root: deployment.root,
     files,
     script,
-    scrontabBlock
+    scrontabBlock,
+    inputs: []
   }
 }
 

@@ -23,6 +23,11 @@ export interface DeploymentPlan {
   script: string
   /** The marked scrontab block this deployment owns (also among `files`). */
   scrontabBlock: string
+  /**
+   * Repository files that decide what the deploy builds besides the code: the requirements file (the venv).
+   * Not written by the deploy; shown in the PR plan so a dependency change is visible. Empty when not read.
+   */
+  inputs: PlannedFile[]
 }
 
 /** Values that differ per run and are prepended to the script as shell-quoted assignments. */

@@ -77,6 +77,8 @@ function scriptAndFiles(plan: DeploymentPlan | undefined): PlannedFile[] {
   if (!plan) return []
   return [
     ...plan.files.map(file => ({ ...file, path: `${RENDERED_DIR}/${file.path}` })),
+    // The requirements decide the venv: a dependency change shows in the plan.
+    ...plan.inputs.map(file => ({ ...file, path: `${file.path} (venv)` })),
     { path: SCRIPT_PATH, mode: 0, content: plan.script }
   ]
 }

@@ -269,6 +269,17 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
     SLOW
   )
 
+  /** Resolves once a new venv directory exists in production (being built: pip follows for a few seconds). */
+  const halfBuiltVenv = async (existing: string[]) => {
+    const deadline = Date.now() + 30_000
+    while (Date.now() < deadline) {
+      const venvs = (await remoteOk(ssh, `ls -1 ${production}/venvs`)).split('\n')
+      if (venvs.some(v => v !== '' && !existing.includes(v))) return
+      await sleep(100)
+    }
+    throw new Error('no new venv appeared within 30 s')
+  }
+
   /** Deploys main, then starts a deploy that builds a new venv and interrupts it with `interrupt`. */
   const interruptedVenvBuild = async (interrupt: (abort: AbortController) => Promise<void>) => {
     const repo = fixture()
@@ -277,8 +288,7 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
     const abort = new AbortController()
     let interrupting: Promise<void> | undefined
     const sink = new StepWatchingSink(step => {
-      // pip is busy a moment after the step begins: the venv exists, without `.complete`.
-      if (step === 'venv') interrupting = sleep(1500).then(() => interrupt(abort))
+      if (step === 'venv') interrupting = halfBuiltVenv(live.venvs).then(() => interrupt(abort))
     })
     const cut = await run(repo, 'main', { sink, signal: abort.signal })
     await interrupting

@@ -212,7 +212,13 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
       git(repoDir, ['commit', '--quiet', '--allow-empty', '-m', change.message])
       // The receiving side runs as us in the account's repository: allow it there (a `-c` of ours would not
       // reach it, git clears config variables for a local transport's child).
-      git(repoDir, ['push', '--quiet', "--receive-pack=git -c safe.directory='*' receive-pack", 'origin', branch])
+      git(repoDir, [
+        'push',
+        '--quiet',
+        "--receive-pack=git -c safe.directory='*' receive-pack",
+        'origin',
+        branch
+      ])
       chownOrigin()
       return sha('HEAD')
     },

@@ -64,7 +64,12 @@ describe('config: bad input names where and what is allowed', () => {
       where: 'cluster.port',
       message: /expected number/
     },
-    { name: 'missing key', text: withChange(['cluster', 'host'], undefined), where: 'cluster.host', message: /required/ },
+    {
+      name: 'missing key',
+      text: withChange(['cluster', 'host'], undefined),
+      where: 'cluster.host',
+      message: /required/
+    },
     {
       name: 'Slurm-invalid cron step',
       text: withChange(['deployments', 'main', 'jobs', 0, 'schedule'], '*/1 * * * *'),

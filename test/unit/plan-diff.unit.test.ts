@@ -13,7 +13,8 @@ function plan(branch: string, files: Record<string, string>, script = 'echo depl
       content
     })),
     script,
-    scrontabBlock: files.scrontab ?? ''
+    scrontabBlock: files.scrontab ?? '',
+    inputs: []
   }
 }
 
@@ -106,5 +107,22 @@ describe('diffPlans', () => {
     expect(diff.changed).toBe(true)
     expect(diff.deployments[0]!.status).toBe('added')
     expect(diff.deployments[0]!.files.every(f => f.status === 'added')).toBe(true)
+  })
+})
+
+describe('diffPlans: the requirements file', () => {
+  it('shows a dependency change, which builds a new venv on the cluster', () => {
+    const withRequirements = (content: string): DeploymentPlan => ({
+      ...plan('main', { 'env.sh': 'x\n' }),
+      inputs: [{ path: 'requirements.txt', mode: 0o644, content }]
+    })
+    const diff = diffPlans(
+      [withRequirements('caqrn-utils==1.1.0\n')],
+      [withRequirements('caqrn-utils==1.0.0\n')]
+    )
+    const change = diff.deployments[0]!.files.find(f => f.path === 'requirements.txt (venv)')
+    expect(diff.changed).toBe(true)
+    expect(change?.status).toBe('changed')
+    expect(change?.patch).toContain('+caqrn-utils==1.1.0')
   })
 })

@@ -25,7 +25,8 @@ async function goldenTree(dir = goldenDir, prefix = ''): Promise<Map<string, str
   const tree = new Map<string, string>()
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name
-    if (entry.isDirectory()) for (const [k, v] of await goldenTree(path.join(dir, entry.name), relative)) tree.set(k, v)
+    if (entry.isDirectory())
+      for (const [k, v] of await goldenTree(path.join(dir, entry.name), relative)) tree.set(k, v)
     else tree.set(relative, await readFile(path.join(dir, entry.name), 'utf8'))
   }
   return tree
@@ -43,7 +44,8 @@ describe('the plan of examples/caqrn', () => {
     }
     const golden = await goldenTree()
     expect([...rendered.keys()].sort()).toEqual([...golden.keys()].sort())
-    for (const [file, content] of rendered) expect({ file, content }).toEqual({ file, content: golden.get(file) })
+    for (const [file, content] of rendered)
+      expect({ file, content }).toEqual({ file, content: golden.get(file) })
   })
 
   it('is deterministic and valid', async () => {
@@ -60,7 +62,9 @@ describe('the plan of examples/caqrn', () => {
     const rendered = await renderedTree()
     expect(rendered.get('main/env.sh')).toContain('export CAQRN_DATA=/projects/caqrn/data/production')
     expect(rendered.get('develop/env.sh')).toContain('export CAQRN_DATA=/projects/caqrn/data/development')
-    expect(rendered.get('main/sandbox-env.sh')).toContain('export CAQRN_DATA=/projects/caqrn/data/development')
+    expect(rendered.get('main/sandbox-env.sh')).toContain(
+      'export CAQRN_DATA=/projects/caqrn/data/development'
+    )
     expect(rendered.get('main/scrontab')).toContain('#SCRON --partition=standard --time=06:00:00')
     expect(rendered.get('develop/scrontab')).toContain('30 3 * * * /projects/caqrn/development/jobs/daily.sh')
     expect(rendered.get('develop/jobs/daily.options')).toContain('--partition=dev')

@@ -14,7 +14,8 @@ function plan(branch: string, files: Record<string, string>, script = 'echo depl
     root: `/projects/caqrn/${branch === 'main' ? 'production' : 'development'}`,
     files: Object.entries(files).map(([path, content]) => ({ path, mode: 0o644, content })),
     script,
-    scrontabBlock: files.scrontab ?? ''
+    scrontabBlock: files.scrontab ?? '',
+    inputs: []
   }
 }
 

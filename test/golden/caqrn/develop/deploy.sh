@@ -144,11 +144,18 @@ sg_die() {
 SG_TMP=''
 SG_LOCKED=0
 SG_FAILED_STEP=''
+SG_NEW_RELEASE=''
 sg_on_exit() {
   local code=$?
   [ "$code" -eq 0 ] || SG_FAILED_STEP=$SG_STEP
   sg_step_end "$code"
   [ -z "$SG_TMP" ] || rm -rf "$SG_TMP"
+  # A release this run created but did not leave live was never verified (or its schedule never installed):
+  # remove it, so that neither pruning counts it nor a rollback goes to it.
+  if [ "$code" -ne 0 ] && [ -n "$SG_NEW_RELEASE" ] &&
+    [ "$(readlink -f "$ROOT/current" 2>/dev/null)" != "$(readlink -f "$SG_NEW_RELEASE")" ]; then
+    rm -rf "$SG_NEW_RELEASE"
+  fi
   [ -z "$SG_BUNDLE" ] || rm -f "$SG_BUNDLE"
   if [ "$SG_LOCKED" = 1 ] && [ "$SG_MODE" != status ]; then sg_record "$code"; fi
   sg_mark exit "$code"
@@ -156,11 +163,20 @@ sg_on_exit() {
 trap sg_on_exit EXIT
 
 sg_record() {
-  local result=success
+  local result=success release=-
   [ "$1" -eq 0 ] || result="failure:${SG_FAILED_STEP:-unknown}"
-  printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$SG_ACTOR" \
-    "$SG_RUN_URL" "$result" "$SG_DURATIONS" >>"$ROOT/history" || true
+  [ -z "${RELEASE:-}" ] || release=$(basename "$RELEASE")
+  # release= names the exact release (a SHA may have variants): rollback finds the previous live one by it.
+  printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s\n' \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$(sg_field "$SG_ACTOR")" \
+    "$(sg_field "$SG_RUN_URL")" "$result" "$SG_DURATIONS" "$release" >>"$ROOT/history" || true
+}
+
+# A value from outside (actor, run URL) as one field of a tab-separated line: it must not add fields or lines.
+sg_field() {
+  local value=${1//$'\t'/ }
+  value=${value//$'\n'/ }
+  printf '%s' "${value//$'\r'/ }"
 }
 
 # --- steps
@@ -183,7 +199,6 @@ preflight() {
   mkdir -p "$ROOT/releases" "$ROOT/venvs" "$ROOT/logs" "$ROOT/leases" 2>/dev/null ||
     sg_die "cannot create $ROOT: $(id -un) has no write access to its parent"
   [ -w "$ROOT" ] || sg_die "$ROOT is not writable by $(id -un)"
-  SG_TMP=$(mktemp -d "$ROOT/.tmp.XXXXXX")
 }
 
 lock() {
@@ -194,7 +209,11 @@ lock() {
   fi
   SG_LOCKED=1
   printf '%s\tmode=%s\tsha=%s\tactor=%s\trun=%s\thost=%s\tpid=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" \
-    "$SG_SHA" "$SG_ACTOR" "$SG_RUN_URL" "$(hostname)" "$$" >"$ROOT/.lock.holder"
+    "$SG_SHA" "$(sg_field "$SG_ACTOR")" "$(sg_field "$SG_RUN_URL")" "$(hostname)" "$$" >"$ROOT/.lock.holder"
+  # Under the lock no other run of this deployment is working here: temporary files are leftovers of a run that
+  # was killed before its EXIT trap could clean up (KILL, power loss). Ours is made only now, after the lock.
+  rm -rf "$ROOT"/.tmp.* "$ROOT"/.*.new.*
+  SG_TMP=$(mktemp -d "$ROOT/.tmp.XXXXXX")
   PREVIOUS_SHA=$(cat "$ROOT/current/REVISION" 2>/dev/null || echo '')
   sg_result previous-sha "${PREVIOUS_SHA:--}"
 }
@@ -275,6 +294,7 @@ release() {
     printf '%s %s\n' "$RENDER_HASH" "$VENV" >"$stage/.slurm-gitops/FINGERPRINT"
     rm -rf "$RELEASE"
     mv -T "$stage" "$RELEASE"
+    SG_NEW_RELEASE=$RELEASE
     echo "release $name created"
     sg_result release-reused false
   fi
@@ -288,11 +308,10 @@ sg_release_matches() {
 
 verify() {
   echo smoke test: 'python -c '\''import caqrn'\'''
+  # Chained with &&: inside a `( … ) ||` errexit is off, so a failing `source` would otherwise go unnoticed.
   (
     # shellcheck disable=SC1091
-    source "$RELEASE/.slurm-gitops/env.sh"
-    cd "$RELEASE"
-    sg_smoke
+    source "$RELEASE/.slurm-gitops/env.sh" && cd "$RELEASE" && sg_smoke
   ) || sg_die "the smoke command failed in the new release; the previous release stays live"
   local job
   for job in ${JOBS[@]+"${JOBS[@]}"}; do
@@ -434,9 +453,9 @@ rollback() {
   sg_step lock
   lock
   sg_step switch
-  local target
-  target=$(sg_find_release "$SG_TARGET")
-  RELEASE=$ROOT/releases/$target
+  # Not `target=$(sg_find_release …)`: in a command substitution its error message would be swallowed.
+  sg_find_release "$SG_TARGET"
+  RELEASE=$ROOT/releases/$SG_FOUND_RELEASE
   NEW_SHA=$(cat "$RELEASE/REVISION")
   SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
   trap '' HUP PIPE INT TERM
@@ -449,19 +468,37 @@ rollback() {
   sg_step_end 0
 }
 
-# The newest kept release for a SHA (prefix), or the one before the current when no SHA is given.
+# Sets SG_FOUND_RELEASE: the newest kept release for a SHA (prefix); without one, the release that was live
+# before the current one, from the history (not the newest directory: after a rollback, or a deploy that failed
+# verification, the newest is not the one that was live before).
 sg_find_release() {
-  local current name
-  current=$(basename "$(readlink -f "$ROOT/current" 2>/dev/null)")
-  while read -r name; do
-    [ -f "$ROOT/releases/$name/.slurm-gitops/FINGERPRINT" ] || continue
-    if [ -n "$1" ]; then
-      case $name in "$1"*) echo "$name" && return 0 ;; esac
-    elif [ "$name" != "$current" ] && [ "$(cat "$ROOT/releases/$name/REVISION")" != "$PREVIOUS_SHA" ]; then
-      echo "$name" && return 0
-    fi
-  done < <(ls -1t "$ROOT/releases")
-  sg_die "no kept release matches ${1:-"an earlier commit"}; kept: $(ls -1t "$ROOT/releases" | tr '\n' ' ')"
+  local name
+  SG_FOUND_RELEASE=''
+  if [ -n "$1" ]; then
+    while read -r name; do
+      [ -f "$ROOT/releases/$name/.slurm-gitops/FINGERPRINT" ] || continue
+      case $name in "$1"*) SG_FOUND_RELEASE=$name && return 0 ;; esac
+    done < <(ls -1t "$ROOT/releases")
+  else
+    local fields field result sha release
+    while IFS=$'\t' read -r -a fields; do
+      result='' sha='' release=''
+      for field in "${fields[@]}"; do
+        case $field in
+        result=*) result=${field#result=} ;;
+        sha=*) sha=${field#sha=} ;;
+        release=*) release=${field#release=} ;;
+        esac
+      done
+      # Lines written before the history had release= name only the SHA, which was then the release's name.
+      [ -n "$release" ] && [ "$release" != - ] || release=$sha
+      if [ "$result" = success ] && [ -n "$sha" ] && [ "$sha" != "$PREVIOUS_SHA" ] &&
+        [ -f "$ROOT/releases/$release/.slurm-gitops/FINGERPRINT" ]; then
+        SG_FOUND_RELEASE=$release && return 0
+      fi
+    done < <(tac "$ROOT/history" 2>/dev/null)
+  fi
+  sg_die "no kept release matches ${1:-"an earlier live commit"}; kept: $(ls -1t "$ROOT/releases" | tr '\n' ' ')"
 }
 
 status() {
