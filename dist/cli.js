@@ -58601,14 +58601,14 @@ async function execute(transport, script, params, sink, opts) {
     );
   }
   let exitCode;
-  if (exitMarker !== void 0) {
-    exitCode = exitMarker !== 0 ? exitMarker : result.exitCode ?? 0;
-  } else if (timedOut) {
+  if (timedOut) {
     exitCode = 124;
     problem ??= `the remote script timed out after ${opts.timeoutSeconds} s and was stopped`;
   } else if (cancelled) {
     exitCode = 130;
     problem ??= "the run was cancelled and the remote script was stopped";
+  } else if (exitMarker !== void 0) {
+    exitCode = exitMarker !== 0 ? exitMarker : result.exitCode ?? 0;
   } else {
     exitCode = result.exitCode !== null && result.exitCode !== 0 ? result.exitCode : 255;
     problem ??= NO_COMPLETION;
@@ -58874,7 +58874,7 @@ function remoteCommand(mode2) {
           warn: (message) => console.error(`warning: ${message}`)
         });
         const { report, outputs } = outcome;
-        if (report.exitCode !== 0) {
+        if (!succeeded(report)) {
           console.error(`slurm-gitops ${mode2} ${branch}: ${failureMessage(report)}`);
           failed = true;
           continue;

@@ -83458,14 +83458,14 @@ async function execute(transport, script, params, sink, opts) {
     );
   }
   let exitCode;
-  if (exitMarker !== void 0) {
-    exitCode = exitMarker !== 0 ? exitMarker : result.exitCode ?? 0;
-  } else if (timedOut) {
+  if (timedOut) {
     exitCode = 124;
     problem ??= `the remote script timed out after ${opts.timeoutSeconds} s and was stopped`;
   } else if (cancelled) {
     exitCode = 130;
     problem ??= "the run was cancelled and the remote script was stopped";
+  } else if (exitMarker !== void 0) {
+    exitCode = exitMarker !== 0 ? exitMarker : result.exitCode ?? 0;
   } else {
     exitCode = result.exitCode !== null && result.exitCode !== 0 ? result.exitCode : 255;
     problem ??= NO_COMPLETION;
@@ -83675,7 +83675,7 @@ function describe3(error63) {
 var short2 = (sha) => sha ? sha.slice(0, 12) : "\u2014";
 function deploySummary(outcome, mode2) {
   const { plan, report, outputs } = outcome;
-  const ok = report.exitCode === 0;
+  const ok = succeeded(report);
   const heading = `slurm-gitops ${mode2}: ${plan.branch} \u2192 ${plan.environment} ${ok ? "succeeded" : "failed"}`;
   const rows = [
     ["Commit", short2(outputs.sha)],
@@ -83786,8 +83786,9 @@ async function runRemoteCommand(settings, mode2) {
   setOutput("venv" /* Venv */, outputs.venv);
   setOutput("scrontab" /* Scrontab */, outputs.scrontab);
   await writeSummary2(outcome, mode2);
-  await deployment2?.setState(report.exitCode === 0 ? "success" : "failure");
-  if (report.exitCode !== 0) setFailed(`slurm-gitops ${mode2} of ${branch}: ${failureMessage(report)}`);
+  const ok = succeeded(report);
+  await deployment2?.setState(ok ? "success" : "failure");
+  if (!ok) setFailed(`slurm-gitops ${mode2} of ${branch}: ${failureMessage(report)}`);
 }
 async function sshSecrets(settings) {
   const { privateKey, knownHosts } = settings.ssh;

@@ -12,7 +12,7 @@ import { loadConfig } from '../config/load.js'
 import { loadTemplates, workingTreeReader } from '../render/templates.js'
 import { transportSettings } from '../deploy/connection.js'
 import { runOperation, type OperationOutcome } from '../deploy/operations.js'
-import { failureMessage } from '../exec/executor.js'
+import { failureMessage, succeeded } from '../exec/executor.js'
 import { GitHubDeployment } from '../github/deployments.js'
 import { deploySummary } from '../report/deploy-summary.js'
 import { UserError } from '../errors/user-error.js'
@@ -110,8 +110,9 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
   core.setOutput(Outputs.Venv, outputs.venv)
   core.setOutput(Outputs.Scrontab, outputs.scrontab)
   await writeSummary(outcome, mode)
-  await deployment?.setState(report.exitCode === 0 ? 'success' : 'failure')
-  if (report.exitCode !== 0) core.setFailed(`slurm-gitops ${mode} of ${branch}: ${failureMessage(report)}`)
+  const ok = succeeded(report)
+  await deployment?.setState(ok ? 'success' : 'failure')
+  if (!ok) core.setFailed(`slurm-gitops ${mode} of ${branch}: ${failureMessage(report)}`)
 }
 
 /** The key and known_hosts go through files in $RUNNER_TEMP (removed by the post step), like actions/checkout. */

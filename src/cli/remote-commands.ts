@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load.js'
 import { loadTemplates, workingTreeReader } from '../render/templates.js'
 import { transportSettings } from '../deploy/connection.js'
 import { runOperation } from '../deploy/operations.js'
-import { failureMessage } from '../exec/executor.js'
+import { failureMessage, succeeded } from '../exec/executor.js'
 import { ConsoleLogSink } from '../exec/log-sink.js'
 import type { RunMode } from '../plan/types.js'
 import { UserError } from '../errors/user-error.js'
@@ -111,7 +111,7 @@ function remoteCommand(mode: RunMode): CliCommand {
           warn: message => console.error(`warning: ${message}`)
         })
         const { report, outputs } = outcome
-        if (report.exitCode !== 0) {
+        if (!succeeded(report)) {
           console.error(`slurm-gitops ${mode} ${branch}: ${failureMessage(report)}`)
           failed = true
           continue

@@ -216,15 +216,17 @@ export async function execute(
   }
 
   let exitCode: number
-  if (exitMarker !== undefined) {
-    // The marker is the script's last word; a non-zero status after it (an EXIT trap) still counts.
-    exitCode = exitMarker !== 0 ? exitMarker : (result.exitCode ?? 0)
-  } else if (timedOut) {
+  // A timeout or cancel counts even when the script still printed its exit marker: killed in the middle, its
+  // EXIT trap may report the status of whatever command ran last.
+  if (timedOut) {
     exitCode = 124
     problem ??= `the remote script timed out after ${opts.timeoutSeconds} s and was stopped`
   } else if (cancelled) {
     exitCode = 130
     problem ??= 'the run was cancelled and the remote script was stopped'
+  } else if (exitMarker !== undefined) {
+    // The marker is the script's last word; a non-zero status after it (an EXIT trap) still counts.
+    exitCode = exitMarker !== 0 ? exitMarker : (result.exitCode ?? 0)
   } else {
     exitCode = result.exitCode !== null && result.exitCode !== 0 ? result.exitCode : 255
     problem ??= NO_COMPLETION

@@ -1,6 +1,6 @@
 // The job summary of a deploy or rollback: what is live now, what changed, how long each step took.
 import type { OperationOutcome } from '../deploy/operations.js'
-import { failureMessage } from '../exec/executor.js'
+import { failureMessage, succeeded } from '../exec/executor.js'
 
 export interface SummaryTable {
   heading: string
@@ -13,7 +13,7 @@ const short = (sha: string) => (sha ? sha.slice(0, 12) : '—')
 /** Plain data, so the action renders it with core.summary and tests read it without the runner. */
 export function deploySummary(outcome: OperationOutcome, mode: 'deploy' | 'rollback'): SummaryTable {
   const { plan, report, outputs } = outcome
-  const ok = report.exitCode === 0
+  const ok = succeeded(report)
   const heading = `slurm-gitops ${mode}: ${plan.branch} → ${plan.environment} ${ok ? 'succeeded' : 'failed'}`
   const rows = [
     ['Commit', short(outputs.sha)],

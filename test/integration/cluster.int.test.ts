@@ -7,7 +7,7 @@ import { connectCluster, describeCluster, resetCluster, shellQuote, sshRun, wait
 
 const SLOW = 150_000
 
-describeCluster('test cluster: real Slurm over SSH', (cluster) => {
+describeCluster('test cluster: real Slurm over SSH', cluster => {
   const dir = `${cluster.projectRoot}/cluster-test`
   let ssh: NodeSSH
   let timeoutJob = ''
@@ -29,7 +29,6 @@ describeCluster('test cluster: real Slurm over SSH', (cluster) => {
     return { code: r.code, text: Buffer.from(r.stdout, 'base64').toString() }
   }
   const setTable = (text: string) => run(`cat > ${dir}/table && scrontab ${dir}/table`, text)
-  const b64 = (s: string) => Buffer.from(s).toString('base64')
 
   beforeAll(async () => {
     await resetCluster(cluster)
@@ -45,7 +44,9 @@ describeCluster('test cluster: real Slurm over SSH', (cluster) => {
   })
 
   it('runs a job submitted over SSH as the service account, on the default partition', async () => {
-    const id = await submit(`-o out-%j.txt --wrap 'echo "$(id -un) $SLURM_JOB_PARTITION $(command -v python3)"'`)
+    const id = await submit(
+      `-o out-%j.txt --wrap 'echo "$(id -un) $SLURM_JOB_PARTITION $(command -v python3)"'`
+    )
     const job = await waitForJob(ssh, id)
     expect(job).toEqual({ jobId: id, state: 'COMPLETED', exitCode: '0:0' })
     expect((await ok(`cat ${dir}/out-${id}.txt`)).trim()).toBe(`${cluster.user} standard /usr/bin/python3`)
@@ -62,7 +63,9 @@ describeCluster('test cluster: real Slurm over SSH', (cluster) => {
 
   it('reports scancel <jobid> as CANCELLED', async () => {
     const id = await submit(`-p dev --wrap 'sleep 300'`)
-    await ok(`for i in $(seq 1 40); do [ "$(squeue -h -j ${id} -o %T)" = RUNNING ] && exit 0; sleep 0.5; done; exit 1`)
+    await ok(
+      `for i in $(seq 1 40); do [ "$(squeue -h -j ${id} -o %T)" = RUNNING ] && exit 0; sleep 0.5; done; exit 1`
+    )
     await ok(`scancel ${id}`)
     const job = await waitForJob(ssh, id)
     expect(job.state).toMatch(/^CANCELLED by \d+$/)
@@ -87,7 +90,8 @@ describeCluster('test cluster: real Slurm over SSH', (cluster) => {
 
   it('scrontab FILE replaces the whole table; -l prints it back exactly; one pending job per entry', async () => {
     const a = '# table A\n#SCRON -p dev\n0 3 * * * echo a1\n30 4 * * * echo a2\n'
-    const b = '# table B: replaces A entirely\n#SCRON -p dev -J cron-b\n@daily echo b\n\n#DISABLED: 0 5 * * * echo off\n'
+    const b =
+      '# table B: replaces A entirely\n#SCRON -p dev -J cron-b\n@daily echo b\n\n#DISABLED: 0 5 * * * echo off\n'
     expect((await setTable(a)).code).toBe(0)
     expect(await table()).toEqual({ code: 0, text: a })
     expect((await setTable(b)).code).toBe(0)

@@ -3,13 +3,13 @@
 //   describeCluster('deploy', (cluster) => { it('…', async () => { await sshRun(cluster, 'sinfo') }) })
 //
 // Without a running cluster the suite is skipped with a message — unless REQUIRE_CLUSTER=1 (CI), where a missing
-// cluster is an error. The cluster is shared by every integration test file: run them in band (one at a time),
-// because resetCluster() wipes the whole account (jobs, scrontab, project root).
+// cluster is an error. The cluster (one account, one scrontab, one project root) is shared by every integration
+// test file, and resetCluster() wipes all of it: so each describeCluster block holds an exclusive lock
+// (<stateDir>/test.lock, across jest workers and across concurrent jest runs) from its beforeAll to its afterAll.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe } from '@jest/globals'
 import { NodeSSH } from 'node-ssh'
 
 export interface ClusterInfo {
@@ -87,20 +87,78 @@ export function clusterInfo(): ClusterInfo | null {
   return cached.info
 }
 
+// describeCluster uses jest's globals (not an import of @jest/globals), so the rest of this module also serves
+// scripts outside jest, such as the benchmark.
+
 /** `describe` when the cluster is up; otherwise skipped with a message, or thrown when REQUIRE_CLUSTER=1. */
 export function describeCluster(name: string, fn: (cluster: ClusterInfo) => void): void {
   const info = clusterInfo()
   if (info) {
-    describe(name, () => fn(info))
+    describe(name, () => {
+      beforeAll(() => acquireLock(info), LOCK_WAIT_MS + 5000) // registered first: runs before fn's beforeAll
+      fn(info)
+      afterAll(() => releaseLock(info)) // registered last: runs after fn's afterAll (e.g. resetCluster)
+    })
     return
   }
   const why = cached?.why ?? 'unknown'
   if (process.env.REQUIRE_CLUSTER === '1') {
-    throw new Error(`REQUIRE_CLUSTER=1 but the test cluster is not running (${why}): run \`sudo scripts/cluster up\``)
+    throw new Error(
+      `REQUIRE_CLUSTER=1 but the test cluster is not running (${why}): run \`sudo scripts/cluster up\``
+    )
   }
   console.warn(`cluster not running: start it with \`sudo scripts/cluster up\` (${why}) — skipping "${name}"`)
   // The body still runs to collect the (skipped) tests: give it harmless values, never a real connection target.
   describe.skip(name, () => fn(placeholder))
+}
+
+const LOCK_WAIT_MS = 15 * 60_000
+let lockHeld = false
+
+/** mkdir is atomic: the lock is a directory holding the owner's pid; a dead owner's lock is taken over. */
+async function acquireLock(info: ClusterInfo): Promise<void> {
+  const dir = path.join(info.stateDir, 'test.lock')
+  const deadline = Date.now() + LOCK_WAIT_MS
+  let told = false
+  for (;;) {
+    try {
+      mkdirSync(dir)
+      writeFileSync(path.join(dir, 'pid'), String(process.pid))
+      lockHeld = true
+      return
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+    }
+    let owner = NaN
+    try {
+      owner = Number(readFileSync(path.join(dir, 'pid'), 'utf8'))
+    } catch {
+      // just created, pid not written yet
+    }
+    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+      rmSync(dir, { recursive: true, force: true })
+      continue
+    }
+    if (Date.now() > deadline)
+      throw new Error(`cluster test lock ${dir} still held by pid ${owner} after 15 min`)
+    if (!told) console.log(`waiting for the cluster test lock ${dir} (held by pid ${owner})`)
+    told = true
+    await new Promise(r => setTimeout(r, 500))
+  }
+}
+
+function releaseLock(info: ClusterInfo): void {
+  if (lockHeld) rmSync(path.join(info.stateDir, 'test.lock'), { recursive: true, force: true })
+  lockHeld = false
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** Host key check against the cluster's known_hosts file: only the exact key listed for [host]:port passes. */
@@ -108,11 +166,11 @@ function hostVerifier(info: ClusterInfo): (key: Buffer) => boolean {
   const hostName = info.port === 22 ? info.host : `[${info.host}]:${info.port}`
   const keys = readFileSync(info.knownHostsPath, 'utf8')
     .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((f) => f.length >= 3 && f[0]!.split(',').includes(hostName))
-    .map((f) => Buffer.from(f[2]!, 'base64'))
+    .map(line => line.trim().split(/\s+/))
+    .filter(f => f.length >= 3 && f[0]!.split(',').includes(hostName))
+    .map(f => Buffer.from(f[2]!, 'base64'))
   if (keys.length === 0) throw new Error(`no host key for ${hostName} in ${info.knownHostsPath}`)
-  return (key: Buffer) => keys.some((k) => k.equals(key))
+  return (key: Buffer) => keys.some(k => k.equals(key))
 }
 
 /** One SSH connection to the cluster as the service account (strict host key check). Dispose it when done. */

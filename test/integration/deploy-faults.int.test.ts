@@ -167,6 +167,8 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
 
       const state = await rootState(ssh, production)
       expect(state.current).toBe(`releases/${live.sha}`)
+      // The release that failed verification was never live: it is removed, so pruning does not count it.
+      expect(state.releases).toEqual([live.sha])
       expect(state.history.at(-1)).toMatchObject({ sha: bad, result: 'failure:verify' })
       expect(state.tmp).toEqual([])
       // The new schedule never reached the table.
@@ -292,8 +294,8 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
     })
     const cut = await run(repo, 'main', { sink, signal: abort.signal })
     await interrupting
+    expect(succeeded(cut.outcome.report)).toBe(false)
     expect(cut.outcome.report.exitCode).not.toBe(0)
-    expect(cut.outcome.report.completed).toBe(false)
     expect(cut.outcome.report.failedStep?.name).toBe('venv')
 
     const after = await rootState(ssh, production)
@@ -322,7 +324,15 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
     'a deploy cancelled during the venv build leaves the previous release live; the next deploy succeeds',
     async () => {
       const { cut, after, next } = await interruptedVenvBuild(async abort => abort.abort())
-      expect(cut.outcome.report.cancelled).toBe(true)
+      const { report } = cut.outcome
+      expect(report.cancelled).toBe(true)
+      // Not the status of the script's last command before the TERM (0: a "successful" cancelled run), but a
+      // failure of the step it was in (143 from the signal trap, or pip's own status if that came first).
+      expect(report.exitCode).not.toBe(0)
+      expect(report.failedStep?.name).toBe('venv')
+      expect(report.failedStep?.exitCode).not.toBe(0)
+      expect(after.history.at(-1)).toMatchObject({ sha: next.sha, result: 'failure:venv' })
+      expect(after.tmp).toEqual([])
       // The venv was cut off half-built: the next deploy saw it and built it again.
       expect(after.venvs.length).toBeGreaterThan(after.completeVenvs.length)
       expect(next.sink.lines.some(l => /^removing incomplete venv [0-9a-f]{16}/.test(l))).toBe(true)
@@ -340,8 +350,11 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
         expect(pid).toMatch(/^\d+$/)
         await remoteOk(ssh, `kill -KILL -- -${pid}`)
       })
+      expect(cut.outcome.report.completed).toBe(false)
       expect(cut.outcome.report.problem).toContain('ended without reporting completion')
+      // No trap ran: the run's temporary directory is left, and no history line was written.
       expect(after.tmp.length).toBe(1)
+      expect(after.history).toHaveLength(1)
       expect(after.venvs.length).toBeGreaterThan(after.completeVenvs.length)
       expect(next.sink.lines.some(l => /^removing incomplete venv [0-9a-f]{16}/.test(l))).toBe(true)
     },

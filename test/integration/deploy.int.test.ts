@@ -308,6 +308,42 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
   )
 
   it(
+    'after a rollback, pruning keeps the release that was live before, and rollback goes back to it',
+    async () => {
+      const repo = fixture({ keepReleases: 2 })
+      const a = repo.sha('main')
+      expectSuccess(await repo.run('main'))
+      const b = repo.commit('main', codeChange())
+      expectSuccess(await repo.run('main'))
+      expectSuccess(await repo.run('main', { mode: 'rollback' }))
+      expect((await rootState(ssh, production)).current).toBe(`releases/${a}`)
+
+      // Live so far: a, b, a. After c, keeping 2 means c and a (live just before), not b (younger, but older live).
+      const c = repo.commit('main', codeChange())
+      const deployed = await repo.run('main')
+      expectSuccess(deployed)
+      expect(deployed.outcome.outputs).toMatchObject({ sha: c, previousSha: a })
+      let state = await rootState(ssh, production)
+      expect(state.releases.sort()).toEqual([a, c].sort())
+      expect(deployed.sink.lines).toContain(`removing release ${b}`)
+
+      const back = await repo.run('main', { mode: 'rollback' })
+      expectSuccess(back)
+      expect(back.outcome.outputs).toMatchObject({ sha: a, previousSha: c })
+      state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${a}`)
+      expect(state.history.map(h => `${h.mode} ${h.sha} ${h.result}`)).toEqual([
+        `deploy ${a} success`,
+        `deploy ${b} success`,
+        `rollback ${a} success`,
+        `deploy ${c} success`,
+        `rollback ${a} success`
+      ])
+    },
+    SLOW
+  )
+
+  it(
     'status prints the deployed SHA, the releases and the history',
     async () => {
       const repo = fixture()

@@ -163,6 +163,15 @@ sg_on_exit() {
   sg_mark exit "$code"
 }
 trap sg_on_exit EXIT
+# Killed by a signal (a cancelled run: TERM to the process group), bash runs the EXIT trap with $? of the last
+# command, often 0: the run would report success and record it. Exit with the signal's status instead.
+sg_trap_signals() {
+  trap 'exit 129' HUP
+  trap 'exit 130' INT
+  trap 'exit 141' PIPE
+  trap 'exit 143' TERM
+}
+sg_trap_signals
 
 sg_record() {
   local result=success release=-
@@ -215,6 +224,8 @@ lock() {
   # Under the lock no other run of this deployment is working here: temporary files are leftovers of a run that
   # was killed before its EXIT trap could clean up (KILL, power loss). Ours is made only now, after the lock.
   rm -rf "$ROOT"/.tmp.* "$ROOT"/.*.new.*
+  # Bundles of runs killed before their cleanup (the name is random, so only age tells them apart).
+  find /tmp -maxdepth 1 -name 'slurm-gitops-*.bundle' -user "$(id -un)" -mmin +1440 -delete 2>/dev/null || true
   SG_TMP=$(mktemp -d "$ROOT/.tmp.XXXXXX")
   PREVIOUS_SHA=$(cat "$ROOT/current/REVISION" 2>/dev/null || echo '')
   sg_result previous-sha "${PREVIOUS_SHA:--}"
@@ -301,6 +312,13 @@ release() {
     sg_result release-reused false
   fi
   sg_result release "$RELEASE"
+  # For the summary: do users get other env scripts than the live release gives them?
+  if cmp -s "$ROOT/current/.slurm-gitops/env.sh" "$RELEASE/.slurm-gitops/env.sh" &&
+    cmp -s "$ROOT/current/.slurm-gitops/sandbox-env.sh" "$RELEASE/.slurm-gitops/sandbox-env.sh"; then
+    sg_result env-scripts unchanged
+  else
+    sg_result env-scripts changed
+  fi
   NEW_SHA=$SG_SHA
 }
 
@@ -329,6 +347,9 @@ python -c 'import caqrn'
 }
 
 switch() {
+  # The directory's mtime (not its content) says when it was last made live: pruning keeps the newest by it, so
+  # after a rollback the release that was live just before is kept rather than one that is merely younger.
+  touch -c "$RELEASE"
   sg_point current "releases/$(basename "$RELEASE")"
   # Stable paths for users and scrontab; they follow `current`.
   sg_point env.sh current/.slurm-gitops/env.sh
@@ -441,7 +462,7 @@ deploy() {
   switch
   sg_step scrontab
   scrontab_step
-  trap - HUP PIPE INT TERM
+  sg_trap_signals
   sg_step prune
   prune
   sg_step record
@@ -464,7 +485,7 @@ rollback() {
   switch
   sg_step scrontab
   scrontab_step
-  trap - HUP PIPE INT TERM
+  sg_trap_signals
   sg_result sha "$NEW_SHA"
   sg_result release "$RELEASE"
   sg_step_end 0
