@@ -9,8 +9,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { NodeSSH } from 'node-ssh'
+import { repoRoot } from '../repo-root.js'
 
 export interface ClusterInfo {
   host: string
@@ -36,8 +36,6 @@ export interface RunResult {
   stdout: string
   stderr: string
 }
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export function clusterStateDir(): string {
   return process.env.SLURM_GITOPS_CLUSTER_DIR ?? path.join(repoRoot, '.cluster')

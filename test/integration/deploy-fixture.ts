@@ -19,7 +19,6 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { NodeSSH } from 'node-ssh'
 import { parse, stringify } from 'yaml'
 import { parseConfig } from '../../src/config/load.js'
@@ -30,8 +29,8 @@ import { MemoryLogSink } from '../../src/exec/log-sink.js'
 import type { RunMode } from '../../src/plan/types.js'
 import { loadTemplates, workingTreeReader } from '../../src/render/templates.js'
 import { shellQuote, sshRun, type ClusterInfo } from './cluster.js'
+import { repoRoot } from '../repo-root.js'
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const CONFIG_PATH = '.github/slurm-gitops.yml'
 
 // The config as plain data; edits go through YAML so the file stays what a user would write.
