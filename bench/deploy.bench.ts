@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const cluster = clusterInfo()
   if (!cluster) {
     console.error('bench: the local cluster is not running; start it with `sudo scripts/cluster up`')
-    process.exit(2)
+    process.exitCode = 2
+    return
   }
   await resetCluster(cluster)
   const fixture = createDeployFixture(cluster)
