@@ -81372,6 +81372,20 @@ async function hasCommit(dir, sha) {
   return result.code === 0;
 }
 
+// src/github/run-url.ts
+function runUrl(repository = safeRepo()) {
+  if (!repository || !context2.runId) return void 0;
+  const attempt = context2.runAttempt > 1 ? `/attempts/${context2.runAttempt}` : "";
+  return `${context2.serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${context2.runId}${attempt}`;
+}
+function safeRepo() {
+  try {
+    return context2.repo;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/github/sticky-comment.ts
 async function upsertStickyComment(octokit, target, marker, body) {
   if (!body.startsWith(marker)) throw new Error("a sticky comment body must start with its marker");
@@ -81446,13 +81460,12 @@ function actionEnvironment() {
   } catch {
     repository = void 0;
   }
-  const attempt = context2.runAttempt > 1 ? `/attempts/${context2.runAttempt}` : "";
   return {
     eventName: context2.eventName,
     payload: context2.payload,
     sha: context2.sha,
     repository,
-    runUrl: repository && context2.runId ? `${context2.serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${context2.runId}${attempt}` : void 0,
+    runUrl: runUrl(repository),
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     createClient: (token) => getOctokit(token)
   };
@@ -83739,14 +83752,14 @@ async function runRemoteCommand(settings, mode2) {
     inputNames: { privateKey: `input ${"ssh-private-key" /* SshPrivateKey */}`, knownHosts: `input ${"ssh-known-hosts" /* SshKnownHosts */}` }
   });
   const environment2 = config2.deployments.find((d) => d.branch === branch).environment;
-  const runUrl = `${context2.serverUrl}/${context2.repo.owner}/${context2.repo.repo}/actions/runs/${context2.runId}`;
+  const url2 = runUrl() ?? "";
   const octokit = settings.githubToken ? getOctokit(settings.githubToken) : void 0;
   const deployment2 = octokit ? await GitHubDeployment.start(octokit, {
     ...context2.repo,
     sha: sha ?? context2.sha,
     environment: environment2,
     description: `slurm-gitops ${mode2} of ${branch}`,
-    runUrl
+    runUrl: url2
   }) : void 0;
   const abort = new AbortController();
   const cancel = () => abort.abort();
@@ -83763,7 +83776,7 @@ async function runRemoteCommand(settings, mode2) {
       sha,
       target: settings.to,
       actor: context2.actor,
-      runUrl,
+      runUrl: url2,
       connection,
       sink,
       repoDir: settings.workingDirectory,

@@ -14,6 +14,7 @@ import { transportSettings } from '../deploy/connection.js'
 import { runOperation, type OperationOutcome } from '../deploy/operations.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
 import { GitHubDeployment } from '../github/deployments.js'
+import { runUrl } from '../github/run-url.js'
 import { deploySummary } from '../report/deploy-summary.js'
 import { UserError } from '../errors/user-error.js'
 import { checkFullSha } from '../validate/names.js'
@@ -58,7 +59,7 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
   })
 
   const environment = config.deployments.find(d => d.branch === branch)!.environment
-  const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
+  const url = runUrl() ?? ''
   const octokit = settings.githubToken ? getOctokit(settings.githubToken) : undefined
   const deployment = octokit
     ? await GitHubDeployment.start(octokit, {
@@ -66,7 +67,7 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
         sha: sha ?? context.sha,
         environment,
         description: `slurm-gitops ${mode} of ${branch}`,
-        runUrl
+        runUrl: url
       })
     : undefined
 
@@ -86,7 +87,7 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
       sha,
       target: settings.to,
       actor: context.actor,
-      runUrl,
+      runUrl: url,
       connection,
       sink,
       repoDir: settings.workingDirectory,

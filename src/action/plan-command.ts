@@ -19,6 +19,7 @@ import {
   renderPlanMarkdown
 } from '../report/plan-markdown.js'
 import { commitReader } from '../github/git-reader.js'
+import { runUrl } from '../github/run-url.js'
 import { type GitHubClient, type StickyResult, upsertStickyComment } from '../github/sticky-comment.js'
 import { annotateProblems, type AnnotationPaths } from '../github/annotations.js'
 
@@ -41,16 +42,12 @@ export function actionEnvironment(): PlanEnvironment {
   } catch {
     repository = undefined
   }
-  const attempt = context.runAttempt > 1 ? `/attempts/${context.runAttempt}` : ''
   return {
     eventName: context.eventName,
     payload: context.payload,
     sha: context.sha,
     repository,
-    runUrl:
-      repository && context.runId
-        ? `${context.serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${context.runId}${attempt}`
-        : undefined,
+    runUrl: runUrl(repository),
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     createClient: token => getOctokit(token)
   }

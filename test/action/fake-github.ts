@@ -1,5 +1,6 @@
 // A small stand-in for GitHub's REST API on 127.0.0.1: issue comments (list with Link pagination, create,
-// update), recording every request. Real HTTP, so octokit's whole request path is exercised.
+// update) and deployments (create, add a status), recording every request. Real HTTP, so octokit's whole
+// request path is exercised.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -17,18 +18,40 @@ export interface StoredComment {
   user: { login: string; type: string }
 }
 
+export interface StoredDeploymentStatus {
+  state: string
+  log_url?: string
+  description?: string
+  auto_inactive?: boolean
+}
+
+export interface StoredDeployment {
+  id: number
+  owner: string
+  repo: string
+  /** The request body as sent (ref, environment, description, production_environment, …). */
+  request: Record<string, unknown>
+  statuses: StoredDeploymentStatus[]
+}
+
 export interface FakeGitHub {
   url: string
   requests: RecordedRequest[]
   comments: Map<number, StoredComment[]>
+  deployments: StoredDeployment[]
   /** When set, creating and updating comments answers this status (403 for a fork's read-only token). */
   denyWrites?: number
+  /**
+   * When set, creating deployments and deployment statuses answers this status (403 when the workflow lacks
+   * `permissions: deployments: write`).
+   */
+  denyDeployments?: number
   close(): Promise<void>
 }
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   let nextId = 1000
-  const state: Omit<FakeGitHub, 'url' | 'close'> = { requests: [], comments: new Map() }
+  const state: Omit<FakeGitHub, 'url' | 'close'> = { requests: [], comments: new Map(), deployments: [] }
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', chunk => chunks.push(chunk as Buffer))
@@ -45,6 +68,42 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
         response.writeHead(status, { 'content-type': 'application/json', ...headers })
         response.end(JSON.stringify(data))
+      }
+      const deployments = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/.exec(url.pathname)
+      const statuses = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/.exec(url.pathname)
+      if ((deployments || statuses) && request.method === 'POST') {
+        if (state.denyDeployments) {
+          send(state.denyDeployments, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/deployments/deployments#create-a-deployment'
+          })
+          return
+        }
+        if (deployments) {
+          const deployment: StoredDeployment = {
+            id: nextId++,
+            owner: deployments[1]!,
+            repo: deployments[2]!,
+            request: body as Record<string, unknown>,
+            statuses: []
+          }
+          state.deployments.push(deployment)
+          send(201, {
+            id: deployment.id,
+            url: `http://${request.headers.host}${url.pathname}/${deployment.id}`
+          })
+          return
+        }
+        const deployment = state.deployments.find(
+          d => d.id === Number(statuses![3]) && d.owner === statuses![1] && d.repo === statuses![2]
+        )
+        if (!deployment) {
+          send(404, { message: 'Not Found' })
+          return
+        }
+        deployment.statuses.push(body as StoredDeploymentStatus)
+        send(201, { id: nextId++, ...(body as object) })
+        return
       }
       const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
       const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)

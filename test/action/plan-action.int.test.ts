@@ -202,14 +202,17 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     // The token is masked before anything else is printed.
     expect(first.stdout.split('\n')[0]).toBe(`::add-mask::${TOKEN}`)
 
-    expect(first.summary).toContain('✅ **The plan is valid**; merging changes 1 of 2 deployments.')
+    // The schedule changes main only; the requirements (the venv) change both deployments.
+    expect(first.summary).toContain('✅ **The plan is valid**; merging changes 2 of 2 deployments.')
     expect(first.summary).toContain(`base \`${repo.base.slice(0, 7)}\` · head \`${repo.head.slice(0, 7)}\``)
     expect(first.summary).toMatch(
-      /\| `main` \(PR target\) \| production \| `\/projects\/caqrn\/production` \| ✏️ changed \| 1 \| 0 \| 0 \| \d+ \| ✏️ changed \|/
+      /\| `main` \(PR target\) \| production \| `\/projects\/caqrn\/production` \| ✏️ changed \| 2 \| 0 \| 0 \| \d+ \| ✏️ changed \|/
     )
     expect(first.summary).toMatch(
-      /\| `develop` \| development \| `\/projects\/caqrn\/development` \| unchanged \| 0 \| 0 \| 0 \| \d+ \| unchanged \|/
+      /\| `develop` \| development \| `\/projects\/caqrn\/development` \| ✏️ changed \| 1 \| 0 \| 0 \| \d+ \| unchanged \|/
     )
+    expect(first.summary).toContain('<details><summary><code>requirements.txt (venv)</code>')
+    expect(first.summary).toContain('+caqrn-utils==1.1.0\n')
     expect(first.summary).toMatch(/checks: bash -n, scrontab rules, shellcheck/)
     expect(first.summary).toContain(
       '<details><summary><code>.slurm-gitops/scrontab</code> — changed (+1 −1)</summary>'
@@ -222,7 +225,7 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     expect(first.outputs).toMatchObject({
       command: 'plan',
       changed: 'true',
-      'changed-deployments': '["main"]'
+      'changed-deployments': '["main","develop"]'
     })
     expect(first.outputs['comment-url']).toMatch(
       /^https:\/\/github.com\/caqrn\/pipeline\/pull\/7#issuecomment-\d+$/

@@ -215,6 +215,9 @@ preflight() {
 lock() {
   # flock is released by the kernel when this process dies: a cancelled deploy never leaves a stale lock.
   exec 9>>"$ROOT/.lock"
+  if ! flock -n 9; then
+    echo "waiting up to ${LOCK_TIMEOUT}s for the deploy that holds $ROOT/.lock: $(cat "$ROOT/.lock.holder" 2>/dev/null || echo unknown)"
+  fi
   if ! flock -w "$LOCK_TIMEOUT" 9; then
     sg_die "another deploy of $ROOT is still running after ${LOCK_TIMEOUT}s: $(cat "$ROOT/.lock.holder" 2>/dev/null || echo unknown)"
   fi
@@ -440,6 +443,17 @@ prune() {
   done
 }
 
+# The switch and the scrontab update, as one: from the switch to the end of the scrontab step, a lost connection
+# or a cancel must not stop halfway (the runner's KILL, after its grace period, is the only way to stop it).
+go_live() {
+  SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
+  trap '' HUP PIPE INT TERM
+  switch
+  sg_step scrontab
+  scrontab_step
+  sg_trap_signals
+}
+
 # --- modes
 
 deploy() {
@@ -456,13 +470,7 @@ deploy() {
   sg_step verify
   verify
   sg_step switch
-  SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
-  # From here to the end of the scrontab step, a lost connection must not stop halfway.
-  trap '' HUP PIPE INT TERM
-  switch
-  sg_step scrontab
-  scrontab_step
-  sg_trap_signals
+  go_live
   sg_step prune
   prune
   sg_step record
@@ -480,12 +488,7 @@ rollback() {
   sg_find_release "$SG_TARGET"
   RELEASE=$ROOT/releases/$SG_FOUND_RELEASE
   NEW_SHA=$(cat "$RELEASE/REVISION")
-  SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
-  trap '' HUP PIPE INT TERM
-  switch
-  sg_step scrontab
-  scrontab_step
-  sg_trap_signals
+  go_live
   sg_result sha "$NEW_SHA"
   sg_result release "$RELEASE"
   sg_step_end 0

@@ -1,0 +1,477 @@
+// The deploy command of the bundled action, run the way the runner runs it: `node dist/index.js` with INPUT_*
+// variables (action.yml's defaults), a push event file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files,
+// GITHUB_API_URL pointing at a local HTTP server; then the post step, the same bundle with the main step's saved
+// state as STATE_* variables. The deploy goes to the real test cluster (test/integration/cluster.ts) from a
+// fixture repository (test/integration/deploy-fixture.ts) as the workspace.
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { Inputs, State } from '../../src/action/constants.js'
+import { describeCluster, resetCluster, type ClusterInfo } from '../integration/cluster.js'
+import {
+  acquireClusterLock,
+  codeChange,
+  createDeployFixture,
+  failingRequirement,
+  rootState,
+  type DeployFixture
+} from '../integration/deploy-fixture.js'
+import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const CONFIG = '.github/slurm-gitops.yml'
+const TOKEN = 'ghs_deploy_action_test_token'
+const SERVER_URL = 'https://github.example.invalid'
+const SLOW = 240_000
+/** The steps of a deploy, in order (deploy-templates/deploy.sh.hbs). */
+const DEPLOY_STEPS = [
+  'preflight',
+  'lock',
+  'fetch',
+  'venv',
+  'release',
+  'verify',
+  'switch',
+  'scrontab',
+  'prune',
+  'record'
+]
+
+interface ActionYaml {
+  inputs: Record<string, { default?: string }>
+}
+
+interface StepRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  summary: string
+  outputs: Record<string, string>
+  state: Record<string, string>
+}
+
+/** Parses a GITHUB_OUTPUT or GITHUB_STATE file (name<<delimiter … delimiter blocks, as @actions/core writes). */
+function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const pattern = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const match of text.matchAll(pattern)) values[match[1]!] = match[3]!
+  return values
+}
+
+/**
+ * What the runner makes of stdout: the workflow commands it obeys and the lines it only shows. Like the runner,
+ * a line is a command when it starts with `::` after leading whitespace; `::stop-commands::<token>` switches
+ * commands off until a line `::<token>::`.
+ */
+function workflowCommands(stdout: string): { obeyed: string[]; shown: string[] } {
+  const obeyed: string[] = []
+  const shown: string[] = []
+  let stopToken: string | undefined
+  for (const line of stdout.split(/\r?\n/)) {
+    const trimmed = line.trim()
+    if (stopToken !== undefined) {
+      if (trimmed === `::${stopToken}::`) stopToken = undefined
+      else shown.push(line)
+      continue
+    }
+    if (!trimmed.startsWith('::')) {
+      shown.push(line)
+      continue
+    }
+    obeyed.push(trimmed)
+    const stop = /^::stop-commands::(.+)$/.exec(trimmed)
+    if (stop) stopToken = stop[1]
+  }
+  return { obeyed, shown }
+}
+
+/** @actions/core's escaping of a command's data (toCommandValue → escapeData). */
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+
+describeCluster('command: deploy on a push, run as the runner runs it', (cluster: ClusterInfo) => {
+  let action: ActionYaml
+  let tmp: string
+  let github: FakeGitHub
+  let releaseLock: () => void = () => undefined
+  let fixtures: DeployFixture[] = []
+  const privateKey = () => readFileSync(cluster.privateKeyPath, 'utf8')
+  const knownHosts = () => readFileSync(cluster.knownHostsPath, 'utf8')
+  const production = `${cluster.projectRoot}/production`
+
+  beforeAll(async () => {
+    releaseLock = await acquireClusterLock()
+    // The runner runs dist/index.js, so that is what is tested: build it from the current sources.
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' })
+    action = parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'sg-deploy-action-'))
+  }, 20 * 60_000)
+
+  afterAll(async () => {
+    await resetCluster(cluster)
+    await rm(tmp, { recursive: true, force: true })
+    releaseLock()
+  })
+
+  beforeEach(async () => {
+    await resetCluster(cluster)
+    github = await startFakeGitHub()
+  })
+
+  afterEach(async () => {
+    await github.close()
+    for (const f of fixtures) f.remove()
+    fixtures = []
+  })
+
+  const fixture = () => {
+    const f = createDeployFixture(cluster)
+    fixtures.push(f)
+    return f
+  }
+
+  let runCount = 0
+  /** Per test: RUNNER_TEMP and the files the runner provides. */
+  async function runnerFiles() {
+    const dir = path.join(tmp, `run-${++runCount}`)
+    await mkdir(path.join(dir, 'runner-temp'), { recursive: true })
+    return {
+      dir,
+      runnerTemp: path.join(dir, 'runner-temp'),
+      runId: String(7700 + runCount)
+    }
+  }
+  type RunnerFiles = Awaited<ReturnType<typeof runnerFiles>>
+
+  const runUrl = (files: RunnerFiles) => `${SERVER_URL}/caqrn/pipeline/actions/runs/${files.runId}`
+
+  /** One step (main, or post with `state`) of the action for a push of `sha` to `ref`. */
+  async function runStep(
+    repo: DeployFixture,
+    files: RunnerFiles,
+    push: { ref: string; sha: string; before?: string },
+    step: { name: 'main' | 'post'; state?: Record<string, string> } = { name: 'main' }
+  ): Promise<StepRun> {
+    const file = (name: string) => path.join(files.dir, `${step.name}-${name}`)
+    const paths = {
+      event: path.join(files.dir, 'event.json'),
+      summary: file('summary.md'),
+      output: file('output.txt'),
+      state: file('state.txt')
+    }
+    const event = {
+      ref: push.ref,
+      before: push.before ?? '0'.repeat(40),
+      after: push.sha,
+      created: false,
+      deleted: false,
+      forced: false,
+      head_commit: { id: push.sha, message: 'a change', author: { name: 'Test Author' } },
+      pusher: { name: 'octocat' },
+      repository: {
+        name: 'pipeline',
+        full_name: 'caqrn/pipeline',
+        owner: { login: 'caqrn', name: 'caqrn' },
+        default_branch: 'main'
+      },
+      sender: { login: 'octocat' }
+    }
+    await writeFile(paths.event, JSON.stringify(event))
+    await Promise.all([paths.summary, paths.output, paths.state].map(f => writeFile(f, '')))
+
+    // The runner sets every declared input, with action.yml's default when the workflow gives none; it keeps
+    // hyphens in the names (INPUT_SSH-PRIVATE-KEY). Expressions such as ${{ github.token }} are the workflow's.
+    const inputs: Record<string, string> = {}
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      inputs[name] = spec.default?.includes('${{') ? '' : (spec.default ?? '')
+    }
+    Object.assign(inputs, {
+      [Inputs.Config]: CONFIG,
+      [Inputs.GitHubToken]: TOKEN,
+      [Inputs.SshPrivateKey]: privateKey(),
+      [Inputs.SshKnownHosts]: knownHosts()
+    })
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? tmp,
+      ...Object.fromEntries(
+        Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+      ),
+      ...Object.fromEntries(
+        Object.entries(step.state ?? {}).map(([name, value]) => [`STATE_${name}`, value])
+      ),
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: paths.event,
+      GITHUB_REF: push.ref,
+      GITHUB_REF_NAME: push.ref.replace(/^refs\/heads\//, ''),
+      GITHUB_SHA: push.sha,
+      GITHUB_STEP_SUMMARY: paths.summary,
+      GITHUB_OUTPUT: paths.output,
+      GITHUB_STATE: paths.state,
+      GITHUB_API_URL: github.url,
+      GITHUB_SERVER_URL: SERVER_URL,
+      GITHUB_REPOSITORY: 'caqrn/pipeline',
+      GITHUB_REPOSITORY_OWNER: 'caqrn',
+      GITHUB_RUN_ID: files.runId,
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_ACTOR: 'octocat',
+      GITHUB_WORKFLOW: 'deploy',
+      GITHUB_WORKSPACE: repo.repoDir,
+      RUNNER_TEMP: files.runnerTemp
+    }
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], { cwd: repo.repoDir, env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += String(chunk)))
+    child.stderr.on('data', chunk => (stderr += String(chunk)))
+    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+    if (process.env.SG_DUMP)
+      await writeFile(path.join(process.env.SG_DUMP, `${files.runId}-${step.name}.log`), stdout)
+    return {
+      code,
+      stdout,
+      stderr,
+      summary: await readFile(paths.summary, 'utf8'),
+      outputs: parseFileCommands(await readFile(paths.output, 'utf8')),
+      state: parseFileCommands(await readFile(paths.state, 'utf8'))
+    }
+  }
+
+  /** Main, then post with main's state (as the runner passes it); returns both, and checks in between. */
+  async function mainAndPost(
+    repo: DeployFixture,
+    files: RunnerFiles,
+    push: { ref: string; sha: string; before?: string },
+    between: (main: StepRun) => Promise<void> = async () => undefined
+  ): Promise<{ main: StepRun; post: StepRun }> {
+    const main = await runStep(repo, files, push)
+    await between(main)
+    const post = await runStep(repo, files, push, { name: 'post', state: main.state })
+    expect(post.stderr).toBe('')
+    expect(post.code).toBe(0)
+    return { main, post }
+  }
+
+  /** The main step's log, explained when it failed unexpectedly. */
+  const explain = (run: StepRun) =>
+    `exit ${run.code}\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`
+
+  const current = async () => (await rootState(cluster, production)).current
+
+  it(
+    'deploys the pushed commit: outputs, summary, log groups, deployment statuses, key file removed by post',
+    async () => {
+      const repo = fixture()
+      const sha = repo.sha('main')
+      const files = await runnerFiles()
+      let keyDir = ''
+      const { main, post } = await mainAndPost(repo, files, { ref: 'refs/heads/main', sha }, async main => {
+        // Between main and post: the key is in a private directory under RUNNER_TEMP.
+        keyDir = main.state[State.SshDir] ?? ''
+        expect(path.dirname(keyDir)).toBe(files.runnerTemp)
+        expect((await stat(keyDir)).mode & 0o777).toBe(0o700)
+        const key = path.join(keyDir, 'key')
+        expect((await stat(key)).mode & 0o777).toBe(0o600)
+        expect((await stat(path.join(keyDir, 'known_hosts'))).mode & 0o777).toBe(0o600)
+        expect(await readFile(key, 'utf8')).toBe(privateKey())
+      })
+      if (main.code !== 0) throw new Error(explain(main))
+      expect(main.stderr).toBe('')
+
+      // The post step removed it, and leaves nothing else under RUNNER_TEMP.
+      expect(existsSync(keyDir)).toBe(false)
+      expect(await readdir(files.runnerTemp)).toEqual([])
+      expect(main.state[State.IsPost]).toBe('true')
+
+      expect(main.outputs).toEqual({
+        sha,
+        'previous-sha': '',
+        release: expect.stringContaining(sha),
+        environment: 'production',
+        venv: 'built',
+        scrontab: 'changed'
+      })
+
+      expect(main.summary).toContain('slurm-gitops deploy: main → production succeeded')
+      expect(main.summary).toContain(`<td>Commit</td><td>${sha.slice(0, 12)}</td>`)
+      expect(main.summary).toContain('<td>Venv</td><td>built</td>')
+      expect(main.summary).toContain('<td>scrontab</td><td>changed</td>')
+      expect(main.summary).toContain('<h3>scrontab block</h3>')
+      expect(main.summary).toContain(`0 2 * * * ${production}/jobs/daily.sh`)
+
+      // One log group per step, in order, each opened and closed while workflow commands are on.
+      const { obeyed } = workflowCommands(main.stdout)
+      const groups = obeyed.filter(c => c.startsWith('::group::')).map(c => c.slice('::group::'.length))
+      expect(groups).toEqual(DEPLOY_STEPS)
+      expect(obeyed.filter(c => c === '::endgroup::')).toHaveLength(DEPLOY_STEPS.length)
+      // Commands are back on at the end (the last stop was resumed).
+      const stops = obeyed.filter(c => c.startsWith('::stop-commands::'))
+      expect(stops.length).toBeGreaterThan(0)
+      expect(main.stdout.trimEnd().split('\n').at(-1)).toMatch(/^::[0-9a-f]{32}::$/)
+      expect(obeyed.filter(c => /^::(error|warning)/.test(c))).toEqual([])
+
+      // The deployment: production, the pushed commit, in_progress then success, linking the run.
+      expect(github.deployments).toHaveLength(1)
+      const [deployment] = github.deployments
+      expect(deployment!.request).toMatchObject({
+        ref: sha,
+        environment: 'production',
+        production_environment: true,
+        auto_merge: false,
+        required_contexts: []
+      })
+      expect(deployment!.statuses.map(s => s.state)).toEqual(['in_progress', 'success'])
+      for (const status of deployment!.statuses) expect(status.log_url).toBe(runUrl(files))
+      expect(github.requests.every(r => r.authorization === `token ${TOKEN}`)).toBe(true)
+
+      // On the cluster: current is the pushed commit, the history names the actor and the run.
+      const state = await rootState(cluster, production)
+      expect(state.current).toBe(`releases/${sha}`)
+      expect(state.history.at(-1)).toMatchObject({ sha, actor: 'octocat', run: runUrl(files) })
+
+      // The private key is masked line by line before anything is printed: the runner masks log lines one at a
+      // time, so the whole multi-line value (one escaped ::add-mask::) would never match a line by itself.
+      const keyLines = privateKey()
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l.length >= 8)
+      const lines = main.stdout.split('\n')
+      const firstOther = lines.findIndex(l => !l.startsWith('::add-mask::'))
+      const masks = lines.slice(0, firstOther)
+      expect(masks).toContain(`::add-mask::${TOKEN}`)
+      expect(masks).toContain(`::add-mask::${escapeData(privateKey().trim())}`)
+      for (const keyLine of keyLines) {
+        expect(masks).toContain(`::add-mask::${keyLine}`)
+        // Nowhere else: not in the rest of the log, not on stderr, not in the post step, not in the files.
+        expect(lines.slice(firstOther).filter(l => l.includes(keyLine))).toEqual([])
+        expect(main.stderr).not.toContain(keyLine)
+        expect(post.stdout).not.toContain(keyLine)
+        expect(main.summary).not.toContain(keyLine)
+        expect(JSON.stringify(main.outputs) + JSON.stringify(main.state)).not.toContain(keyLine)
+      }
+    },
+    SLOW
+  )
+
+  it(
+    'fails the step naming "venv" when a requirement cannot be installed; the previous release stays live',
+    async () => {
+      const repo = fixture()
+      const good = repo.commit('main', codeChange())
+      const first = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: good })
+      if (first.main.code !== 0) throw new Error(explain(first.main))
+      expect(await current()).toBe(`releases/${good}`)
+
+      const bad = repo.commit('main', failingRequirement())
+      const files = await runnerFiles()
+      const { main } = await mainAndPost(repo, files, { ref: 'refs/heads/main', sha: bad, before: good })
+      expect(main.code).toBe(1)
+      const { obeyed, shown } = workflowCommands(main.stdout)
+      const errors = obeyed.filter(c => c.startsWith('::error'))
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(
+        /^::error::slurm-gitops deploy of main: step "venv" failed with exit code [1-9]/
+      )
+      expect(errors[0]).toContain('does-not-exist')
+      // pip's own complaint is in the venv group, as text.
+      expect(shown.join('\n')).toMatch(/does-not-exist/)
+
+      expect(main.summary).toContain('slurm-gitops deploy: main → production failed')
+      expect(main.summary).toContain('<h3>Failure</h3>')
+      // The failed commit is never reported as live; the one that stays live is the previous one.
+      expect(main.outputs.sha).not.toBe(bad)
+      expect(main.outputs['previous-sha']).toBe(good)
+
+      expect(github.deployments).toHaveLength(2)
+      const deployment = github.deployments[1]!
+      expect(deployment.request).toMatchObject({ ref: bad, environment: 'production' })
+      expect(deployment.statuses.map(s => s.state)).toEqual(['in_progress', 'failure'])
+      expect(deployment.statuses.at(-1)!.log_url).toBe(runUrl(files))
+
+      expect(await current()).toBe(`releases/${good}`)
+    },
+    SLOW
+  )
+
+  it(
+    'does nothing on a push to a branch without a deployment: a notice, no key written, no connection',
+    async () => {
+      const repo = fixture()
+      const sha = repo.commit('feature-x', codeChange())
+      const files = await runnerFiles()
+      const { main } = await mainAndPost(repo, files, { ref: 'refs/heads/feature-x', sha })
+      expect(main.stderr).toBe('')
+      expect(main.code).toBe(0)
+      expect(workflowCommands(main.stdout).obeyed).toContain(
+        `::notice::branch feature-x has no deployment in ${CONFIG}: nothing to deploy`
+      )
+      expect(main.state[State.SshDir]).toBeUndefined()
+      expect(await readdir(files.runnerTemp)).toEqual([])
+      expect(main.outputs).toEqual({})
+      expect(main.summary).toBe('')
+      expect(github.requests).toEqual([])
+      const state = await rootState(cluster, production)
+      expect(state.current).toBe('')
+      expect(state.history).toEqual([])
+    },
+    SLOW
+  )
+
+  it(
+    'still deploys when the token may not create deployments, with a warning naming deployments: write',
+    async () => {
+      github.denyDeployments = 403
+      const repo = fixture()
+      const sha = repo.sha('main')
+      const { main } = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha })
+      if (main.code !== 0) throw new Error(explain(main))
+      const warnings = workflowCommands(main.stdout).obeyed.filter(c => c.startsWith('::warning'))
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toMatch(
+        /^::warning::could not record a GitHub deployment for production \(HTTP 403: .*\); give the workflow `permissions: deployments: write`/
+      )
+      expect(github.deployments).toEqual([])
+      expect(main.outputs.sha).toBe(sha)
+      expect(await current()).toBe(`releases/${sha}`)
+    },
+    SLOW
+  )
+
+  it(
+    'shows but never obeys a workflow command printed on the cluster',
+    async () => {
+      const repo = fixture()
+      const sha = repo.commit('main', {
+        message: 'a smoke command that prints workflow commands',
+        config: c => {
+          c.project.smokeCommand = `python -c 'print("::error::forged"); print("::add-mask::x"); print("  ::warning::forged")'`
+        }
+      })
+      const { main } = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha })
+      if (main.code !== 0) throw new Error(explain(main))
+      const lines = main.stdout.split('\n')
+      for (const forged of ['::error::forged', '::add-mask::x', '  ::warning::forged']) {
+        // Printed (so the user sees it) …
+        expect(lines).toContain(forged)
+        // … only between ::stop-commands::<token> and ::<token>::.
+        const { obeyed, shown } = workflowCommands(main.stdout)
+        expect(shown).toContain(forged)
+        expect(obeyed).not.toContain(forged.trim())
+      }
+      const { obeyed } = workflowCommands(main.stdout)
+      expect(obeyed.filter(c => /^::(error|warning|add-mask::x)/.test(c))).toEqual([])
+      // The stop token is the same for the whole run and never the forged text.
+      const tokens = new Set(
+        obeyed.filter(c => c.startsWith('::stop-commands::')).map(c => c.slice('::stop-commands::'.length))
+      )
+      expect(tokens.size).toBe(1)
+      expect(await current()).toBe(`releases/${sha}`)
+    },
+    SLOW
+  )
+})
