@@ -56562,6 +56562,7 @@ function configLocation(options) {
 
 // src/cli/plan-commands.ts
 import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync as existsSync2 } from "node:fs";
 import path3 from "node:path";
 
 // src/render/templates.ts
@@ -56721,6 +56722,12 @@ function selectedBranches(options) {
 }
 async function planFromOptions(options) {
   const { repoRoot, configPath } = configLocation(options);
+  if (!existsSync2(path3.join(repoRoot, configPath))) {
+    throw new UserError({
+      where: "--config",
+      message: `${path3.join(repoRoot, configPath)} does not exist; pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
+    });
+  }
   return planRepository(workingTreeReader(repoRoot), configPath, selectedBranches(options));
 }
 var plan = async (options) => {
@@ -58757,6 +58764,9 @@ async function runOperation(request) {
   }
 }
 
+// src/cli/remote-commands.ts
+init_plan();
+
 // src/exec/log-sink.ts
 var ConsoleLogSink = class {
   constructor(out = process.stdout, err = process.stderr) {
@@ -58802,11 +58812,7 @@ function requireBranch(options) {
   return options.branch;
 }
 async function resolveSha(options, repoRoot, branch) {
-  if (options.sha) {
-    const bad = checkFullSha(options.sha);
-    if (bad) throw new UserError({ where: "--sha", message: bad });
-    return options.sha;
-  }
+  if (options.sha) return options.sha;
   try {
     const { stdout } = await git("git", [
       "-C",
@@ -58829,9 +58835,14 @@ function remoteCommand(mode2) {
     const config2 = await loadConfig(path5.join(repoRoot, configPath));
     const templates = await loadTemplates(config2.templates, workingTreeReader(repoRoot));
     const branches = mode2 === "status" && !options.branch ? config2.deployments.map((d) => d.branch) : [requireBranch(options)];
+    for (const branch of branches) deploymentFor(config2, branch);
     if (options.to) {
       const bad = checkGitSha(options.to);
       if (bad) throw new UserError({ where: "--to", message: bad });
+    }
+    if (options.sha) {
+      const bad = checkFullSha(options.sha);
+      if (bad) throw new UserError({ where: "--sha", message: bad });
     }
     const port2 = options.port === void 0 ? void 0 : Number(options.port);
     if (port2 !== void 0 && !(Number.isInteger(port2) && port2 > 0 && port2 < 65536)) {

@@ -1,6 +1,8 @@
 // CLI plan and validate: render and check locally, no connection.
 import { mkdir, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { DEFAULT_CONFIG_PATH } from '../config/load.js'
 import { configLocation, type CliCommand, type CliOptions } from './options.js'
 import { planRepository } from '../plan/plan-repository.js'
 import { workingTreeReader } from '../render/templates.js'
@@ -17,6 +19,12 @@ function selectedBranches(options: CliOptions): string[] | undefined {
 
 async function planFromOptions(options: CliOptions) {
   const { repoRoot, configPath } = configLocation(options)
+  if (!existsSync(path.join(repoRoot, configPath))) {
+    throw new UserError({
+      where: '--config',
+      message: `${path.join(repoRoot, configPath)} does not exist; pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
+    })
+  }
   return planRepository(workingTreeReader(repoRoot), configPath, selectedBranches(options))
 }
 

@@ -9,6 +9,7 @@ import { loadConfig } from '../config/load.js'
 import { loadTemplates, workingTreeReader } from '../render/templates.js'
 import { transportSettings } from '../deploy/connection.js'
 import { runOperation } from '../deploy/operations.js'
+import { deploymentFor } from '../plan/plan.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
 import { ConsoleLogSink } from '../exec/log-sink.js'
 import type { RunMode } from '../plan/types.js'
@@ -32,13 +33,9 @@ function requireBranch(options: CliOptions): string {
   return options.branch
 }
 
-/** The commit to deploy: --sha, else the tip of the branch in the local clone. */
+/** The commit to deploy: --sha (checked by the caller), else the tip of the branch in the local clone. */
 async function resolveSha(options: CliOptions, repoRoot: string, branch: string): Promise<string> {
-  if (options.sha) {
-    const bad = checkFullSha(options.sha)
-    if (bad) throw new UserError({ where: '--sha', message: bad })
-    return options.sha
-  }
+  if (options.sha) return options.sha
   try {
     const { stdout } = await git('git', [
       '-C',
@@ -63,9 +60,15 @@ function remoteCommand(mode: RunMode): CliCommand {
     const templates = await loadTemplates(config.templates, workingTreeReader(repoRoot))
     const branches =
       mode === 'status' && !options.branch ? config.deployments.map(d => d.branch) : [requireBranch(options)]
+    // Before reading any key: a branch without a deployment is a usage error, not a connection problem.
+    for (const branch of branches) deploymentFor(config, branch)
     if (options.to) {
       const bad = checkGitSha(options.to)
       if (bad) throw new UserError({ where: '--to', message: bad })
+    }
+    if (options.sha) {
+      const bad = checkFullSha(options.sha)
+      if (bad) throw new UserError({ where: '--sha', message: bad })
     }
     const port = options.port === undefined ? undefined : Number(options.port)
     if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
