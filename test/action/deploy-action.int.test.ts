@@ -13,7 +13,6 @@ import { parse } from 'yaml'
 import { Inputs, State } from '../../src/action/constants.js'
 import { describeCluster, resetCluster, type ClusterInfo } from '../integration/cluster.js'
 import {
-  acquireClusterLock,
   codeChange,
   createDeployFixture,
   failingRequirement,
@@ -96,24 +95,21 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
   let action: ActionYaml
   let tmp: string
   let github: FakeGitHub
-  let releaseLock: () => void = () => undefined
   let fixtures: DeployFixture[] = []
   const privateKey = () => readFileSync(cluster.privateKeyPath, 'utf8')
   const knownHosts = () => readFileSync(cluster.knownHostsPath, 'utf8')
   const production = `${cluster.projectRoot}/production`
 
   beforeAll(async () => {
-    releaseLock = await acquireClusterLock()
     // The runner runs dist/index.js, so that is what is tested: build it from the current sources.
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' })
     action = parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
     tmp = await mkdtemp(path.join(os.tmpdir(), 'sg-deploy-action-'))
-  }, 20 * 60_000)
+  }, 120_000)
 
   afterAll(async () => {
     await resetCluster(cluster)
     await rm(tmp, { recursive: true, force: true })
-    releaseLock()
   })
 
   beforeEach(async () => {
@@ -230,8 +226,6 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
     child.stdout.on('data', chunk => (stdout += String(chunk)))
     child.stderr.on('data', chunk => (stderr += String(chunk)))
     const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-    if (process.env.SG_DUMP)
-      await writeFile(path.join(process.env.SG_DUMP, `${files.runId}-${step.name}.log`), stdout)
     return {
       code,
       stdout,

@@ -5,7 +5,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { NodeSSH } from 'node-ssh'
@@ -14,7 +13,6 @@ import { newNonce } from '../../src/exec/markers.js'
 import { TransportError } from '../../src/transport/types.js'
 import { connectCluster, describeCluster, resetCluster, shellQuote, type ClusterInfo } from './cluster.js'
 import {
-  acquireClusterLock,
   codeChange,
   createDeployFixture,
   failingRequirement,
@@ -28,7 +26,8 @@ import {
   writeTable,
   type DeployFixture,
   type RunOptions,
-  type RunResult
+  type RunResult,
+  freePort
 } from './deploy-fixture.js'
 
 const SLOW = 180_000
@@ -41,22 +40,10 @@ function expectSuccess(run: RunResult): void {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
   let ssh: NodeSSH
-  let release: () => void = () => undefined
   const tmp = mkdtempSync(path.join(tmpdir(), 'sg-faults-'))
   const fixtures: DeployFixture[] = []
   /** Everything any run or failed connect printed: checked at the end for the private key. */
@@ -88,7 +75,6 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
   }
 
   beforeAll(async () => {
-    release = await acquireClusterLock()
     ssh = await connectCluster(cluster)
   }, 20 * 60_000)
 
@@ -96,7 +82,6 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
     ssh?.dispose()
     await resetCluster(cluster)
     rmSync(tmp, { recursive: true, force: true })
-    release()
   })
 
   beforeEach(async () => {

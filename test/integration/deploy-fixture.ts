@@ -7,16 +7,8 @@
 //   const sha = repo.commit('main', codeChange())
 //   const { outcome } = await repo.run('main')
 import { execFileSync } from 'node:child_process'
-import {
-  chmodSync,
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmdirSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { NodeSSH } from 'node-ssh'
@@ -379,47 +371,14 @@ export async function rootState(target: ClusterInfo | NodeSSH, root: string): Pr
   }
 }
 
-const LOCK_DIR = path.join(tmpdir(), 'slurm-gitops-deploy-tests.lock')
-
-/**
- * resetCluster() wipes the whole account, so the deploy test files must not run at the same time (jest runs files
- * in parallel workers unless --runInBand). A directory lock across processes; a holder that died is taken over.
- */
-export async function acquireClusterLock(timeoutMs = 15 * 60_000): Promise<() => void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      mkdirSync(LOCK_DIR)
-      writeFileSync(path.join(LOCK_DIR, 'pid'), String(process.pid))
-      return () => rmSync(LOCK_DIR, { recursive: true, force: true })
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-    }
-    let holder = NaN
-    try {
-      holder = Number(readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8'))
-    } catch {
-      // being created or removed right now
-    }
-    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
-      rmSync(path.join(LOCK_DIR, 'pid'), { force: true })
-      try {
-        rmdirSync(LOCK_DIR)
-      } catch {
-        // someone else took it over first
-      }
-      continue
-    }
-    if (Date.now() > deadline) throw new Error(`${LOCK_DIR} is still held by pid ${holder}`)
-    await new Promise(resolve => setTimeout(resolve, 500))
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
+/** A port on 127.0.0.1 that nothing listens on (for connection-refused cases). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port
+      server.close(() => resolve(port))
+    })
+  })
 }

@@ -1,12 +1,11 @@
 // Deploy, redeploy, pruning, bundle source, rollback and status of examples/caqrn on the real test cluster.
 // Every test checks what is on the cluster afterwards (links, releases, venvs, scrontab, history), not only the
-// exit code. Files that reset the cluster must not run at the same time: see acquireClusterLock.
+// exit code. Files that reset the cluster take turns: describeCluster holds the cluster's test lock.
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import type { NodeSSH } from 'node-ssh'
 import { failureMessage, succeeded } from '../../src/exec/executor.js'
 import { connectCluster, describeCluster, resetCluster, shellQuote, type ClusterInfo } from './cluster.js'
 import {
-  acquireClusterLock,
   codeChange,
   createDeployFixture,
   readTable,
@@ -30,7 +29,6 @@ function expectSuccess(run: RunResult): void {
 
 describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
   let ssh: NodeSSH
-  let release: () => void = () => undefined
   const fixtures: DeployFixture[] = []
   const fixture = (options?: Parameters<typeof createDeployFixture>[1]) => {
     const f = createDeployFixture(cluster, options)
@@ -41,14 +39,12 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
   const development = `${cluster.projectRoot}/development`
 
   beforeAll(async () => {
-    release = await acquireClusterLock()
     ssh = await connectCluster(cluster)
   }, 20 * 60_000)
 
   afterAll(async () => {
     ssh?.dispose()
     await resetCluster(cluster)
-    release()
   })
 
   beforeEach(async () => {

@@ -11,6 +11,7 @@ import { newNonce } from '../../src/exec/markers.js'
 import type { RunParameters } from '../../src/plan/types.js'
 import { connectTransport, type TransportSettings } from '../../src/transport/connect.js'
 import { makeRedactor } from '../../src/transport/ssh.js'
+import { freePort } from './deploy-fixture.js'
 import { TransportError, type Transport } from '../../src/transport/types.js'
 import { describeCluster, type ClusterInfo } from './cluster.js'
 
@@ -30,17 +31,6 @@ async function connectError(settings: TransportSettings): Promise<TransportError
     return e
   }
   throw new Error('connected, but should have been refused')
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** Gone, or a zombie nobody reaped yet (the container may lack an init): either way it no longer runs. */
