@@ -23928,8 +23928,8 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile5 } = __require("fs");
-    var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
+    var { readFile: readFile4 } = __require("fs");
+    var { execFile: execFile4, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
       makeBufferParser,
@@ -24146,16 +24146,16 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile5(socketPath, function readCygsocket(err, data) {
+          readFile4(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
-              execFile3("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
+              execFile4("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
                 if (err2 || stdout.length === 0)
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile5(socketPath, readCygsocket);
+                readFile4(socketPath, readCygsocket);
               });
               return;
             }
@@ -36309,7 +36309,6 @@ import path from "node:path";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -56454,19 +56453,6 @@ function checkRootsDistinct(deployments, sandboxRoot, file2) {
 // src/config/load.ts
 init_user_error();
 var DEFAULT_CONFIG_PATH = ".github/slurm-gitops.yml";
-async function loadConfig(file2) {
-  let text;
-  try {
-    text = await readFile(file2, "utf8");
-  } catch (error62) {
-    const reason = error62.code === "ENOENT" ? "no such file" : String(error62);
-    throw new UserError({
-      where: "config",
-      message: `cannot read ${file2} (${reason}); pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
-    });
-  }
-  return parseConfig(text, file2);
-}
 function parseConfig(text, file2) {
   const lineCounter = new import_yaml.LineCounter();
   const document2 = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -56567,7 +56553,7 @@ import path3 from "node:path";
 
 // src/render/templates.ts
 import { existsSync } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
 init_user_error();
@@ -56596,7 +56582,7 @@ async function loadTemplates(overrides, readRepoFile, defaultsDir = defaultTempl
         return [name, { name, file: override, text }];
       }
       const file2 = path2.join(defaultsDir, `${name}.hbs`);
-      return [name, { name, file: `deploy-templates/${name}.hbs`, text: await readFile2(file2, "utf8") }];
+      return [name, { name, file: `deploy-templates/${name}.hbs`, text: await readFile(file2, "utf8") }];
     })
   );
   return Object.fromEntries(entries);
@@ -56604,7 +56590,7 @@ async function loadTemplates(overrides, readRepoFile, defaultsDir = defaultTempl
 function workingTreeReader(repoRoot) {
   return async (relativePath) => {
     try {
-      return await readFile2(path2.join(repoRoot, relativePath), "utf8");
+      return await readFile(path2.join(repoRoot, relativePath), "utf8");
     } catch {
       return void 0;
     }
@@ -56614,7 +56600,7 @@ function workingTreeReader(repoRoot) {
 // src/plan/plan-repository.ts
 init_plan();
 init_user_error();
-async function planRepository(read, configPath, branches) {
+async function loadRepository(read, configPath) {
   const text = await read(configPath);
   if (text === void 0) {
     throw new UserError({
@@ -56623,7 +56609,10 @@ async function planRepository(read, configPath, branches) {
     });
   }
   const config2 = parseConfig(text, configPath);
-  const templates = await loadTemplates(config2.templates, read);
+  return { config: config2, templates: await loadTemplates(config2.templates, read) };
+}
+async function planRepository(read, configPath, branches) {
+  const { config: config2, templates } = await loadRepository(read, configPath);
   const requirements = await read(config2.project.requirements);
   const inputs = requirements === void 0 ? [] : [{ path: config2.project.requirements, mode: 420, content: requirements }];
   const plans = planDeployments(config2, templates, branches).map((plan2) => ({ ...plan2, inputs }));
@@ -56798,11 +56787,59 @@ function planText(plans, validation, options) {
 var PLAN_COMMANDS = { plan, validate: validate2 };
 
 // src/cli/remote-commands.ts
-import { execFile as execFile2 } from "node:child_process";
-import { readFile as readFile4 } from "node:fs/promises";
+import { execFile as execFile3 } from "node:child_process";
+import { readFile as readFile3 } from "node:fs/promises";
 import { homedir, userInfo as userInfo2 } from "node:os";
 import path5 from "node:path";
 import { promisify as promisify2 } from "node:util";
+
+// src/github/git-reader.ts
+import { execFile } from "node:child_process";
+function git(cwd, args) {
+  return new Promise((resolve, reject) => {
+    execFile(
+      "git",
+      args,
+      {
+        cwd,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }
+      },
+      (error62, stdout, stderr) => {
+        if (error62 && typeof error62.code !== "number") {
+          reject(new Error(`cannot run git in ${cwd}: ${error62.message}`));
+          return;
+        }
+        resolve({ code: error62 ? Number(error62.code) : 0, stdout, stderr });
+      }
+    );
+  });
+}
+async function commitReader(dir, sha, options = {}) {
+  await ensureCommit(dir, sha, options);
+  return async (relativePath) => {
+    const spec = `${sha}:./${relativePath.replace(/^\.\//, "")}`;
+    const result = await git(dir, ["show", spec]);
+    if (result.code === 0) return result.stdout;
+    if (/does not exist in|exists on disk, but not in/.test(result.stderr)) return void 0;
+    throw new Error(`git show ${spec} failed in ${dir}: ${result.stderr.trim()}`);
+  };
+}
+async function ensureCommit(dir, sha, options = {}) {
+  if (await hasCommit(dir, sha)) return;
+  const remote = options.remote ?? "origin";
+  options.log?.(`Commit ${sha} is not in the checkout (shallow clone); fetching it from ${remote}`);
+  const fetch2 = await git(dir, ["-c", "protocol.version=2", "fetch", "--no-tags", "--depth=1", remote, sha]);
+  if (fetch2.code === 0 && await hasCommit(dir, sha)) return;
+  throw new Error(
+    `commit ${sha} is not in the checkout at ${dir} and fetching it from ${remote} failed${fetch2.stderr.trim() ? `: ${fetch2.stderr.trim()}` : ""}; check out with actions/checkout (persist-credentials: true) or fetch-depth: 0`
+  );
+}
+async function hasCommit(dir, sha) {
+  const result = await git(dir, ["cat-file", "-e", `${sha}^{commit}`]);
+  return result.code === 0;
+}
 
 // src/deploy/connection.ts
 init_user_error();
@@ -57176,7 +57213,7 @@ function unixifyPath(path6) {
   }
   return path6;
 }
-async function readFile3(filePath) {
+async function readFile2(filePath) {
   return new Promise((resolve, reject) => {
     fs2.readFile(filePath, "utf8", (err, res) => {
       if (err) {
@@ -57261,7 +57298,7 @@ var NodeSSH = class {
       invariant2(config2.passphrase == null || typeof config2.passphrase === "string", "config.passphrase must be null or a valid string");
       if (config2.privateKeyPath != null) {
         try {
-          config2.privateKey = await readFile3(config2.privateKeyPath);
+          config2.privateKey = await readFile2(config2.privateKeyPath);
         } catch (err) {
           if (err != null && err.code === "ENOENT") {
             throw new AssertionError({ message: "config.privateKeyPath does not exist at given fs path" });
@@ -58698,13 +58735,13 @@ function deployOutputs(plan2, report) {
 }
 
 // src/deploy/bundle.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path4 from "node:path";
 import { promisify } from "node:util";
 import { randomBytes as randomBytes3 } from "node:crypto";
-var run = promisify(execFile);
+var run = promisify(execFile2);
 async function sendBundle(repoDir, sha, transport) {
   const id = randomBytes3(8).toString("hex");
   const ref = `refs/slurm-gitops/${sha}`;
@@ -58797,10 +58834,10 @@ var ConsoleLogSink = class {
 
 // src/cli/remote-commands.ts
 init_user_error();
-var git = promisify2(execFile2);
+var git2 = promisify2(execFile3);
 async function readOptional(file2, flag) {
   try {
-    return await readFile4(file2, "utf8");
+    return await readFile3(file2, "utf8");
   } catch {
     throw new UserError({ where: flag, message: `cannot read ${file2}` });
   }
@@ -58812,37 +58849,39 @@ function requireBranch(options) {
   return options.branch;
 }
 async function resolveSha(options, repoRoot, branch) {
-  if (options.sha) return options.sha;
+  const ref = options.sha ?? `refs/heads/${branch}`;
   try {
-    const { stdout } = await git("git", [
+    const { stdout } = await git2("git", [
       "-C",
       repoRoot,
       "rev-parse",
       "--verify",
-      `refs/heads/${branch}^{commit}`
+      "--quiet",
+      `${ref}^{commit}`
     ]);
     return stdout.trim();
   } catch {
     throw new UserError({
       where: "--sha",
-      message: `not given, and branch ${branch} does not exist in ${repoRoot}; pass --sha with a full 40-character SHA`
+      message: options.sha ? `commit ${options.sha} is not in the repository at ${repoRoot}; fetch it first` : `not given, and branch ${branch} does not exist in ${repoRoot}; pass --sha with a full 40-character SHA`
     });
   }
 }
 function remoteCommand(mode2) {
   return async (options) => {
     const { repoRoot, configPath } = configLocation(options);
-    const config2 = await loadConfig(path5.join(repoRoot, configPath));
-    const templates = await loadTemplates(config2.templates, workingTreeReader(repoRoot));
+    if (options.sha) {
+      const bad = checkFullSha(options.sha);
+      if (bad) throw new UserError({ where: "--sha", message: bad });
+    }
+    const sha = mode2 === "deploy" ? await resolveSha(options, repoRoot, requireBranch(options)) : void 0;
+    const reader = sha ? await commitReader(repoRoot, sha) : workingTreeReader(repoRoot);
+    const { config: config2, templates } = await loadRepository(reader, configPath);
     const branches = mode2 === "status" && !options.branch ? config2.deployments.map((d) => d.branch) : [requireBranch(options)];
     for (const branch of branches) deploymentFor(config2, branch);
     if (options.to) {
       const bad = checkGitSha(options.to);
       if (bad) throw new UserError({ where: "--to", message: bad });
-    }
-    if (options.sha) {
-      const bad = checkFullSha(options.sha);
-      if (bad) throw new UserError({ where: "--sha", message: bad });
     }
     const port2 = options.port === void 0 ? void 0 : Number(options.port);
     if (port2 !== void 0 && !(Number.isInteger(port2) && port2 > 0 && port2 < 65536)) {
@@ -58868,7 +58907,6 @@ function remoteCommand(mode2) {
     let failed = false;
     try {
       for (const branch of branches) {
-        const sha = mode2 === "deploy" ? await resolveSha(options, repoRoot, branch) : void 0;
         const outcome = await runOperation({
           config: config2,
           templates,

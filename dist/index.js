@@ -1083,14 +1083,14 @@ var require_util = __commonJS({
         }
         const port2 = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port2}`;
-        let path7 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path6 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1541,39 +1541,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path6, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path6,
           error63.message
         );
       });
@@ -1622,9 +1622,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1687,7 +1687,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path6,
         method,
         body,
         headers,
@@ -1702,11 +1702,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1772,7 +1772,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6465,7 +6465,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host: host2, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host: host2, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6546,7 +6546,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host2 === "string") {
         header += `host: ${host2}\r
@@ -7075,7 +7075,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7172,7 +7172,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7525,9 +7525,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8766,10 +8766,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host: host2 } = new URL2(origin);
           headers.host = host2;
@@ -10741,20 +10741,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10776,7 +10776,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10814,9 +10814,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path6,
         method,
         body,
         headers,
@@ -11279,10 +11279,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16161,9 +16161,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code = path7.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19083,11 +19083,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path6 = `/${path6}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path7);
+          url2 = new URL(util.parseOrigin(url2).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -20007,17 +20007,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path6) {
+      const ctrl = callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20028,13 +20028,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20055,17 +20055,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path6) {
+      const ctrl = await callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20076,13 +20076,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20109,23 +20109,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path6);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path6);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path6);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path6);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path6);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path6);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path6, node2) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -20737,10 +20737,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k = path6[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20759,7 +20759,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20789,11 +20789,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path6;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -20807,8 +20807,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20822,8 +20822,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20841,8 +20841,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20852,8 +20852,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23368,9 +23368,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23445,14 +23445,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23467,10 +23467,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23481,10 +23481,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23501,13 +23501,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -25468,9 +25468,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25479,23 +25479,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25506,10 +25506,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -28444,13 +28444,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path7) {
-          return /^\.|this\b/.test(path7.original);
+        scopedId: function scopedId(path6) {
+          return /^\.|this\b/.test(path6.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path7) {
-          return path7.parts.length === 1 && !AST.helpers.scopedId(path7) && !path7.depth;
+        simpleId: function simpleId(path6) {
+          return path6.parts.length === 1 && !AST.helpers.scopedId(path6) && !path6.depth;
         }
       }
     };
@@ -29535,12 +29535,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path7, params, hash2, open3, strip, locInfo) {
+    function prepareMustache(path6, params, hash2, open3, strip, locInfo) {
       var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path7,
+        path: path6,
         params,
         hash: hash2,
         escaped,
@@ -29812,9 +29812,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path7 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path6 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path7.original);
+        this.opcode("registerDecorator", params.length, path6.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -29881,48 +29881,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path7 = sexpr.path, name = path7.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path7));
+        var path6 = sexpr.path, name = path6.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path6));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path7.strict = true;
-        this.accept(path7);
+        path6.strict = true;
+        this.accept(path6);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path7 = sexpr.path;
-        path7.strict = true;
-        this.accept(path7);
+        var path6 = sexpr.path;
+        path6.strict = true;
+        this.accept(path6);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path7 = sexpr.path, name = path7.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path6 = sexpr.path, name = path6.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path7.strict = true;
-          path7.falsy = true;
-          this.accept(path7);
-          this.opcode("invokeHelper", params.length, path7.original, _ast2["default"].helpers.simpleId(path7));
+          path6.strict = true;
+          path6.falsy = true;
+          this.accept(path6);
+          this.opcode("invokeHelper", params.length, path6.original, _ast2["default"].helpers.simpleId(path6));
         }
       },
-      PathExpression: function PathExpression(path7) {
-        var depth = validateDepth(path7);
-        var parts = validateParts(path7);
+      PathExpression: function PathExpression(path6) {
+        var depth = validateDepth(path6);
+        var parts = validateParts(path6);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path7), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path6), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path7.data) {
+        } else if (path6.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path7.strict);
+          this.opcode("lookupData", depth, parts, path6.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path7.falsy, path7.strict, scoped);
+          this.opcode("lookupOnContext", parts, path6.falsy, path6.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -30149,8 +30149,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path7) {
-      return validateStringArray(path7, path7.parts, "parts");
+    function validateParts(path6) {
+      return validateStringArray(path6, path6.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -30332,16 +30332,16 @@ var require_util9 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path7 = aPath;
+      var path6 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path7 = url2.path;
+        path6 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path7);
-      var parts = path7.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path6);
+      var parts = path6.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -30358,15 +30358,15 @@ var require_util9 = __commonJS({
           }
         }
       }
-      path7 = parts.join("/");
-      if (path7 === "") {
-        path7 = isAbsolute ? "/" : ".";
+      path6 = parts.join("/");
+      if (path6 === "") {
+        path6 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path7;
+        url2.path = path6;
         return urlGenerate(url2);
       }
-      return path7;
+      return path6;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -33168,8 +33168,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path7 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path7;
+      var path6 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path6;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -34573,13 +34573,13 @@ var require_make_dir = __commonJS({
   "node_modules/make-dir/index.js"(exports, module) {
     "use strict";
     var fs5 = __require("fs");
-    var path7 = __require("path");
+    var path6 = __require("path");
     var { promisify: promisify2 } = __require("util");
     var semver = require_semver();
     var useNativeRecursiveOption = semver.satisfies(process.version, ">=10.12.0");
     var checkPath = (pth) => {
       if (process.platform === "win32") {
-        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path7.parse(pth).root, ""));
+        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path6.parse(pth).root, ""));
         if (pathHasInvalidWinCharacters) {
           const error63 = new Error(`Path contains invalid characters: ${pth}`);
           error63.code = "EINVAL";
@@ -34611,7 +34611,7 @@ var require_make_dir = __commonJS({
       const mkdir2 = promisify2(options.fs.mkdir);
       const stat2 = promisify2(options.fs.stat);
       if (useNativeRecursiveOption && options.fs.mkdir === fs5.mkdir) {
-        const pth = path7.resolve(input2);
+        const pth = path6.resolve(input2);
         await mkdir2(pth, {
           mode: options.mode,
           recursive: true
@@ -34627,13 +34627,13 @@ var require_make_dir = __commonJS({
             throw error63;
           }
           if (error63.code === "ENOENT") {
-            if (path7.dirname(pth) === pth) {
+            if (path6.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error63.message.includes("null bytes")) {
               throw error63;
             }
-            await make(path7.dirname(pth));
+            await make(path6.dirname(pth));
             return make(pth);
           }
           try {
@@ -34647,14 +34647,14 @@ var require_make_dir = __commonJS({
           return pth;
         }
       };
-      return make(path7.resolve(input2));
+      return make(path6.resolve(input2));
     };
     module.exports = makeDir2;
     module.exports.sync = (input2, options) => {
       checkPath(input2);
       options = processOptions(options);
       if (useNativeRecursiveOption && options.fs.mkdirSync === fs5.mkdirSync) {
-        const pth = path7.resolve(input2);
+        const pth = path6.resolve(input2);
         fs5.mkdirSync(pth, {
           mode: options.mode,
           recursive: true
@@ -34669,13 +34669,13 @@ var require_make_dir = __commonJS({
             throw error63;
           }
           if (error63.code === "ENOENT") {
-            if (path7.dirname(pth) === pth) {
+            if (path6.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error63.message.includes("null bytes")) {
               throw error63;
             }
-            make(path7.dirname(pth));
+            make(path6.dirname(pth));
             return make(pth);
           }
           try {
@@ -34688,7 +34688,7 @@ var require_make_dir = __commonJS({
         }
         return pth;
       };
-      return make(path7.resolve(input2));
+      return make(path6.resolve(input2));
     };
   }
 });
@@ -42459,7 +42459,7 @@ var require_agent2 = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile5 } = __require("fs");
+    var { readFile: readFile4 } = __require("fs");
     var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -42677,7 +42677,7 @@ var require_agent2 = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile5(socketPath, function readCygsocket(err, data) {
+          readFile4(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -42686,7 +42686,7 @@ var require_agent2 = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile5(socketPath, readCygsocket);
+                readFile4(socketPath, readCygsocket);
               });
               return;
             }
@@ -42760,11 +42760,11 @@ var require_agent2 = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path7) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path7)) {
-        return path7 === "pageant" ? new PageantAgent() : new CygwinAgent(path7);
+    function createAgent(path6) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path6)) {
+        return path6 === "pageant" ? new PageantAgent() : new CygwinAgent(path6);
       }
-      return new OpenSSHAgent(path7);
+      return new OpenSSHAgent(path6);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -48008,17 +48008,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path7, options) {
+      createReadStream(path6, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path7, options);
+        return new ReadStream(this, path6, options);
       }
-      createWriteStream(path7, options) {
+      createWriteStream(path6, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path7, options);
+        return new WriteStream(this, path6, options);
       }
-      open(path7, flags_, attrs, cb) {
+      open(path6, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -48037,7 +48037,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48045,7 +48045,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -48176,7 +48176,7 @@ var require_SFTP = __commonJS({
           throw new Error("Client-only method called in server mode");
         fastXfer(fs5, this, localPath, remotePath, opts, cb);
       }
-      readFile(path7, options, callback_) {
+      readFile(path6, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -48249,13 +48249,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path7, flag, 438, (er, handle_) => {
+        this.open(path6, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path7, (er_, st_) => {
+              this.stat(path6, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -48276,7 +48276,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path7, data, options, callback_) {
+      writeFile(path6, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -48295,7 +48295,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path7, flag, options.mode, (openErr, handle) => {
+        this.open(path6, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -48304,7 +48304,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path7, (er_, st_) => {
+                  this.stat(path6, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -48323,7 +48323,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path7, data, options, callback_) {
+      appendFile(path6, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -48341,12 +48341,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path7, data, options, callback);
+        this.writeFile(path6, data, options, callback);
       }
-      exists(path7, cb) {
+      exists(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path7, (err) => {
+        this.stat(path6, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -48389,7 +48389,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path7, attrs, cb) {
+      mkdir(path6, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -48403,7 +48403,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48411,7 +48411,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -48427,10 +48427,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path7, cb) {
+      rmdir(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48438,7 +48438,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -48528,10 +48528,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path7, cb) {
+      stat(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48539,17 +48539,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path7, cb) {
+      lstat(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48557,17 +48557,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path7, cb) {
+      opendir(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48575,14 +48575,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path7, attrs, cb) {
+      setstat(path6, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -48594,7 +48594,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48602,7 +48602,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -48662,8 +48662,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path7, atime, mtime, cb) {
-        return this.setstat(path7, {
+      utimes(path6, atime, mtime, cb) {
+        return this.setstat(path6, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -48674,8 +48674,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path7, uid, gid, cb) {
-        return this.setstat(path7, {
+      chown(path6, uid, gid, cb) {
+        return this.setstat(path6, {
           uid,
           gid
         }, cb);
@@ -48685,15 +48685,15 @@ var require_SFTP = __commonJS({
           mode: mode2
         }, cb);
       }
-      chmod(path7, mode2, cb) {
-        return this.setstat(path7, {
+      chmod(path6, mode2, cb) {
+        return this.setstat(path6, {
           mode: mode2
         }, cb);
       }
-      readlink(path7, cb) {
+      readlink(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48701,7 +48701,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -48746,10 +48746,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path7, cb) {
+      realpath(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48757,7 +48757,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -48802,13 +48802,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which2} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path7, cb) {
+      ext_openssh_statvfs(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48818,7 +48818,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -48904,7 +48904,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path7, attrs, cb) {
+      ext_openssh_lsetstat(path6, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -48919,7 +48919,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48929,7 +48929,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -48946,13 +48946,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path7, cb) {
+      ext_openssh_expandPath(path6, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path7);
+        const pathLen = Buffer.byteLength(path6);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48962,7 +48962,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path7, p += 4, pathLen);
+        buf.utf8Write(path6, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -50240,12 +50240,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path7 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path7 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path7)) {
+        if (!sftp.emit("LSTAT", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50264,13 +50264,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path7 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path7, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path6, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50292,12 +50292,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path7 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path7 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path7)) {
+        if (!sftp.emit("OPENDIR", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50316,63 +50316,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path7 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path7 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path7)) {
+        if (!sftp.emit("REMOVE", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path7 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path7, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path6, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path7 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path7 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path7)) {
+        if (!sftp.emit("RMDIR", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path7 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path7 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path7)) {
+        if (!sftp.emit("REALPATH", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path7 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path7 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path7)) {
+        if (!sftp.emit("STAT", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50392,14 +50392,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path7 = bufferParser.readString(true);
+        const path6 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path7 === void 0)
+        if (path6 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path7)) {
+        if (!sftp.emit("READLINK", reqID, path6)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50470,7 +50470,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path7, options) {
+    function ReadStream(sftp, path6, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -50484,7 +50484,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path7;
+      this.path = path6;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -50615,7 +50615,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path7, options) {
+    function WriteStream(sftp, path6, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -50627,7 +50627,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path7;
+      this.path = path6;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -55415,8 +55415,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path7 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${EOL5}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -59571,7 +59571,6 @@ import path from "node:path";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -60390,10 +60389,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path6) {
+  if (!path6)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path6.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -60733,11 +60732,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path6, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path6);
     return iss;
   });
 }
@@ -61199,16 +61198,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path7 = []) => {
+  const processError = (error64, path6 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else {
-        const fullpath = [...path7, ...issue3.path];
+        const fullpath = [...path6, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -61247,17 +61246,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path7 = []) => {
+  const processError = (error64, path6 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else {
-        const fullpath = [...path7, ...issue3.path];
+        const fullpath = [...path6, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -61296,8 +61295,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path6) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -78435,13 +78434,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path6 = ref.slice(1).split("/").filter(Boolean);
+  if (path6.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path6[0] === defsKey) {
+    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -79814,20 +79813,20 @@ var rawConfig = external_exports.strictObject({
   templates: templateOverrides.default({})
 });
 var configSchema = rawConfig.superRefine((config2, ctx) => {
-  const issue3 = (path7, message) => ctx.addIssue({ code: "custom", path: path7, message });
+  const issue3 = (path6, message) => ctx.addIssue({ code: "custom", path: path6, message });
   const partitions = config2.cluster.partitions;
-  const checkPartition = (path7, partition, time3) => {
+  const checkPartition = (path6, partition, time3) => {
     if (!partitions) return;
     const limits = partitions[partition];
     if (!limits) {
       issue3(
-        path7,
+        path6,
         `partition "${partition}" is not in cluster.partitions (${Object.keys(partitions).join(", ")})`
       );
       return;
     }
     if (time3 && !checkTimeLimit(time3) && timeLimitMinutes(time3) > timeLimitMinutes(limits.maxTime)) {
-      issue3(path7, `time limit ${time3} exceeds partition "${partition}" maximum ${limits.maxTime}`);
+      issue3(path6, `time limit ${time3} exceeds partition "${partition}" maximum ${limits.maxTime}`);
     }
   };
   const environments = /* @__PURE__ */ new Map();
@@ -79879,8 +79878,8 @@ function formatProblem(problem) {
   const at = problem.location ? `${problem.location.file}${problem.location.line ? `:${problem.location.line}` : ""}: ` : "";
   return `${at}${problem.where}: ${problem.message}`;
 }
-function formatPath(path7) {
-  return path7.reduce((text, key) => {
+function formatPath(path6) {
+  return path6.reduce((text, key) => {
     if (typeof key === "number") return `${text}[${key}]`;
     return text ? `${text}.${String(key)}` : String(key);
   }, "");
@@ -79927,19 +79926,6 @@ function checkRootsDistinct(deployments, sandboxRoot, file2) {
 
 // src/config/load.ts
 var DEFAULT_CONFIG_PATH = ".github/slurm-gitops.yml";
-async function loadConfig(file2) {
-  let text;
-  try {
-    text = await readFile(file2, "utf8");
-  } catch (error63) {
-    const reason = error63.code === "ENOENT" ? "no such file" : String(error63);
-    throw new UserError({
-      where: "config",
-      message: `cannot read ${file2} (${reason}); pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
-    });
-  }
-  return parseConfig(text, file2);
-}
 function parseConfig(text, file2) {
   const lineCounter = new import_yaml.LineCounter();
   const document2 = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -79965,11 +79951,11 @@ function parseConfig(text, file2) {
     const problems = result.error.issues.flatMap((issue3) => {
       const keys = issue3.code === "unrecognized_keys" ? issue3.keys : [void 0];
       return keys.map((key) => {
-        const path7 = key === void 0 ? issue3.path : [...issue3.path, key];
+        const path6 = key === void 0 ? issue3.path : [...issue3.path, key];
         return {
-          where: formatPath(path7) || "config",
-          message: key === void 0 ? describeIssue(issue3) : unknownKeyMessage(path7),
-          location: { file: file2, line: lineOf(document2, lineCounter, path7) }
+          where: formatPath(path6) || "config",
+          message: key === void 0 ? describeIssue(issue3) : unknownKeyMessage(path6),
+          location: { file: file2, line: lineOf(document2, lineCounter, path6) }
         };
       });
     });
@@ -79982,10 +79968,10 @@ function describeIssue(issue3) {
   if (issue3.code === "invalid_key" && issue3.issues?.[0]) return issue3.issues[0].message;
   return issue3.message.replace(/^Invalid input: /, "");
 }
-function unknownKeyMessage(path7) {
-  return `unknown key "${String(path7[path7.length - 1])}" (check the spelling; see the config reference in the README)`;
+function unknownKeyMessage(path6) {
+  return `unknown key "${String(path6[path6.length - 1])}" (check the spelling; see the config reference in the README)`;
 }
-function lineOf(document2, lineCounter, path7) {
+function lineOf(document2, lineCounter, path6) {
   let node2 = document2.contents;
   let line;
   const lineFrom = (n) => {
@@ -79993,7 +79979,7 @@ function lineOf(document2, lineCounter, path7) {
     return range2 ? lineCounter.linePos(range2[0]).line : void 0;
   };
   line = lineFrom(node2);
-  for (const key of path7) {
+  for (const key of path6) {
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((item) => item.key?.value === key);
       if (!pair) break;
@@ -80146,7 +80132,7 @@ function isInside(parent, child) {
 
 // src/render/templates.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
 function defaultTemplatesDir() {
@@ -80174,7 +80160,7 @@ async function loadTemplates(overrides, readRepoFile, defaultsDir = defaultTempl
         return [name, { name, file: override, text }];
       }
       const file2 = path2.join(defaultsDir, `${name}.hbs`);
-      return [name, { name, file: `deploy-templates/${name}.hbs`, text: await readFile2(file2, "utf8") }];
+      return [name, { name, file: `deploy-templates/${name}.hbs`, text: await readFile(file2, "utf8") }];
     })
   );
   return Object.fromEntries(entries);
@@ -80182,7 +80168,7 @@ async function loadTemplates(overrides, readRepoFile, defaultsDir = defaultTempl
 function workingTreeReader(repoRoot) {
   return async (relativePath) => {
     try {
-      return await readFile2(path2.join(repoRoot, relativePath), "utf8");
+      return await readFile(path2.join(repoRoot, relativePath), "utf8");
     } catch {
       return void 0;
     }
@@ -80343,7 +80329,7 @@ function deploymentFor(config2, branch) {
 function planDeployment(config2, deployment2, templates) {
   const context3 = templateContext(config2, deployment2);
   const files = [];
-  const add = (path7, mode2, content) => files.push({ path: path7, mode: mode2, content: endLine(content) });
+  const add = (path6, mode2, content) => files.push({ path: path6, mode: mode2, content: endLine(content) });
   add("env.sh", 420, templates["env.sh"](context3));
   add("sandbox-env.sh", 420, templates["sandbox-env.sh"](context3));
   add("sandbox-job.sh", 493, templates["sandbox-job.sh"](context3));
@@ -80422,7 +80408,7 @@ function hashFiles(files) {
 }
 
 // src/plan/plan-repository.ts
-async function planRepository(read, configPath, branches) {
+async function loadRepository(read, configPath) {
   const text = await read(configPath);
   if (text === void 0) {
     throw new UserError({
@@ -80431,7 +80417,10 @@ async function planRepository(read, configPath, branches) {
     });
   }
   const config2 = parseConfig(text, configPath);
-  const templates = await loadTemplates(config2.templates, read);
+  return { config: config2, templates: await loadTemplates(config2.templates, read) };
+}
+async function planRepository(read, configPath, branches) {
+  const { config: config2, templates } = await loadRepository(read, configPath);
   const requirements = await read(config2.project.requirements);
   const inputs = requirements === void 0 ? [] : [{ path: config2.project.requirements, mode: 420, content: requirements }];
   const plans = planDeployments(config2, templates, branches).map((plan) => ({ ...plan, inputs }));
@@ -80645,16 +80634,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path7, added, removed, oldPosInc, options) {
-    const last = path7.lastComponent;
+  addToPath(path6, added, removed, oldPosInc, options) {
+    const last = path6.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path7.oldPos + oldPosInc,
+        oldPos: path6.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path7.oldPos + oldPosInc,
+        oldPos: path6.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -81088,19 +81077,19 @@ function scriptAndFiles(plan) {
     { path: SCRIPT_PATH, mode: 0, content: plan.script }
   ];
 }
-function diffFile(path7, base, head) {
+function diffFile(path6, base, head) {
   const status = !base ? "added" : !head ? "removed" : base.content === head.content && base.mode === head.mode ? "unchanged" : "changed";
-  if (status === "unchanged") return { path: path7, status, patch: "" };
+  if (status === "unchanged") return { path: path6, status, patch: "" };
   const patch = createTwoFilesPatch(
-    base ? `a/${path7}` : "/dev/null",
-    head ? `b/${path7}` : "/dev/null",
+    base ? `a/${path6}` : "/dev/null",
+    head ? `b/${path6}` : "/dev/null",
     base?.content ?? "",
     head?.content ?? "",
     void 0,
     void 0,
     { context: 3 }
   );
-  const change = { path: path7, status, patch: stripIndexLine(patch) };
+  const change = { path: path6, status, patch: stripIndexLine(patch) };
   if (base && head && base.mode !== head.mode) change.modeChange = `${mode(base)} \u2192 ${mode(head)}`;
   return change;
 }
@@ -81616,41 +81605,44 @@ async function writeSummary(markdown) {
 }
 
 // src/action/deploy-command.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import path6 from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
 
 // src/action/action-log-sink.ts
 import { randomBytes } from "node:crypto";
 var ActionLogSink = class {
   token = randomBytes(16).toString("hex");
   stopped = false;
-  /** Runs `fn` with workflow commands enabled, then switches them off again for remote output. */
-  commands(fn) {
-    if (this.stopped) process.stdout.write(`::${this.token}::
-`);
-    fn();
+  stopCommands() {
+    if (this.stopped) return;
     process.stdout.write(`::stop-commands::${this.token}
 `);
     this.stopped = true;
   }
+  resumeCommands() {
+    if (!this.stopped) return;
+    process.stdout.write(`::${this.token}::
+`);
+    this.stopped = false;
+  }
   startGroup(title) {
-    this.commands(() => startGroup(title));
+    this.resumeCommands();
+    startGroup(title);
   }
   endGroup() {
-    this.commands(() => endGroup());
+    this.resumeCommands();
+    endGroup();
   }
   info(line) {
-    if (!this.stopped) this.commands(() => void 0);
+    this.stopCommands();
     info(line);
   }
   warning(message) {
-    this.commands(() => warning(message));
+    this.resumeCommands();
+    warning(message);
   }
   /** Switches workflow commands back on; call when the remote run is over. */
   close() {
-    if (this.stopped) process.stdout.write(`::${this.token}::
-`);
-    this.stopped = false;
+    this.resumeCommands();
   }
 };
 
@@ -81947,12 +81939,12 @@ var defaultFilesystem = {
   join(pathA, pathB) {
     return fsPath.join(pathA, pathB);
   },
-  basename(path7) {
-    return fsPath.basename(path7);
+  basename(path6) {
+    return fsPath.basename(path6);
   },
-  stat(path7) {
+  stat(path6) {
     return new Promise((resolve, reject) => {
-      fs3.stat(path7, (err, res) => {
+      fs3.stat(path6, (err, res) => {
         if (err) {
           reject(err);
         } else {
@@ -81961,9 +81953,9 @@ var defaultFilesystem = {
       });
     });
   },
-  readdir(path7) {
+  readdir(path6) {
     return new Promise((resolve, reject) => {
-      fs3.readdir(path7, (err, res) => {
+      fs3.readdir(path6, (err, res) => {
         if (err) {
           reject(err);
         } else {
@@ -81973,19 +81965,19 @@ var defaultFilesystem = {
     });
   }
 };
-async function scanDirectoryInternal({ path: path7, recursive: recursive2, validate: validate3, result, fileSystem, queue, reject }) {
-  const itemStat = await fileSystem.stat(path7);
+async function scanDirectoryInternal({ path: path6, recursive: recursive2, validate: validate3, result, fileSystem, queue, reject }) {
+  const itemStat = await fileSystem.stat(path6);
   if (itemStat.isFile()) {
-    result.files.push(path7);
+    result.files.push(path6);
   } else if (itemStat.isDirectory()) {
-    result.directories.push(path7);
+    result.directories.push(path6);
   }
   if (!itemStat.isDirectory() || recursive2 === "none") {
     return;
   }
-  const contents = await fileSystem.readdir(path7);
+  const contents = await fileSystem.readdir(path6);
   contents.forEach((item) => {
-    const itemPath = fileSystem.join(path7, item);
+    const itemPath = fileSystem.join(path6, item);
     if (!validate3(itemPath)) {
       return;
     }
@@ -82000,8 +81992,8 @@ async function scanDirectoryInternal({ path: path7, recursive: recursive2, valid
     })).catch(reject);
   });
 }
-async function scanDirectory(path7, { recursive: recursive2 = true, validate: validate3 = null, concurrency = Infinity, fileSystem = defaultFilesystem } = {}) {
-  invariant(path7 && typeof path7 === "string", "path must be a valid string");
+async function scanDirectory(path6, { recursive: recursive2 = true, validate: validate3 = null, concurrency = Infinity, fileSystem = defaultFilesystem } = {}) {
+  invariant(path6 && typeof path6 === "string", "path must be a valid string");
   invariant(typeof recursive2 === "boolean", "options.recursive must be a valid boolean");
   invariant(validate3 === null || typeof validate3 === "function", "options.validate must be a valid function");
   invariant(typeof concurrency === "number", "options.concurrency must be a valid number");
@@ -82013,7 +82005,7 @@ async function scanDirectory(path7, { recursive: recursive2 = true, validate: va
   const mergedFileSystem = { ...defaultFilesystem, ...fileSystem };
   await new Promise((resolve, reject) => {
     scanDirectoryInternal({
-      path: path7,
+      path: path6,
       recursive: recursive2 ? "deep" : "shallow",
       validate: validate3 != null ? validate3 : (item) => mergedFileSystem.basename(item).slice(0, 1) !== ".",
       result,
@@ -82030,7 +82022,7 @@ var esm_default = scanDirectory;
 var import_shell_escape = __toESM(require_shell_escape(), 1);
 var import_ssh2 = __toESM(require_lib4(), 1);
 var DEFAULT_CONCURRENCY = 1;
-var DEFAULT_VALIDATE = (path7) => !fsPath2.basename(path7).startsWith(".");
+var DEFAULT_VALIDATE = (path6) => !fsPath2.basename(path6).startsWith(".");
 var DEFAULT_TICK = () => {
 };
 var SSHError = class extends Error {
@@ -82039,13 +82031,13 @@ var SSHError = class extends Error {
     this.code = code;
   }
 };
-function unixifyPath(path7) {
-  if (path7.includes("\\")) {
-    return path7.split("\\").join("/");
+function unixifyPath(path6) {
+  if (path6.includes("\\")) {
+    return path6.split("\\").join("/");
   }
-  return path7;
+  return path6;
 }
-async function readFile3(filePath) {
+async function readFile2(filePath) {
   return new Promise((resolve, reject) => {
     fs4.readFile(filePath, "utf8", (err, res) => {
       if (err) {
@@ -82057,11 +82049,11 @@ async function readFile3(filePath) {
   });
 }
 var SFTP_MKDIR_ERR_CODE_REGEXP = /Error: (E[\S]+): /;
-async function makeDirectoryWithSftp(path7, sftp) {
+async function makeDirectoryWithSftp(path6, sftp) {
   let stats = null;
   try {
     stats = await new Promise((resolve, reject) => {
-      sftp.stat(path7, (err, res) => {
+      sftp.stat(path6, (err, res) => {
         if (err) {
           reject(err);
         } else {
@@ -82079,7 +82071,7 @@ async function makeDirectoryWithSftp(path7, sftp) {
   }
   try {
     await new Promise((resolve, reject) => {
-      sftp.mkdir(path7, (err) => {
+      sftp.mkdir(path6, (err) => {
         if (err) {
           reject(err);
         } else {
@@ -82130,7 +82122,7 @@ var NodeSSH = class {
       invariant2(config2.passphrase == null || typeof config2.passphrase === "string", "config.passphrase must be null or a valid string");
       if (config2.privateKeyPath != null) {
         try {
-          config2.privateKey = await readFile3(config2.privateKeyPath);
+          config2.privateKey = await readFile2(config2.privateKeyPath);
         } catch (err) {
           if (err != null && err.code === "ENOENT") {
             throw new AssertionError({ message: "config.privateKeyPath does not exist at given fs path" });
@@ -82330,20 +82322,20 @@ var NodeSSH = class {
     }
     return response;
   }
-  async mkdir(path7, method = "sftp", givenSftp = null) {
-    invariant2(typeof path7 === "string", "path must be a valid string");
+  async mkdir(path6, method = "sftp", givenSftp = null) {
+    invariant2(typeof path6 === "string", "path must be a valid string");
     invariant2(typeof method === "string" && (method === "sftp" || method === "exec"), "method must be either sftp or exec");
     invariant2(givenSftp == null || typeof givenSftp === "object", "sftp must be a valid object");
     if (method === "exec") {
-      await this.exec("mkdir", ["-p", unixifyPath(path7)]);
+      await this.exec("mkdir", ["-p", unixifyPath(path6)]);
       return;
     }
     const sftp = givenSftp || await this.requestSFTP();
-    const makeSftpDirectory = async (retry) => makeDirectoryWithSftp(unixifyPath(path7), sftp).catch(async (error63) => {
+    const makeSftpDirectory = async (retry) => makeDirectoryWithSftp(unixifyPath(path6), sftp).catch(async (error63) => {
       if (!retry || error63 == null || error63.message !== "No such file" && error63.code !== "ENOENT") {
         throw error63;
       }
-      await this.mkdir(fsPath2.dirname(path7), "sftp", sftp);
+      await this.mkdir(fsPath2.dirname(path6), "sftp", sftp);
       await makeSftpDirectory(false);
     });
     try {
@@ -82511,15 +82503,15 @@ var NodeSSH = class {
       validate: validate3,
       concurrency,
       fileSystem: {
-        basename(path7) {
-          return fsPath2.posix.basename(path7);
+        basename(path6) {
+          return fsPath2.posix.basename(path6);
         },
         join(pathA, pathB) {
           return fsPath2.posix.join(pathA, pathB);
         },
-        readdir(path7) {
+        readdir(path6) {
           return new Promise((resolve, reject) => {
-            sftp.readdir(path7, (err, res) => {
+            sftp.readdir(path6, (err, res) => {
               if (err) {
                 reject(err);
               } else {
@@ -82528,9 +82520,9 @@ var NodeSSH = class {
             });
           });
         },
-        stat(path7) {
+        stat(path6) {
           return new Promise((resolve, reject) => {
-            sftp.stat(path7, (err, res) => {
+            sftp.stat(path6, (err, res) => {
               if (err) {
                 reject(err);
               } else {
@@ -83723,8 +83715,6 @@ function branchOf(settings) {
   return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0;
 }
 async function runRemoteCommand(settings, mode2) {
-  const configPath = path6.join(settings.workingDirectory, settings.config);
-  const config2 = await loadConfig(configPath);
   const branch = branchOf(settings);
   if (!branch) {
     throw new UserError({
@@ -83732,64 +83722,58 @@ async function runRemoteCommand(settings, mode2) {
       message: `is required for ${mode2} outside a branch push`
     });
   }
-  if (!config2.deployments.some((d) => d.branch === branch)) {
-    notice(`branch ${branch} has no deployment in ${settings.config}: nothing to ${mode2}`);
-    return;
-  }
   const sha = mode2 === "deploy" ? settings.sha ?? context2.sha : void 0;
   if (sha) {
     const bad = checkFullSha(sha);
     if (bad) throw new UserError({ where: `input ${"sha" /* Sha */}`, message: bad });
   }
-  const templates = await loadTemplates(config2.templates, workingTreeReader(settings.workingDirectory));
+  const reader = sha ? await commitReader(settings.workingDirectory, sha) : workingTreeReader(settings.workingDirectory);
+  const { config: config2, templates } = await loadRepository(reader, settings.config);
+  const deployment2 = config2.deployments.find((d) => d.branch === branch);
+  if (!deployment2) {
+    notice(`branch ${branch} has no deployment in ${settings.config}: nothing to ${mode2}`);
+    return;
+  }
   if (settings.timeoutMinutes) config2.cluster.timeoutMinutes = settings.timeoutMinutes;
-  const ssh = await sshSecrets(settings);
   const connection = transportSettings(config2.cluster, {
-    ...ssh,
+    ...await sshSecrets(settings),
     host: settings.ssh.host,
     port: settings.ssh.port,
     user: settings.ssh.user,
     inputNames: { privateKey: `input ${"ssh-private-key" /* SshPrivateKey */}`, knownHosts: `input ${"ssh-known-hosts" /* SshKnownHosts */}` }
   });
-  const environment2 = config2.deployments.find((d) => d.branch === branch).environment;
   const url2 = runUrl() ?? "";
   const octokit = settings.githubToken ? getOctokit(settings.githubToken) : void 0;
-  const deployment2 = octokit ? await GitHubDeployment.start(octokit, {
+  const record2 = (commit) => octokit ? GitHubDeployment.start(octokit, {
     ...context2.repo,
-    sha: sha ?? context2.sha,
-    environment: environment2,
+    sha: commit,
+    environment: deployment2.environment,
     description: `slurm-gitops ${mode2} of ${branch}`,
     runUrl: url2
-  }) : void 0;
-  const abort = new AbortController();
-  const cancel = () => abort.abort();
-  process.once("SIGINT", cancel);
-  process.once("SIGTERM", cancel);
-  const sink = new ActionLogSink();
+  }) : Promise.resolve(void 0);
+  let githubDeployment = sha ? await record2(sha) : void 0;
   let outcome;
   try {
-    outcome = await runOperation({
-      config: config2,
-      templates,
-      branch,
-      mode: mode2,
-      sha,
-      target: settings.to,
-      actor: context2.actor,
-      runUrl: url2,
-      connection,
-      sink,
-      repoDir: settings.workingDirectory,
-      signal: abort.signal,
-      warn: (message) => warning(message)
-    });
+    outcome = await runCancellable(
+      (run3) => runOperation({
+        config: config2,
+        templates,
+        branch,
+        mode: mode2,
+        sha,
+        target: settings.to,
+        actor: context2.actor,
+        runUrl: url2,
+        connection,
+        sink: run3.sink,
+        repoDir: settings.workingDirectory,
+        signal: run3.abort,
+        warn: (message) => warning(message)
+      })
+    );
   } catch (error63) {
-    await deployment2?.setState("failure");
+    await githubDeployment?.setState("failure");
     throw error63;
-  } finally {
-    sink.close();
-    process.off("SIGINT", cancel);
-    process.off("SIGTERM", cancel);
   }
   const { outputs, report } = outcome;
   setOutput("sha" /* Sha */, outputs.sha);
@@ -83800,16 +83784,31 @@ async function runRemoteCommand(settings, mode2) {
   setOutput("scrontab" /* Scrontab */, outputs.scrontab);
   await writeSummary2(outcome, mode2);
   const ok = succeeded(report);
-  await deployment2?.setState(ok ? "success" : "failure");
+  if (!githubDeployment && outputs.sha) githubDeployment = await record2(outputs.sha);
+  await githubDeployment?.setState(ok ? "success" : "failure");
   if (!ok) setFailed(`slurm-gitops ${mode2} of ${branch}: ${failureMessage(report)}`);
+}
+async function runCancellable(fn) {
+  const abort = new AbortController();
+  const cancel = () => abort.abort();
+  process.once("SIGINT", cancel);
+  process.once("SIGTERM", cancel);
+  const sink = new ActionLogSink();
+  try {
+    return await fn({ sink, abort: abort.signal });
+  } finally {
+    sink.close();
+    process.off("SIGINT", cancel);
+    process.off("SIGTERM", cancel);
+  }
 }
 async function sshSecrets(settings) {
   const { privateKey, knownHosts } = settings.ssh;
   if (!privateKey || !knownHosts) return { privateKey, knownHosts };
   const files = await writeSshFiles(privateKey, knownHosts);
   return {
-    privateKey: await readFile4(files.privateKeyPath, "utf8"),
-    knownHosts: await readFile4(files.knownHostsPath, "utf8")
+    privateKey: await readFile3(files.privateKeyPath, "utf8"),
+    knownHosts: await readFile3(files.knownHostsPath, "utf8")
   };
 }
 async function writeSummary2(outcome, mode2) {

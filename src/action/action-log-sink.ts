@@ -1,6 +1,7 @@
-// Remote output in the Actions log: one log group per step. Between groups, workflow commands are switched off
-// (`::stop-commands::<token>`), so a line such as `::add-mask::` or `::set-output` printed by a job or the
-// script on the cluster is shown, never obeyed.
+// Remote output in the Actions log: one log group per step. Remote lines are written with workflow commands
+// switched off (`::stop-commands::<token>` … `::<token>::`), so a line such as `::add-mask::` or `::set-output`
+// printed by a job or the script on the cluster is shown, never obeyed. Our own group and warning commands are
+// written with commands on.
 import { randomBytes } from 'node:crypto'
 import * as core from '@actions/core'
 import type { LogSink } from '../exec/log-sink.js'
@@ -9,34 +10,40 @@ export class ActionLogSink implements LogSink {
   private readonly token = randomBytes(16).toString('hex')
   private stopped = false
 
-  /** Runs `fn` with workflow commands enabled, then switches them off again for remote output. */
-  private commands(fn: () => void): void {
-    if (this.stopped) process.stdout.write(`::${this.token}::\n`)
-    fn()
+  private stopCommands(): void {
+    if (this.stopped) return
     process.stdout.write(`::stop-commands::${this.token}\n`)
     this.stopped = true
   }
 
+  private resumeCommands(): void {
+    if (!this.stopped) return
+    process.stdout.write(`::${this.token}::\n`)
+    this.stopped = false
+  }
+
   startGroup(title: string): void {
-    this.commands(() => core.startGroup(title))
+    this.resumeCommands()
+    core.startGroup(title)
   }
 
   endGroup(): void {
-    this.commands(() => core.endGroup())
+    this.resumeCommands()
+    core.endGroup()
   }
 
   info(line: string): void {
-    if (!this.stopped) this.commands(() => undefined)
+    this.stopCommands()
     core.info(line)
   }
 
   warning(message: string): void {
-    this.commands(() => core.warning(message))
+    this.resumeCommands()
+    core.warning(message)
   }
 
   /** Switches workflow commands back on; call when the remote run is over. */
   close(): void {
-    if (this.stopped) process.stdout.write(`::${this.token}::\n`)
-    this.stopped = false
+    this.resumeCommands()
   }
 }

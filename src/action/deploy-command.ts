@@ -1,15 +1,15 @@
 // `deploy` (push to a deployed branch) and `rollback` (workflow_dispatch): one remote run, reported as outputs,
 // a job summary and a GitHub deployment.
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import * as core from '@actions/core'
 import { context, getOctokit } from '@actions/github'
 import type { ActionSettings } from './inputs.js'
 import { Inputs, Outputs } from './constants.js'
 import { ActionLogSink } from './action-log-sink.js'
 import { writeSshFiles } from './ssh-files.js'
-import { loadConfig } from '../config/load.js'
-import { loadTemplates, workingTreeReader } from '../render/templates.js'
+import { workingTreeReader } from '../render/templates.js'
+import { loadRepository } from '../plan/plan-repository.js'
+import { commitReader } from '../github/git-reader.js'
 import { transportSettings } from '../deploy/connection.js'
 import { runOperation, type OperationOutcome } from '../deploy/operations.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
@@ -29,8 +29,6 @@ function branchOf(settings: ActionSettings): string | undefined {
 }
 
 export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Promise<void> {
-  const configPath = path.join(settings.workingDirectory, settings.config)
-  const config = await loadConfig(configPath)
   const branch = branchOf(settings)
   if (!branch) {
     throw new UserError({
@@ -38,69 +36,68 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
       message: `is required for ${mode} outside a branch push`
     })
   }
-  if (!config.deployments.some(d => d.branch === branch)) {
-    core.notice(`branch ${branch} has no deployment in ${settings.config}: nothing to ${mode}`)
-    return
-  }
   const sha = mode === 'deploy' ? (settings.sha ?? context.sha) : undefined
   if (sha) {
     const bad = checkFullSha(sha)
     if (bad) throw new UserError({ where: `input ${Inputs.Sha}`, message: bad })
   }
-  const templates = await loadTemplates(config.templates, workingTreeReader(settings.workingDirectory))
+  // A deploy renders from the config and templates of the commit it deploys (the checkout, unless `sha` names
+  // another commit); a rollback from the checkout.
+  const reader = sha
+    ? await commitReader(settings.workingDirectory, sha)
+    : workingTreeReader(settings.workingDirectory)
+  const { config, templates } = await loadRepository(reader, settings.config)
+  const deployment = config.deployments.find(d => d.branch === branch)
+  if (!deployment) {
+    core.notice(`branch ${branch} has no deployment in ${settings.config}: nothing to ${mode}`)
+    return
+  }
   if (settings.timeoutMinutes) config.cluster.timeoutMinutes = settings.timeoutMinutes
-  const ssh = await sshSecrets(settings)
   const connection = transportSettings(config.cluster, {
-    ...ssh,
+    ...(await sshSecrets(settings)),
     host: settings.ssh.host,
     port: settings.ssh.port,
     user: settings.ssh.user,
     inputNames: { privateKey: `input ${Inputs.SshPrivateKey}`, knownHosts: `input ${Inputs.SshKnownHosts}` }
   })
 
-  const environment = config.deployments.find(d => d.branch === branch)!.environment
   const url = runUrl() ?? ''
   const octokit = settings.githubToken ? getOctokit(settings.githubToken) : undefined
-  const deployment = octokit
-    ? await GitHubDeployment.start(octokit, {
-        ...context.repo,
-        sha: sha ?? context.sha,
-        environment,
-        description: `slurm-gitops ${mode} of ${branch}`,
-        runUrl: url
-      })
-    : undefined
+  const record = (commit: string) =>
+    octokit
+      ? GitHubDeployment.start(octokit, {
+          ...context.repo,
+          sha: commit,
+          environment: deployment.environment,
+          description: `slurm-gitops ${mode} of ${branch}`,
+          runUrl: url
+        })
+      : Promise.resolve(undefined)
+  // A deploy is recorded from its start; a rollback once the run tells which commit it restored.
+  let githubDeployment = sha ? await record(sha) : undefined
 
-  // The runner cancels with SIGINT, then SIGTERM: stop the remote run cleanly (its process group is killed).
-  const abort = new AbortController()
-  const cancel = () => abort.abort()
-  process.once('SIGINT', cancel)
-  process.once('SIGTERM', cancel)
-  const sink = new ActionLogSink()
   let outcome: OperationOutcome
   try {
-    outcome = await runOperation({
-      config,
-      templates,
-      branch,
-      mode,
-      sha,
-      target: settings.to,
-      actor: context.actor,
-      runUrl: url,
-      connection,
-      sink,
-      repoDir: settings.workingDirectory,
-      signal: abort.signal,
-      warn: message => core.warning(message)
-    })
+    outcome = await runCancellable(run =>
+      runOperation({
+        config,
+        templates,
+        branch,
+        mode,
+        sha,
+        target: settings.to,
+        actor: context.actor,
+        runUrl: url,
+        connection,
+        sink: run.sink,
+        repoDir: settings.workingDirectory,
+        signal: run.abort,
+        warn: message => core.warning(message)
+      })
+    )
   } catch (error) {
-    await deployment?.setState('failure')
+    await githubDeployment?.setState('failure')
     throw error
-  } finally {
-    sink.close()
-    process.off('SIGINT', cancel)
-    process.off('SIGTERM', cancel)
   }
 
   const { outputs, report } = outcome
@@ -112,8 +109,30 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
   core.setOutput(Outputs.Scrontab, outputs.scrontab)
   await writeSummary(outcome, mode)
   const ok = succeeded(report)
-  await deployment?.setState(ok ? 'success' : 'failure')
+  if (!githubDeployment && outputs.sha) githubDeployment = await record(outputs.sha)
+  await githubDeployment?.setState(ok ? 'success' : 'failure')
   if (!ok) core.setFailed(`slurm-gitops ${mode} of ${branch}: ${failureMessage(report)}`)
+}
+
+/**
+ * Runs `fn` with the remote output going to the log and the runner's cancel (SIGINT, then SIGTERM) stopping the
+ * remote run (its process group is killed). Workflow commands are back on when it returns or throws.
+ */
+async function runCancellable<T>(
+  fn: (run: { sink: ActionLogSink; abort: AbortSignal }) => Promise<T>
+): Promise<T> {
+  const abort = new AbortController()
+  const cancel = () => abort.abort()
+  process.once('SIGINT', cancel)
+  process.once('SIGTERM', cancel)
+  const sink = new ActionLogSink()
+  try {
+    return await fn({ sink, abort: abort.signal })
+  } finally {
+    sink.close()
+    process.off('SIGINT', cancel)
+    process.off('SIGTERM', cancel)
+  }
 }
 
 /** The key and known_hosts go through files in $RUNNER_TEMP (removed by the post step), like actions/checkout. */

@@ -5,8 +5,9 @@ import { homedir, userInfo } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { configLocation, type CliCommand, type CliOptions } from './options.js'
-import { loadConfig } from '../config/load.js'
-import { loadTemplates, workingTreeReader } from '../render/templates.js'
+import { workingTreeReader } from '../render/templates.js'
+import { loadRepository } from '../plan/plan-repository.js'
+import { commitReader } from '../github/git-reader.js'
 import { transportSettings } from '../deploy/connection.js'
 import { runOperation } from '../deploy/operations.js'
 import { deploymentFor } from '../plan/plan.js'
@@ -35,20 +36,23 @@ function requireBranch(options: CliOptions): string {
 
 /** The commit to deploy: --sha (checked by the caller), else the tip of the branch in the local clone. */
 async function resolveSha(options: CliOptions, repoRoot: string, branch: string): Promise<string> {
-  if (options.sha) return options.sha
+  const ref = options.sha ?? `refs/heads/${branch}`
   try {
     const { stdout } = await git('git', [
       '-C',
       repoRoot,
       'rev-parse',
       '--verify',
-      `refs/heads/${branch}^{commit}`
+      '--quiet',
+      `${ref}^{commit}`
     ])
     return stdout.trim()
   } catch {
     throw new UserError({
       where: '--sha',
-      message: `not given, and branch ${branch} does not exist in ${repoRoot}; pass --sha with a full 40-character SHA`
+      message: options.sha
+        ? `commit ${options.sha} is not in the repository at ${repoRoot}; fetch it first`
+        : `not given, and branch ${branch} does not exist in ${repoRoot}; pass --sha with a full 40-character SHA`
     })
   }
 }
@@ -56,8 +60,15 @@ async function resolveSha(options: CliOptions, repoRoot: string, branch: string)
 function remoteCommand(mode: RunMode): CliCommand {
   return async options => {
     const { repoRoot, configPath } = configLocation(options)
-    const config = await loadConfig(path.join(repoRoot, configPath))
-    const templates = await loadTemplates(config.templates, workingTreeReader(repoRoot))
+    if (options.sha) {
+      const bad = checkFullSha(options.sha)
+      if (bad) throw new UserError({ where: '--sha', message: bad })
+    }
+    // A deploy renders from the config and templates as committed in the commit it deploys (GitOps: what is
+    // deployed is what is in git); rollback and status read the working tree.
+    const sha = mode === 'deploy' ? await resolveSha(options, repoRoot, requireBranch(options)) : undefined
+    const reader = sha ? await commitReader(repoRoot, sha) : workingTreeReader(repoRoot)
+    const { config, templates } = await loadRepository(reader, configPath)
     const branches =
       mode === 'status' && !options.branch ? config.deployments.map(d => d.branch) : [requireBranch(options)]
     // Before reading any key: a branch without a deployment is a usage error, not a connection problem.
@@ -65,10 +76,6 @@ function remoteCommand(mode: RunMode): CliCommand {
     if (options.to) {
       const bad = checkGitSha(options.to)
       if (bad) throw new UserError({ where: '--to', message: bad })
-    }
-    if (options.sha) {
-      const bad = checkFullSha(options.sha)
-      if (bad) throw new UserError({ where: '--sha', message: bad })
     }
     const port = options.port === undefined ? undefined : Number(options.port)
     if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
@@ -97,7 +104,6 @@ function remoteCommand(mode: RunMode): CliCommand {
     let failed = false
     try {
       for (const branch of branches) {
-        const sha = mode === 'deploy' ? await resolveSha(options, repoRoot, branch) : undefined
         const outcome = await runOperation({
           config,
           templates,

@@ -1,7 +1,7 @@
 // Plans a consuming repository as it is at one point: the working tree, or a commit (the PR base).
 import { parseConfig } from '../config/load.js'
 import type { Config } from '../config/types.js'
-import { loadTemplates, type RepoReader } from '../render/templates.js'
+import { loadTemplates, type RepoReader, type TemplateSet } from '../render/templates.js'
 import { planDeployments } from './plan.js'
 import type { DeploymentPlan } from './types.js'
 import { UserError } from '../errors/user-error.js'
@@ -11,11 +11,11 @@ export interface RepositoryPlan {
   plans: DeploymentPlan[]
 }
 
-export async function planRepository(
+/** The config and templates of the repository as `read` sees it. */
+export async function loadRepository(
   read: RepoReader,
-  configPath: string,
-  branches?: string[]
-): Promise<RepositoryPlan> {
+  configPath: string
+): Promise<{ config: Config; templates: TemplateSet }> {
   const text = await read(configPath)
   if (text === undefined) {
     throw new UserError({
@@ -24,7 +24,15 @@ export async function planRepository(
     })
   }
   const config = parseConfig(text, configPath)
-  const templates = await loadTemplates(config.templates, read)
+  return { config, templates: await loadTemplates(config.templates, read) }
+}
+
+export async function planRepository(
+  read: RepoReader,
+  configPath: string,
+  branches?: string[]
+): Promise<RepositoryPlan> {
+  const { config, templates } = await loadRepository(read, configPath)
   const requirements = await read(config.project.requirements)
   const inputs =
     requirements === undefined

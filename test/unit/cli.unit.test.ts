@@ -71,9 +71,13 @@ describe('slurm-gitops validate and the remote commands', () => {
 
   it('deploy rejects unsafe names and unknown branches before connecting', () => {
     expect(cli('deploy', '--config', EXAMPLE, '--branch', 'main;reboot').stderr).toContain('contains ";"')
-    const unknown = cli('deploy', '--config', EXAMPLE, '--branch', 'feature')
+    // A deploy reads the config as committed: this repository's HEAD holds the example.
+    const head = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout.trim()
+    const unknown = cli('deploy', '--config', EXAMPLE, '--branch', 'feature', '--sha', head)
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('no deployment for branch "feature"')
+    const missing = cli('deploy', '--config', EXAMPLE, '--branch', 'main', '--sha', 'f'.repeat(40))
+    expect(missing.stderr).toContain(`commit ${'f'.repeat(40)} is not in the repository`)
     const sha = cli('deploy', '--config', EXAMPLE, '--branch', 'main', '--sha', 'abc$(id)')
     expect(sha.code).toBe(2)
     expect(sha.stderr).toContain('--sha')
