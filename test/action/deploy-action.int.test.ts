@@ -20,8 +20,9 @@ import {
   type DeployFixture
 } from '../integration/deploy-fixture.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
+import { repoRoot } from '../repo-root.js'
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
+const ROOT = repoRoot
 const CONFIG = '.github/slurm-gitops.yml'
 const TOKEN = 'ghs_deploy_action_test_token'
 const SERVER_URL = 'https://github.example.invalid'

@@ -9,8 +9,9 @@ import path from 'node:path'
 import { parse } from 'yaml'
 import { Inputs, Outputs } from '../../src/action/constants.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
+import { repoRoot } from '../repo-root.js'
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
+const ROOT = repoRoot
 const CONFIG = '.github/slurm-gitops.yml'
 const TOKEN = 'ghs_plan_action_test_token'
 
