@@ -4,7 +4,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import type { NodeSSH } from 'node-ssh'
 import { failureMessage, succeeded } from '../../src/exec/executor.js'
-import { connectCluster, describeCluster, resetCluster, shellQuote, type ClusterInfo } from './cluster.js'
+import {
+  connectCluster,
+  describeCluster,
+  resetCluster,
+  shellQuote,
+  waitForJob,
+  type ClusterInfo
+} from './cluster.js'
 import {
   codeChange,
   createDeployFixture,
@@ -65,6 +72,37 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
     const [environment, data, revision, python, utils] = out.split('\n')
     return { environment, data, revision, python, utils }
   }
+
+  it(
+    'the deployed scheduled job runs on Slurm: the release, its venv, the deployment data; its lease ends with it',
+    async () => {
+      const repo = fixture()
+      const sha = repo.sha('main')
+      expectSuccess(await repo.run('main'))
+      const data = `${cluster.projectRoot}/data/production`
+      await remoteOk(ssh, `mkdir -p ${data} && printf 'line one\\nline two\\n' >${data}/sample.txt`)
+
+      // Submitted exactly as its scrontab entry runs it: the #SCRON options and the stable path.
+      const jobId = await remoteOk(
+        ssh,
+        `mapfile -t options <${production}/jobs/daily.options && sbatch --parsable "\${options[@]}" ${production}/jobs/daily.sh`
+      )
+      expect(await waitForJob(ssh, jobId, 120)).toMatchObject({ state: 'COMPLETED', exitCode: '0:0' })
+
+      const log = await remoteOk(ssh, `cat ${production}/logs/daily.out`)
+      expect(log).toContain(`caqrn production daily: job ${jobId}`)
+      expect(log).toContain(`revision ${sha}`)
+      expect(log).toContain('processed sample.txt')
+      const product = JSON.parse(await remoteOk(ssh, `cat ${production}/products/sample.json`)) as {
+        utils: string
+        mean_line_length: number
+      }
+      expect(product).toMatchObject({ utils: '1.0.0', mean_line_length: 8 })
+      // The lease (which release the job runs, for pruning) is gone once the job ended.
+      expect(await remoteOk(ssh, `ls -A ${production}/leases`)).toBe('')
+    },
+    SLOW
+  )
 
   it(
     'deploys main then develop: releases, stable links, env.sh, venv, both scrontab blocks, outputs',
