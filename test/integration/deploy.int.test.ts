@@ -191,6 +191,48 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
   )
 
   it(
+    'never prunes the release a running job uses, and prunes it once the job has ended',
+    async () => {
+      const repo = fixture({ keepReleases: 2 })
+      // A job that runs long enough to outlive two more deploys.
+      const first = repo.commit('main', {
+        message: 'a long job',
+        config: c => {
+          c.deployments.main.jobs[0].command = 'sleep 300'
+        }
+      })
+      expectSuccess(await repo.run('main'))
+      const jobId = await remoteOk(
+        ssh,
+        `mapfile -t options <${production}/jobs/daily.options && sbatch --parsable "\${options[@]}" ${production}/jobs/daily.sh`
+      )
+      // Running, with its lease naming the release it resolved at its start.
+      const lease = await remoteOk(
+        ssh,
+        `for i in $(seq 60); do [ -s ${production}/leases/${jobId} ] && break; sleep 1; done; cat ${production}/leases/${jobId}`
+      )
+      expect(lease).toBe(`${production}/releases/${first}`)
+
+      const later: string[] = []
+      for (let i = 0; i < 2; i++) {
+        later.push(repo.commit('main', codeChange()))
+        expectSuccess(await repo.run('main'))
+      }
+      // keepReleases is 2, so by age `first` would go; the running job keeps it.
+      expect((await rootState(ssh, production)).releases.sort()).toEqual([first, ...later].sort())
+
+      await remoteOk(ssh, `scancel ${jobId}`)
+      await waitForJob(ssh, jobId, 60)
+      const last = repo.commit('main', codeChange())
+      expectSuccess(await repo.run('main'))
+      const state = await rootState(ssh, production)
+      expect(state.releases.sort()).toEqual([later[1]!, last].sort())
+      expect(await remoteOk(ssh, `ls -A ${production}/leases`)).toBe('')
+    },
+    SLOW
+  )
+
+  it(
     'reuses the venv and release of the same SHA; builds a venv for new requirements; prunes releases and unused venvs',
     async () => {
       const repo = fixture({ keepReleases: 2 })
