@@ -4,7 +4,7 @@
 // state as STATE_* variables. The deploy goes to the real test cluster (test/integration/cluster.ts) from a
 // fixture repository (test/integration/deploy-fixture.ts) as the workspace.
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -21,8 +21,8 @@ import {
 } from '../integration/deploy-fixture.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
 import { repoRoot } from '../repo-root.js'
+import { parseFileCommands, runActionProcess } from './runner.js'
 
-const ROOT = repoRoot
 const CONFIG = '.github/slurm-gitops.yml'
 const TOKEN = 'ghs_deploy_action_test_token'
 const SERVER_URL = 'https://github.example.invalid'
@@ -52,14 +52,6 @@ interface StepRun {
   summary: string
   outputs: Record<string, string>
   state: Record<string, string>
-}
-
-/** Parses a GITHUB_OUTPUT or GITHUB_STATE file (name<<delimiter … delimiter blocks, as @actions/core writes). */
-function parseFileCommands(text: string): Record<string, string> {
-  const values: Record<string, string> = {}
-  const pattern = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const match of text.matchAll(pattern)) values[match[1]!] = match[3]!
-  return values
 }
 
 /**
@@ -103,8 +95,8 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
 
   beforeAll(async () => {
     // The runner runs dist/index.js, so that is what is tested: build it from the current sources.
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' })
-    action = parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' })
+    action = parse(await readFile(path.join(repoRoot, 'action.yml'), 'utf8')) as ActionYaml
     tmp = await mkdtemp(path.join(os.tmpdir(), 'sg-deploy-action-'))
   }, 120_000)
 
@@ -221,16 +213,8 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       GITHUB_WORKSPACE: repo.repoDir,
       RUNNER_TEMP: files.runnerTemp
     }
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], { cwd: repo.repoDir, env })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', chunk => (stdout += String(chunk)))
-    child.stderr.on('data', chunk => (stderr += String(chunk)))
-    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
     return {
-      code,
-      stdout,
-      stderr,
+      ...(await runActionProcess(env, repo.repoDir)),
       summary: await readFile(paths.summary, 'utf8'),
       outputs: parseFileCommands(await readFile(paths.output, 'utf8')),
       state: parseFileCommands(await readFile(paths.state, 'utf8'))

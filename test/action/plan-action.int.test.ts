@@ -2,7 +2,7 @@
 // action.yml), a pull_request event file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files, and
 // GITHUB_API_URL pointing at a local HTTP server. The workspace is a real git repository (examples/caqrn).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,8 +10,8 @@ import { parse } from 'yaml'
 import { Inputs, Outputs } from '../../src/action/constants.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
 import { repoRoot } from '../repo-root.js'
+import { parseFileCommands, runActionProcess } from './runner.js'
 
-const ROOT = repoRoot
 const CONFIG = '.github/slurm-gitops.yml'
 const TOKEN = 'ghs_plan_action_test_token'
 
@@ -40,8 +40,8 @@ let action: ActionYaml
 
 beforeAll(async () => {
   // The runner runs dist/index.js, so that is what is tested: build it from the current sources.
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' })
-  action = parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' })
+  action = parse(await readFile(path.join(repoRoot, 'action.yml'), 'utf8')) as ActionYaml
   tmp = await mkdtemp(path.join(os.tmpdir(), 'sg-plan-action-'))
 }, 120_000)
 
@@ -63,7 +63,7 @@ async function makeRepo(
   prepare?: (dir: string) => Promise<void>
 ): Promise<Repo> {
   const dir = path.join(tmp, `repo-${++repoCount}`)
-  await cp(path.join(ROOT, 'examples/caqrn'), dir, { recursive: true })
+  await cp(path.join(repoRoot, 'examples/caqrn'), dir, { recursive: true })
   await prepare?.(dir)
   git(dir, 'init', '-q', '-b', 'main')
   git(dir, 'add', '-A')
@@ -86,14 +86,6 @@ async function replaceInConfig(dir: string, from: string, to: string): Promise<v
 async function changeSchedule(dir: string): Promise<void> {
   await replaceInConfig(dir, "schedule: '0 2 * * *'", "schedule: '15 4 * * *'")
   await writeFile(path.join(dir, 'requirements.txt'), 'caqrn-utils==1.1.0\n')
-}
-
-/** Parses the GITHUB_OUTPUT file (name<<delimiter … delimiter blocks, as @actions/core writes them). */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const pattern = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!
-  return outputs
 }
 
 let runCount = 0
@@ -156,21 +148,10 @@ async function runAction(
     RUNNER_TEMP: tmp,
     ...options.env
   }
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], {
-    cwd: env.GITHUB_WORKSPACE,
-    env
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', chunk => (stdout += String(chunk)))
-  child.stderr.on('data', chunk => (stderr += String(chunk)))
-  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
   return {
-    code,
-    stdout,
-    stderr,
+    ...(await runActionProcess(env, env.GITHUB_WORKSPACE!)),
     summary: await readFile(files.summary, 'utf8'),
-    outputs: parseOutputs(await readFile(files.output, 'utf8'))
+    outputs: parseFileCommands(await readFile(files.output, 'utf8'))
   }
 }
 
@@ -343,7 +324,8 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
   it('treats every file as added when the config did not exist at the base', async () => {
     const repo = await makeRepo(
       // The head adds the config.
-      dir => cp(path.join(ROOT, 'examples/caqrn/.github'), path.join(dir, '.github'), { recursive: true }),
+      dir =>
+        cp(path.join(repoRoot, 'examples/caqrn/.github'), path.join(dir, '.github'), { recursive: true }),
       dir => rm(path.join(dir, '.github'), { recursive: true })
     )
     const run = await runAction(repo, github)
