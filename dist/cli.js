@@ -58730,7 +58730,9 @@ function deployOutputs(plan2, report) {
     release: result("release"),
     environment: plan2.environment,
     venv: result("venv"),
-    scrontab: result("scrontab")
+    scrontab: result("scrontab"),
+    scrontabBlock: result("scrontab-block") ? Buffer.from(result("scrontab-block"), "base64").toString("utf8") : "",
+    targetSha: result("target-sha")
   };
 }
 

@@ -80002,6 +80002,10 @@ function getInputs(event, read = readActionInput, workspace = process.env.GITHUB
   const privateKey = read("ssh-private-key" /* SshPrivateKey */);
   maskSecret(githubToken);
   maskSecret(privateKey);
+  const dispatched = (name) => {
+    const value = event.eventName === "workflow_dispatch" ? event.payload.inputs?.[name] : void 0;
+    return typeof value === "string" ? value : "";
+  };
   const problems = [];
   const problem = (input2, message) => problems.push({ where: `input ${input2}`, message });
   const { command, source: commandSource } = resolveCommand(
@@ -80045,9 +80049,14 @@ function getInputs(event, read = readActionInput, workspace = process.env.GITHUB
       )
     },
     timeoutMinutes: parseInteger("timeout-minutes" /* TimeoutMinutes */, read("timeout-minutes" /* TimeoutMinutes */), 1, 24 * 60, problem),
-    branch: optionalCheck("branch" /* Branch */, read("branch" /* Branch */), checkBranchName, problem),
+    branch: optionalCheck(
+      "branch" /* Branch */,
+      read("branch" /* Branch */) || dispatched("branch"),
+      checkBranchName,
+      problem
+    ),
     sha: optionalCheck("sha" /* Sha */, read("sha" /* Sha */), checkGitSha, problem),
-    to: optionalCheck("to" /* To */, read("to" /* To */), checkGitSha, problem)
+    to: optionalCheck("to" /* To */, read("to" /* To */) || dispatched("to"), checkGitSha, problem)
   };
   if (problems.length > 0) throw new UserError(problems);
   return settings;
@@ -81509,7 +81518,6 @@ ${file2.patch}`);
   await writeSummary(commentNote ? `${summary2}
 ${commentNote}
 ` : summary2);
-  setOutput("command" /* Command */, "plan");
   if (headState.kind === "planned") {
     const changed = headState.diff.deployments.filter((d) => d.status !== "unchanged").map((d) => d.branch);
     setOutput("changed" /* Changed */, String(headState.diff.changed));
@@ -83547,7 +83555,9 @@ function deployOutputs(plan, report) {
     release: result("release"),
     environment: plan.environment,
     venv: result("venv"),
-    scrontab: result("scrontab")
+    scrontab: result("scrontab"),
+    scrontabBlock: result("scrontab-block") ? Buffer.from(result("scrontab-block"), "base64").toString("utf8") : "",
+    targetSha: result("target-sha")
   };
 }
 
@@ -83700,7 +83710,7 @@ function deploySummary(outcome, mode2) {
 | --- | --- | --- |
 ${steps}` },
     { title: "scrontab block", body: `\`\`\`
-${plan.scrontabBlock}\`\`\`` }
+${outputs.scrontabBlock || plan.scrontabBlock}\`\`\`` }
   ];
   if (!ok) sections.unshift({ title: "Failure", body: `\`\`\`
 ${failureMessage(report)}
@@ -83784,7 +83794,8 @@ async function runRemoteCommand(settings, mode2) {
   setOutput("scrontab" /* Scrontab */, outputs.scrontab);
   await writeSummary2(outcome, mode2);
   const ok = succeeded(report);
-  if (!githubDeployment && outputs.sha) githubDeployment = await record2(outputs.sha);
+  const restored = outputs.sha || outputs.targetSha;
+  if (!githubDeployment && restored) githubDeployment = await record2(restored);
   await githubDeployment?.setState(ok ? "success" : "failure");
   if (!ok) setFailed(`slurm-gitops ${mode2} of ${branch}: ${failureMessage(report)}`);
 }
@@ -83838,6 +83849,7 @@ async function run2() {
   try {
     settings = getInputs({ eventName: context2.eventName, payload: context2.payload });
     info(`slurm-gitops ${settings.command} (${settings.commandSource})`);
+    setOutput("command" /* Command */, settings.command);
     const handler2 = commandHandlers[settings.command];
     if (!handler2) {
       const available = COMMANDS.filter((c) => commandHandlers[c]).join(", ");

@@ -109,7 +109,8 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
   core.setOutput(Outputs.Scrontab, outputs.scrontab)
   await writeSummary(outcome, mode)
   const ok = succeeded(report)
-  if (!githubDeployment && outputs.sha) githubDeployment = await record(outputs.sha)
+  const restored = outputs.sha || outputs.targetSha
+  if (!githubDeployment && restored) githubDeployment = await record(restored)
   await githubDeployment?.setState(ok ? 'success' : 'failure')
   if (!ok) core.setFailed(`slurm-gitops ${mode} of ${branch}: ${failureMessage(report)}`)
 }

@@ -60,6 +60,12 @@ export function getInputs(
   maskSecret(githubToken)
   maskSecret(privateKey)
 
+  // A dispatch form's own `branch` and `to` count when the workflow does not pass them on with `with:`.
+  const dispatched = (name: string): string => {
+    const value = event.eventName === 'workflow_dispatch' ? event.payload.inputs?.[name] : undefined
+    return typeof value === 'string' ? value : ''
+  }
+
   const problems: Problem[] = []
   const problem = (input: Inputs, message: string) => problems.push({ where: `input ${input}`, message })
 
@@ -107,9 +113,14 @@ export function getInputs(
       )
     },
     timeoutMinutes: parseInteger(Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes), 1, 24 * 60, problem),
-    branch: optionalCheck(Inputs.Branch, read(Inputs.Branch), checkBranchName, problem),
+    branch: optionalCheck(
+      Inputs.Branch,
+      read(Inputs.Branch) || dispatched('branch'),
+      checkBranchName,
+      problem
+    ),
     sha: optionalCheck(Inputs.Sha, read(Inputs.Sha), checkGitSha, problem),
-    to: optionalCheck(Inputs.To, read(Inputs.To), checkGitSha, problem)
+    to: optionalCheck(Inputs.To, read(Inputs.To) || dispatched('to'), checkGitSha, problem)
   }
   if (problems.length > 0) throw new UserError(problems)
   return settings

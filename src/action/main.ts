@@ -2,7 +2,7 @@
 // core.setFailed with a message that says what to fix (and an annotation at the file and line when known).
 import * as core from '@actions/core'
 import { context } from '@actions/github'
-import { type Command, COMMANDS } from './constants.js'
+import { type Command, COMMANDS, Outputs } from './constants.js'
 import { type ActionSettings, getInputs } from './inputs.js'
 import { runPlan } from './plan-command.js'
 import { runRemoteCommand } from './deploy-command.js'
@@ -27,6 +27,7 @@ export async function run(): Promise<void> {
   try {
     settings = getInputs({ eventName: context.eventName, payload: context.payload })
     core.info(`slurm-gitops ${settings.command} (${settings.commandSource})`)
+    core.setOutput(Outputs.Command, settings.command)
     const handler = commandHandlers[settings.command]
     if (!handler) {
       const available = COMMANDS.filter(c => commandHandlers[c]).join(', ')

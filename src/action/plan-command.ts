@@ -112,7 +112,6 @@ export async function runPlan(
   })
   await writeSummary(commentNote ? `${summary}\n${commentNote}\n` : summary)
 
-  core.setOutput(Outputs.Command, 'plan')
   if (headState.kind === 'planned') {
     const changed = headState.diff.deployments.filter(d => d.status !== 'unchanged').map(d => d.branch)
     core.setOutput(Outputs.Changed, String(headState.diff.changed))

@@ -32,6 +32,10 @@ export interface DeployOutputs {
   environment: string
   venv: string
   scrontab: string
+  /** The scrontab block in force after the run (rollback: the restored release's), when the run got that far. */
+  scrontabBlock: string
+  /** rollback: the commit it restores, known before it goes live (also when going live then fails). */
+  targetSha: string
 }
 
 export function deployOutputs(plan: DeploymentPlan, report: ExecutionReport): DeployOutputs {
@@ -42,6 +46,10 @@ export function deployOutputs(plan: DeploymentPlan, report: ExecutionReport): De
     release: result('release'),
     environment: plan.environment,
     venv: result('venv'),
-    scrontab: result('scrontab')
+    scrontab: result('scrontab'),
+    scrontabBlock: result('scrontab-block')
+      ? Buffer.from(result('scrontab-block'), 'base64').toString('utf8')
+      : '',
+    targetSha: result('target-sha')
   }
 }

@@ -33,7 +33,7 @@ export function deploySummary(outcome: OperationOutcome, mode: 'deploy' | 'rollb
     .join('\n')
   const sections = [
     { title: 'Steps', body: `| step | result | time |\n| --- | --- | --- |\n${steps}` },
-    { title: 'scrontab block', body: `\`\`\`\n${plan.scrontabBlock}\`\`\`` }
+    { title: 'scrontab block', body: `\`\`\`\n${outputs.scrontabBlock || plan.scrontabBlock}\`\`\`` }
   ]
   if (!ok) sections.unshift({ title: 'Failure', body: `\`\`\`\n${failureMessage(report)}\n\`\`\`` })
   return { heading, rows, sections }

@@ -1,9 +1,10 @@
-// The deploy command of the bundled action, run the way the runner runs it: `node dist/index.js` with INPUT_*
-// variables (action.yml's defaults), a push event file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files,
-// GITHUB_API_URL pointing at a local HTTP server; then the post step, the same bundle with the main step's saved
-// state as STATE_* variables. The deploy goes to the real test cluster (test/integration/cluster.ts) from a
-// fixture repository (test/integration/deploy-fixture.ts) as the workspace.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
+// The deploy and rollback commands of the bundled action, run the way the runner runs it: `node
+// dist/index.js` with INPUT_* variables (action.yml's defaults), a push or workflow_dispatch event file,
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files, GITHUB_API_URL pointing at a local HTTP server;
+// then the post step, the same bundle with the main step's saved state as STATE_* variables. The runs go to
+// the real test cluster (test/integration/cluster.ts) from a fixture repository
+// (test/integration/deploy-fixture.ts) as the workspace.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
@@ -16,7 +17,10 @@ import {
   codeChange,
   createDeployFixture,
   failingRequirement,
+  readTable,
+  remoteOk,
   rootState,
+  scheduleChange,
   type DeployFixture
 } from '../integration/deploy-fixture.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
@@ -43,6 +47,18 @@ const DEPLOY_STEPS = [
 
 interface ActionYaml {
   inputs: Record<string, { default?: string }>
+}
+
+/** What starts the workflow run: a push (GITHUB_SHA is the pushed commit), or a workflow_dispatch. */
+interface Trigger {
+  ref: string
+  sha: string
+  /** push: the commit before it. */
+  before?: string
+  /** workflow_dispatch: the form's inputs (the event's `inputs`). */
+  dispatch?: Record<string, string>
+  /** The workflow step's `with:` beyond what every run gives (config, token, SSH key and known_hosts). */
+  with?: Partial<Record<Inputs, string>>
 }
 
 interface StepRun {
@@ -137,11 +153,15 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
 
   const runUrl = (files: RunnerFiles) => `${SERVER_URL}/caqrn/pipeline/actions/runs/${files.runId}`
 
-  /** One step (main, or post with `state`) of the action for a push of `sha` to `ref`. */
+  /**
+   * One step (main, or post with `state`) of the action for `trigger`: a push of `sha` to `ref`, or (with
+   * `dispatch`) a workflow_dispatch of `ref` at `sha` with the form's inputs. `with` is what the workflow
+   * gives the action beyond the secrets and config (the rest keeps action.yml's defaults: command is auto).
+   */
   async function runStep(
     repo: DeployFixture,
     files: RunnerFiles,
-    push: { ref: string; sha: string; before?: string },
+    trigger: Trigger,
     step: { name: 'main' | 'post'; state?: Record<string, string> } = { name: 'main' }
   ): Promise<StepRun> {
     const file = (name: string) => path.join(files.dir, `${step.name}-${name}`)
@@ -151,23 +171,32 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       output: file('output.txt'),
       state: file('state.txt')
     }
-    const event = {
-      ref: push.ref,
-      before: push.before ?? '0'.repeat(40),
-      after: push.sha,
-      created: false,
-      deleted: false,
-      forced: false,
-      head_commit: { id: push.sha, message: 'a change', author: { name: 'Test Author' } },
-      pusher: { name: 'octocat' },
-      repository: {
-        name: 'pipeline',
-        full_name: 'caqrn/pipeline',
-        owner: { login: 'caqrn', name: 'caqrn' },
-        default_branch: 'main'
-      },
-      sender: { login: 'octocat' }
+    const repository = {
+      name: 'pipeline',
+      full_name: 'caqrn/pipeline',
+      owner: { login: 'caqrn', name: 'caqrn' },
+      default_branch: 'main'
     }
+    const event = trigger.dispatch
+      ? {
+          inputs: trigger.dispatch,
+          ref: trigger.ref,
+          repository,
+          sender: { login: 'octocat' },
+          workflow: '.github/workflows/deploy.yml'
+        }
+      : {
+          ref: trigger.ref,
+          before: trigger.before ?? '0'.repeat(40),
+          after: trigger.sha,
+          created: false,
+          deleted: false,
+          forced: false,
+          head_commit: { id: trigger.sha, message: 'a change', author: { name: 'Test Author' } },
+          pusher: { name: 'octocat' },
+          repository,
+          sender: { login: 'octocat' }
+        }
     await writeFile(paths.event, JSON.stringify(event))
     await Promise.all([paths.summary, paths.output, paths.state].map(f => writeFile(f, '')))
 
@@ -181,7 +210,8 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       [Inputs.Config]: CONFIG,
       [Inputs.GitHubToken]: TOKEN,
       [Inputs.SshPrivateKey]: privateKey(),
-      [Inputs.SshKnownHosts]: knownHosts()
+      [Inputs.SshKnownHosts]: knownHosts(),
+      ...trigger.with
     })
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -194,11 +224,11 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       ),
       CI: 'true',
       GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_NAME: trigger.dispatch ? 'workflow_dispatch' : 'push',
       GITHUB_EVENT_PATH: paths.event,
-      GITHUB_REF: push.ref,
-      GITHUB_REF_NAME: push.ref.replace(/^refs\/heads\//, ''),
-      GITHUB_SHA: push.sha,
+      GITHUB_REF: trigger.ref,
+      GITHUB_REF_NAME: trigger.ref.replace(/^refs\/heads\//, ''),
+      GITHUB_SHA: trigger.sha,
       GITHUB_STEP_SUMMARY: paths.summary,
       GITHUB_OUTPUT: paths.output,
       GITHUB_STATE: paths.state,
@@ -225,12 +255,12 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
   async function mainAndPost(
     repo: DeployFixture,
     files: RunnerFiles,
-    push: { ref: string; sha: string; before?: string },
+    trigger: Trigger,
     between: (main: StepRun) => Promise<void> = async () => undefined
   ): Promise<{ main: StepRun; post: StepRun }> {
-    const main = await runStep(repo, files, push)
+    const main = await runStep(repo, files, trigger)
     await between(main)
-    const post = await runStep(repo, files, push, { name: 'post', state: main.state })
+    const post = await runStep(repo, files, trigger, { name: 'post', state: main.state })
     expect(post.stderr).toBe('')
     expect(post.code).toBe(0)
     return { main, post }
@@ -268,6 +298,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       expect(main.state[State.IsPost]).toBe('true')
 
       expect(main.outputs).toEqual({
+        command: 'deploy',
         sha,
         'previous-sha': '',
         release: expect.stringContaining(sha),
@@ -392,7 +423,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       )
       expect(main.state[State.SshDir]).toBeUndefined()
       expect(await readdir(files.runnerTemp)).toEqual([])
-      expect(main.outputs).toEqual({})
+      expect(main.outputs).toEqual({ command: 'deploy' })
       expect(main.summary).toBe('')
       expect(github.requests).toEqual([])
       const state = await rootState(cluster, production)
@@ -454,4 +485,164 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
     },
     SLOW
   )
+
+  describe('command auto on a workflow_dispatch whose command input is rollback', () => {
+    /** The remote steps of a rollback (deploy-templates/deploy.sh.hbs). */
+    const ROLLBACK_STEPS = ['preflight', 'lock', 'switch', 'scrontab']
+
+    /**
+     * Deploys main's first commit A, then B (another schedule, so the scrontab block differs), by pushes as
+     * the tests above do; returns both with the scrontab table each installed.
+     */
+    async function deployAThenB(repo: DeployFixture) {
+      const a = repo.sha('main')
+      const first = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a })
+      if (first.main.code !== 0) throw new Error(explain(first.main))
+      const tableA = await readTable(cluster)
+      expect(tableA).toContain(`0 2 * * * ${production}/jobs/daily.sh`)
+
+      const b = repo.commit('main', scheduleChange('main', '15 4 * * *'))
+      const second = await mainAndPost(repo, await runnerFiles(), {
+        ref: 'refs/heads/main',
+        sha: b,
+        before: a
+      })
+      if (second.main.code !== 0) throw new Error(explain(second.main))
+      expect(second.main.outputs.scrontab).toBe('changed')
+      const tableB = await readTable(cluster)
+      expect(tableB).toContain(`15 4 * * * ${production}/jobs/daily.sh`)
+      expect(tableB).not.toContain('0 2 * * *')
+      expect(await current()).toBe(`releases/${b}`)
+      expect(github.deployments.map(d => d.request.ref)).toEqual([a, b])
+      return { a, b, tableA, tableB }
+    }
+
+    /**
+     * A dispatch of main with the form's command rollback (the action's own command input stays `auto`),
+     * as a workflow passing `branch` and `to` through (`with: { branch: main, to: ${{ inputs.to }} }`).
+     * GITHUB_SHA is `sha`, the tip of main — not necessarily the commit the rollback restores.
+     */
+    const dispatchRollback = (repo: DeployFixture, files: RunnerFiles, sha: string, to = '') =>
+      mainAndPost(repo, files, {
+        ref: 'refs/heads/main',
+        sha,
+        dispatch: { command: 'rollback', branch: 'main', to },
+        with: { [Inputs.Branch]: 'main', [Inputs.To]: to }
+      })
+
+    it(
+      'goes back to the previous release and its scrontab block, deployed as that commit; then forward by prefix',
+      async () => {
+        const repo = fixture()
+        const { a, b, tableA, tableB } = await deployAThenB(repo)
+
+        // Without `to`: the release live before, A. GITHUB_SHA is B (main's tip), which must not be recorded.
+        const files = await runnerFiles()
+        const { main } = await dispatchRollback(repo, files, b)
+        if (main.code !== 0) throw new Error(explain(main))
+        expect(main.stderr).toBe('')
+        expect(main.stdout).toContain(
+          'slurm-gitops rollback (auto (workflow_dispatch event), its command input)'
+        )
+        expect(main.outputs).toMatchObject({
+          sha: a,
+          'previous-sha': b,
+          release: `${production}/releases/${a}`,
+          environment: 'production',
+          scrontab: 'changed'
+        })
+        const { obeyed } = workflowCommands(main.stdout)
+        expect(obeyed.filter(c => c.startsWith('::group::')).map(c => c.slice('::group::'.length))).toEqual(
+          ROLLBACK_STEPS
+        )
+        expect(obeyed.filter(c => /^::(error|warning)/.test(c))).toEqual([])
+
+        // On the cluster: current is A's release and A's scrontab block is back (B's schedule is gone).
+        expect(await remoteOk(cluster, `readlink ${production}/current`)).toBe(`releases/${a}`)
+        const table = await readTable(cluster)
+        expect(table).toBe(tableA)
+        expect(table).toContain(`0 2 * * * ${production}/jobs/daily.sh`)
+        expect(table).not.toContain('15 4 * * *')
+        const state = await rootState(cluster, production)
+        expect(state.history.at(-1)).toMatchObject({
+          mode: 'rollback',
+          sha: a,
+          previous: b,
+          actor: 'octocat',
+          run: runUrl(files),
+          result: 'success'
+        })
+
+        // The deployment records the restored commit A, not the dispatch's GITHUB_SHA.
+        expect(github.deployments).toHaveLength(3)
+        const deployment = github.deployments[2]!
+        expect(deployment.request).toMatchObject({
+          ref: a,
+          environment: 'production',
+          production_environment: true,
+          description: 'slurm-gitops rollback of main'
+        })
+        expect(deployment.statuses.map(s => s.state)).toEqual(['in_progress', 'success'])
+        for (const status of deployment.statuses) expect(status.log_url).toBe(runUrl(files))
+        expect(github.requests.every(r => r.authorization === `token ${TOKEN}`)).toBe(true)
+
+        expect(main.summary).toContain('slurm-gitops rollback: main → production succeeded')
+        expect(main.summary).toContain(`<td>Commit</td><td>${a.slice(0, 12)}</td>`)
+        expect(main.summary).toContain(`<td>Previous commit</td><td>${b.slice(0, 12)}</td>`)
+        // The summary shows the block the rollback installed (A's), not the checked-out config's (B's).
+        const block = /<h3>scrontab block<\/h3>[\s\S]*?```\n([\s\S]*?)```/.exec(main.summary)?.[1] ?? ''
+        expect(block).toContain('0 2 * * * ')
+        expect(block).not.toContain('15 4 * * *')
+
+        // With `to` a prefix of B: forward to B again, with B's block.
+        const forwardFiles = await runnerFiles()
+        const forward = (await dispatchRollback(repo, forwardFiles, b, b.slice(0, 10))).main
+        if (forward.code !== 0) throw new Error(explain(forward))
+        expect(forward.outputs).toMatchObject({
+          sha: b,
+          'previous-sha': a,
+          release: `${production}/releases/${b}`
+        })
+        expect(await current()).toBe(`releases/${b}`)
+        expect(await readTable(cluster)).toBe(tableB)
+        expect(github.deployments).toHaveLength(4)
+        expect(github.deployments[3]!.request).toMatchObject({ ref: b, environment: 'production' })
+        expect(github.deployments[3]!.statuses.map(s => s.state)).toEqual(['in_progress', 'success'])
+        expect(forward.summary).toContain('slurm-gitops rollback: main → production succeeded')
+      },
+      SLOW
+    )
+
+    it(
+      'fails naming the kept releases when `to` is not one of them; nothing changes',
+      async () => {
+        const repo = fixture()
+        const { a, b, tableB } = await deployAThenB(repo)
+
+        const { main } = await dispatchRollback(repo, await runnerFiles(), b, 'deadbeef00')
+        expect(main.code).toBe(1)
+        const errors = workflowCommands(main.stdout).obeyed.filter(c => c.startsWith('::error'))
+        expect(errors).toHaveLength(1)
+        expect(errors[0]).toMatch(/^::error::slurm-gitops rollback of main: step "switch" failed/)
+        expect(errors[0]).toContain('no kept release matches deadbeef00; kept:')
+        const kept = errors[0]!.slice(errors[0]!.indexOf('kept:'))
+        expect(kept).toContain(a)
+        expect(kept).toContain(b)
+        expect(main.summary).toContain('slurm-gitops rollback: main → production failed')
+        expect(main.outputs.sha).toBe('')
+
+        expect(await current()).toBe(`releases/${b}`)
+        expect(await readTable(cluster)).toBe(tableB)
+        // The history records the failed attempt, from B (still live).
+        expect((await rootState(cluster, production)).history.at(-1)).toMatchObject({
+          mode: 'rollback',
+          previous: b,
+          result: 'failure:switch'
+        })
+        // No commit was restored, so there is no deployment to record.
+        expect(github.deployments).toHaveLength(2)
+      },
+      SLOW
+    )
+  })
 })

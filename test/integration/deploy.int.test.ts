@@ -118,7 +118,10 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
         release: `${production}/releases/${sha}`,
         environment: 'production',
         venv: 'built',
-        scrontab: 'changed'
+        scrontab: 'changed',
+        // The block in force is the one this deploy rendered.
+        scrontabBlock: main.outcome.plan.scrontabBlock,
+        targetSha: ''
       })
       expect(main.outcome.stats.connections).toBe(1)
       const venvPath = main.outcome.report.results['venv-path']!

@@ -383,6 +383,8 @@ scrontab_install() {
     !inside { print }
     END { if (!done) emit() }
   ' "$old" >"$new"
+  # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
+  sg_result scrontab-block "$(base64 -w0 "$block")"
   if cmp -s "$old" "$new"; then
     echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
     sg_result scrontab unchanged
@@ -488,6 +490,8 @@ rollback() {
   sg_find_release "$SG_TARGET"
   RELEASE=$ROOT/releases/$SG_FOUND_RELEASE
   NEW_SHA=$(cat "$RELEASE/REVISION")
+  # Known before going live, so that a failure from here on can still be recorded against this commit.
+  sg_result target-sha "$NEW_SHA"
   go_live
   sg_result sha "$NEW_SHA"
   sg_result release "$RELEASE"
