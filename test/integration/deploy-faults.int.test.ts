@@ -27,18 +27,12 @@ import {
   type DeployFixture,
   type RunOptions,
   type RunResult,
-  freePort
+  freePort,
+  expectSuccess
 } from './deploy-fixture.js'
 
 const SLOW = 180_000
 const OTHER_HOST_KEY = 'AAAAC3NzaC1lZDI1NTE5AAAAIF7VZpFJtiSd+8aEEKG0KOmoUZTu4CrHmv9UGo4RhFbB'
-
-function expectSuccess(run: RunResult): void {
-  const { report } = run.outcome
-  if (!succeeded(report)) {
-    throw new Error(`run failed: ${failureMessage(report)}\n--- log ---\n${run.sink.lines.join('\n')}`)
-  }
-}
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 

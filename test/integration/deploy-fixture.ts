@@ -17,6 +17,7 @@ import { parseConfig } from '../../src/config/load.js'
 import type { Config } from '../../src/config/types.js'
 import { transportSettings } from '../../src/deploy/connection.js'
 import { runOperation, type OperationOutcome } from '../../src/deploy/operations.js'
+import { failureMessage, succeeded } from '../../src/exec/executor.js'
 import { MemoryLogSink } from '../../src/exec/log-sink.js'
 import type { RunMode } from '../../src/plan/types.js'
 import { loadTemplates, workingTreeReader } from '../../src/render/templates.js'
@@ -381,4 +382,12 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port))
     })
   })
+}
+
+/** Fails with the run's own explanation and log, so a red test says what happened on the cluster. */
+export function expectSuccess(run: RunResult): void {
+  const { report } = run.outcome
+  if (!succeeded(report)) {
+    throw new Error(`run failed: ${failureMessage(report)}\n--- log ---\n${run.sink.lines.join('\n')}`)
+  }
 }

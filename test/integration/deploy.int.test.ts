@@ -3,7 +3,7 @@
 // exit code. Files that reset the cluster take turns: describeCluster holds the cluster's test lock.
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import type { NodeSSH } from 'node-ssh'
-import { failureMessage, succeeded } from '../../src/exec/executor.js'
+import { failureMessage } from '../../src/exec/executor.js'
 import {
   connectCluster,
   describeCluster,
@@ -21,18 +21,10 @@ import {
   rootState,
   scheduleChange,
   type DeployFixture,
-  type RunResult
+  expectSuccess
 } from './deploy-fixture.js'
 
 const SLOW = 180_000
-
-/** Fails with the run's own explanation and log, so a red test says what happened on the cluster. */
-function expectSuccess(run: RunResult): void {
-  const { report } = run.outcome
-  if (!succeeded(report)) {
-    throw new Error(`run failed: ${failureMessage(report)}\n--- log ---\n${run.sink.lines.join('\n')}`)
-  }
-}
 
 describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
   let ssh: NodeSSH
