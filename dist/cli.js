@@ -56623,9 +56623,9 @@ async function planRepository(read, configPath, branches) {
 init_slurm_cron();
 import { spawnSync } from "node:child_process";
 init_plan();
-function validatePlans(plans) {
+function validatePlans(plans, options = {}) {
   const result = { errors: [], warnings: [], checks: ["bash -n", "scrontab rules"] };
-  const shellcheck = hasShellcheck();
+  const shellcheck = options.shellcheck !== false && hasShellcheck();
   if (shellcheck) result.checks.push("shellcheck");
   for (const plan2 of plans) {
     const scripts = [
@@ -58765,6 +58765,7 @@ async function sendBundle(repoDir, sha, transport) {
 }
 
 // src/deploy/operations.ts
+init_user_error();
 async function runOperation(request) {
   const { config: config2 } = request;
   const plan2 = planDeployment(
@@ -58772,6 +58773,9 @@ async function runOperation(request) {
     deploymentFor(config2, request.branch),
     compileTemplates(request.templates)
   );
+  const validation = validatePlans([plan2], { shellcheck: false });
+  for (const warning of validation.warnings) request.warn?.(formatProblem(warning));
+  if (validation.errors.length > 0) throw new UserError(validation.errors);
   const transport = await connectTransport(request.connection, request.warn);
   try {
     const bundle = request.mode === "deploy" && config2.project.source === "bundle" ? await sendBundle(request.repoDir, request.sha, transport) : "";

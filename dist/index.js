@@ -80438,9 +80438,9 @@ async function planRepository(read, configPath, branches) {
 
 // src/plan/validate.ts
 import { spawnSync } from "node:child_process";
-function validatePlans(plans) {
+function validatePlans(plans, options = {}) {
   const result = { errors: [], warnings: [], checks: ["bash -n", "scrontab rules"] };
-  const shellcheck = hasShellcheck();
+  const shellcheck = options.shellcheck !== false && hasShellcheck();
   if (shellcheck) result.checks.push("shellcheck");
   for (const plan of plans) {
     const scripts = [
@@ -83597,6 +83597,9 @@ async function runOperation(request2) {
     deploymentFor(config2, request2.branch),
     compileTemplates(request2.templates)
   );
+  const validation = validatePlans([plan], { shellcheck: false });
+  for (const warning2 of validation.warnings) request2.warn?.(formatProblem(warning2));
+  if (validation.errors.length > 0) throw new UserError(validation.errors);
   const transport = await connectTransport(request2.connection, request2.warn);
   try {
     const bundle = request2.mode === "deploy" && config2.project.source === "bundle" ? await sendBundle(request2.repoDir, request2.sha, transport) : "";

@@ -10,6 +10,8 @@ import type { TemplateSet } from '../render/templates.js'
 import type { DeploymentPlan, RunMode } from '../plan/types.js'
 import { deployOutputs, runRemote, type DeployOutputs } from './remote-run.js'
 import { sendBundle } from './bundle.js'
+import { validatePlans } from '../plan/validate.js'
+import { formatProblem, UserError } from '../errors/user-error.js'
 
 export interface OperationRequest {
   config: Config
@@ -46,6 +48,10 @@ export async function runOperation(request: OperationRequest): Promise<Operation
     deploymentFor(config, request.branch),
     compileTemplates(request.templates)
   )
+  // The PR plan's checks, before connecting: a script that does not parse never reaches the cluster.
+  const validation = validatePlans([plan], { shellcheck: false })
+  for (const warning of validation.warnings) request.warn?.(formatProblem(warning))
+  if (validation.errors.length > 0) throw new UserError(validation.errors)
   const transport: Transport = await connectTransport(request.connection, request.warn)
   try {
     const bundle =
