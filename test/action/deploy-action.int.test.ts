@@ -19,13 +19,14 @@ import {
   failingRequirement,
   readTable,
   remoteOk,
+  requirementsChange,
   rootState,
   scheduleChange,
   type DeployFixture
 } from '../integration/deploy-fixture.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
 import { repoRoot } from '../repo-root.js'
-import { parseFileCommands, runActionProcess } from './runner.js'
+import { parseFileCommands, runActionProcess, type StdoutWatcher } from './runner.js'
 
 const CONFIG = '.github/slurm-gitops.yml'
 const TOKEN = 'ghs_deploy_action_test_token'
@@ -63,6 +64,7 @@ interface Trigger {
 
 interface StepRun {
   code: number | null
+  signal: NodeJS.Signals | null
   stdout: string
   stderr: string
   summary: string
@@ -157,12 +159,15 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
    * One step (main, or post with `state`) of the action for `trigger`: a push of `sha` to `ref`, or (with
    * `dispatch`) a workflow_dispatch of `ref` at `sha` with the form's inputs. `with` is what the workflow
    * gives the action beyond the secrets and config (the rest keeps action.yml's defaults: command is auto).
+   * `onStdout` sees the step's stdout as it comes, with the process (to signal it in the middle of a run).
    */
   async function runStep(
     repo: DeployFixture,
     files: RunnerFiles,
     trigger: Trigger,
-    step: { name: 'main' | 'post'; state?: Record<string, string> } = { name: 'main' }
+    step: { name: 'main' | 'post'; state?: Record<string, string>; onStdout?: StdoutWatcher } = {
+      name: 'main'
+    }
   ): Promise<StepRun> {
     const file = (name: string) => path.join(files.dir, `${step.name}-${name}`)
     const paths = {
@@ -244,7 +249,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       RUNNER_TEMP: files.runnerTemp
     }
     return {
-      ...(await runActionProcess(env, repo.repoDir)),
+      ...(await runActionProcess(env, repo.repoDir, step.onStdout)),
       summary: await readFile(paths.summary, 'utf8'),
       outputs: parseFileCommands(await readFile(paths.output, 'utf8')),
       state: parseFileCommands(await readFile(paths.state, 'utf8'))
@@ -405,6 +410,114 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       expect(deployment.statuses.at(-1)!.log_url).toBe(runUrl(files))
 
       expect(await current()).toBe(`releases/${good}`)
+    },
+    SLOW
+  )
+
+  it(
+    'the runner cancels a deploy (SIGTERM during the venv build): the step fails, the previous release stays live, nothing keeps running; the next deploy succeeds',
+    async () => {
+      const repo = fixture()
+      const a = repo.sha('main')
+      const first = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a })
+      if (first.main.code !== 0) throw new Error(explain(first.main))
+      expect(await current()).toBe(`releases/${a}`)
+      const tableA = await readTable(cluster)
+
+      // B needs a new venv. On cancel the runner signals the step's node process (SIGINT, then SIGTERM): here
+      // SIGTERM, as soon as the venv step's log group opens.
+      const b = repo.commit('main', requirementsChange('caqrn-utils==1.1.0'))
+      const files = await runnerFiles()
+      let signalledAt: number | undefined
+      const trigger: Trigger = { ref: 'refs/heads/main', sha: b, before: a }
+      const main = await runStep(repo, files, trigger, {
+        name: 'main',
+        onStdout: (stdout, child) => {
+          if (signalledAt === undefined && /^::group::venv$/m.test(stdout)) {
+            signalledAt = Date.now()
+            child.kill('SIGTERM')
+          }
+        }
+      })
+      const exitedAt = Date.now()
+      if (signalledAt === undefined) throw new Error(`the venv step never began\n${explain(main)}`)
+      // The action handles the signal (it is not killed by it): it stops the remote run, reports, and fails.
+      expect(main.signal).toBeNull()
+      expect(main.code).toBe(1)
+      expect(exitedAt - signalledAt).toBeLessThan(15_000)
+
+      const { obeyed } = workflowCommands(main.stdout)
+      const groups = obeyed.filter(c => c.startsWith('::group::')).map(c => c.slice('::group::'.length))
+      expect(groups).toEqual(DEPLOY_STEPS.slice(0, DEPLOY_STEPS.indexOf('venv') + 1))
+      expect(obeyed.filter(c => c.startsWith('::warning'))).toEqual([
+        '::warning::the run was cancelled; stopping the remote script (TERM, then KILL)'
+      ])
+      const errors = obeyed.filter(c => c.startsWith('::error'))
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(
+        /^::error::slurm-gitops deploy of main: the run was cancelled and the remote script was stopped during step "venv"/
+      )
+      expect(main.summary).toContain('slurm-gitops deploy: main → production failed')
+      expect(main.outputs.sha).not.toBe(b)
+      expect(main.outputs['previous-sha']).toBe(a)
+
+      // The GitHub deployment of B is marked failed before the process exits.
+      expect(github.deployments).toHaveLength(2)
+      expect(github.deployments[1]!.request).toMatchObject({ ref: b, environment: 'production' })
+      expect(github.deployments[1]!.statuses.map(s => s.state)).toEqual(['in_progress', 'failure'])
+      expect(github.deployments[1]!.statuses.at(-1)!.log_url).toBe(runUrl(files))
+
+      // The post step still removes the key (the runner runs it after a cancel too).
+      const post = await runStep(repo, files, trigger, { name: 'post', state: main.state })
+      expect(post.code).toBe(0)
+      expect(await readdir(files.runnerTemp)).toEqual([])
+
+      // On the cluster: A is still live with its schedule; the history line of B says the venv step failed.
+      const after = await rootState(cluster, production)
+      expect(after.current).toBe(`releases/${a}`)
+      expect(after.releases).toEqual([a])
+      expect(await readTable(cluster)).toBe(tableA)
+      expect(after.history.at(-1)).toMatchObject({
+        mode: 'deploy',
+        sha: b,
+        previous: a,
+        run: runUrl(files),
+        result: 'failure:venv'
+      })
+      // The script's EXIT trap ran (it wrote that line), so it removed its temporary directory too.
+      expect(after.tmp).toEqual([])
+
+      // Nothing of the run is left: not the script's process group (its pid is in .lock.holder, and sshd
+      // made it a session leader), not pip.
+      const holder = await remoteOk(cluster, `cat ${production}/.lock.holder`)
+      const pid = /\tpid=(\d+)/.exec(holder)?.[1]
+      expect(holder).toContain(`sha=${b}`)
+      expect(pid).toMatch(/^\d+$/)
+      const leftovers = () =>
+        remoteOk(cluster, `{ pgrep -g ${pid} -a; pgrep -u ${cluster.user} -af '[p]ip install'; } || true`)
+      const deadline = Date.now() + 5_000
+      while ((await leftovers()) !== '' && Date.now() < deadline) await new Promise(r => setTimeout(r, 250))
+      expect(await leftovers()).toBe('')
+
+      // Deploying B again builds its venv (the interrupted build never completed) and succeeds.
+      const again = await runnerFiles()
+      const next = await mainAndPost(repo, again, trigger)
+      if (next.main.code !== 0) throw new Error(explain(next.main))
+      expect(next.main.outputs).toMatchObject({ sha: b, 'previous-sha': a, venv: 'built' })
+      const state = await rootState(cluster, production)
+      expect(state.current).toBe(`releases/${b}`)
+      expect(state.tmp).toEqual([])
+      expect(state.venvs.sort()).toEqual(state.completeVenvs.sort())
+      expect(state.history.at(-1)).toMatchObject({ sha: b, previous: a, result: 'success' })
+      expect(
+        await remoteOk(
+          cluster,
+          `source ${production}/env.sh && python -c 'import caqrn_utils as u; print(u.__version__)'`
+        )
+      ).toBe('1.1.0')
+      expect(github.deployments).toHaveLength(3)
+      expect(github.deployments[2]!.request).toMatchObject({ ref: b })
+      expect(github.deployments[2]!.statuses.map(s => s.state)).toEqual(['in_progress', 'success'])
     },
     SLOW
   )

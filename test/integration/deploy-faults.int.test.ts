@@ -11,6 +11,11 @@ import type { NodeSSH } from 'node-ssh'
 import { failureMessage, succeeded } from '../../src/exec/executor.js'
 import { newNonce } from '../../src/exec/markers.js'
 import { TransportError } from '../../src/transport/types.js'
+import { connectTransport } from '../../src/transport/connect.js'
+import { runRemote } from '../../src/deploy/remote-run.js'
+import { compileTemplates, deploymentFor, planDeployment } from '../../src/plan/plan.js'
+import { loadTemplates, workingTreeReader } from '../../src/render/templates.js'
+import { MemoryLogSink } from '../../src/exec/log-sink.js'
 import { connectCluster, describeCluster, resetCluster, shellQuote, type ClusterInfo } from './cluster.js'
 import {
   codeChange,
@@ -120,6 +125,55 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
       expect(state.tmp).toEqual([])
       expect(state.history.at(-1)).toMatchObject({ sha: bad, previous: live.sha, result: 'failure:venv' })
       expect(await readTable(ssh)).toBe(live.table)
+    },
+    SLOW
+  )
+
+  it(
+    'a scrontab table the cluster refuses switches current back; the previous release and table stay',
+    async () => {
+      const repo = fixture()
+      const live = await deployBaseline(repo)
+      const sha = repo.commit('main', codeChange())
+      // The plan's checks would stop this block before any deploy (--requeue is refused in #SCRON lines), so the
+      // plan is altered after planning: this tests the script's recovery when Slurm itself refuses the table.
+      const config = repo.config(sha)
+      const templates = await loadTemplates(config.templates, workingTreeReader(repo.repoDir))
+      const plan = planDeployment(config, deploymentFor(config, 'main'), compileTemplates(templates))
+      const refused = plan.scrontabBlock.replace('#SCRON ', '#SCRON --requeue ')
+      const altered = {
+        ...plan,
+        scrontabBlock: refused,
+        files: plan.files.map(f => (f.path === 'scrontab' ? { ...f, content: refused } : f))
+      }
+      const transport = await connectTransport({
+        kind: 'ssh',
+        host: cluster.host,
+        port: cluster.port,
+        username: cluster.user,
+        privateKey: readFileSync(cluster.privateKeyPath, 'utf8'),
+        knownHosts: readFileSync(cluster.knownHostsPath, 'utf8')
+      })
+      const sink = new MemoryLogSink()
+      const report = await runRemote({
+        plan: altered,
+        params: { mode: 'deploy', sha, target: '', bundle: '', actor: 'test-actor', runUrl: '' },
+        transport,
+        sink,
+        loginShell: true,
+        timeoutSeconds: 120
+      }).finally(() => transport.close())
+      everything.push(...sink.lines)
+
+      expect(succeeded(report)).toBe(false)
+      expect(report.failedStep?.name).toBe('scrontab')
+      expect(sink.lines).toContain(`current switched back to releases/${live.sha}`)
+      const state = await rootState(ssh, production)
+      expect(state.current).toBe(`releases/${live.sha}`)
+      expect(await readTable(ssh)).toBe(live.table)
+      expect(state.history.at(-1)).toMatchObject({ sha, result: 'failure:scrontab' })
+      // The release that was briefly live is removed: it never ran with its schedule.
+      expect(state.releases).toEqual([live.sha])
     },
     SLOW
   )

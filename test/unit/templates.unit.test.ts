@@ -77,7 +77,9 @@ describe('loadTemplates', () => {
 
   it('rejects an override path that does not exist: templates.<name>, the path, and how to fix it', async () => {
     const dir = await repoWith({ 'ci/other.hbs': 'x' })
-    const problems = await problemsOf(loadTemplates({ 'job.sh': 'ci/missing.sh.hbs' }, workingTreeReader(dir)))
+    const problems = await problemsOf(
+      loadTemplates({ 'job.sh': 'ci/missing.sh.hbs' }, workingTreeReader(dir))
+    )
     expect(problems).toHaveLength(1)
     const [problem] = problems
     expect(problem!.where).toBe('templates.job.sh')
@@ -88,7 +90,7 @@ describe('loadTemplates', () => {
 
   it('rejects an override naming a directory (it cannot be read) the same way', async () => {
     const dir = await repoWith({ 'ci/dir/file': 'x' })
-    const problems = await problemsOf(loadTemplates({ 'scrontab': 'ci/dir' }, workingTreeReader(dir)))
+    const problems = await problemsOf(loadTemplates({ scrontab: 'ci/dir' }, workingTreeReader(dir)))
     expect(problems.map(p => p.where)).toEqual(['templates.scrontab'])
     expect(problems[0]!.message).toContain('ci/dir')
   })
