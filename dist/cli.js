@@ -56572,10 +56572,17 @@ async function loadTemplates(overrides, readRepoFile, defaultsDir = defaultTempl
     TEMPLATE_NAMES.map(async (name) => {
       const override = overrides[name];
       if (override) {
-        const text = await readRepoFile(override);
+        const where2 = `templates.${name}`;
+        const text = await readRepoFile(override).catch((error62) => {
+          if (!(error62 instanceof UserError)) throw error62;
+          throw new UserError({
+            where: where2,
+            message: `the override file ${override} ${error62.problems[0]?.message}`
+          });
+        });
         if (text === void 0) {
           throw new UserError({
-            where: `templates.${name}`,
+            where: where2,
             message: `the override file ${override} does not exist in the repository; fix the path or remove the key to use the default`
           });
         }
@@ -56591,8 +56598,10 @@ function workingTreeReader(repoRoot) {
   return async (relativePath) => {
     try {
       return await readFile(path2.join(repoRoot, relativePath), "utf8");
-    } catch {
-      return void 0;
+    } catch (error62) {
+      const code = error62.code;
+      if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+      throw new UserError({ where: relativePath, message: `cannot be read (${code ?? String(error62)})` });
     }
   };
 }

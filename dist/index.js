@@ -80159,10 +80159,17 @@ async function loadTemplates(overrides, readRepoFile, defaultsDir = defaultTempl
     TEMPLATE_NAMES.map(async (name) => {
       const override = overrides[name];
       if (override) {
-        const text = await readRepoFile(override);
+        const where2 = `templates.${name}`;
+        const text = await readRepoFile(override).catch((error63) => {
+          if (!(error63 instanceof UserError)) throw error63;
+          throw new UserError({
+            where: where2,
+            message: `the override file ${override} ${error63.problems[0]?.message}`
+          });
+        });
         if (text === void 0) {
           throw new UserError({
-            where: `templates.${name}`,
+            where: where2,
             message: `the override file ${override} does not exist in the repository; fix the path or remove the key to use the default`
           });
         }
@@ -80178,8 +80185,10 @@ function workingTreeReader(repoRoot) {
   return async (relativePath) => {
     try {
       return await readFile(path2.join(repoRoot, relativePath), "utf8");
-    } catch {
-      return void 0;
+    } catch (error63) {
+      const code = error63.code;
+      if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+      throw new UserError({ where: relativePath, message: `cannot be read (${code ?? String(error63)})` });
     }
   };
 }
@@ -83728,6 +83737,18 @@ function branchOf(settings) {
   return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0;
 }
 async function runRemoteCommand(settings, mode2) {
+  const abort = new AbortController();
+  const cancel = () => abort.abort();
+  process.on("SIGINT", cancel);
+  process.on("SIGTERM", cancel);
+  try {
+    await remoteCommand(settings, mode2, abort.signal);
+  } finally {
+    process.off("SIGINT", cancel);
+    process.off("SIGTERM", cancel);
+  }
+}
+async function remoteCommand(settings, mode2, signal) {
   const branch = branchOf(settings);
   if (!branch) {
     throw new UserError({
@@ -83767,8 +83788,8 @@ async function runRemoteCommand(settings, mode2) {
   let githubDeployment = sha ? await record2(sha) : void 0;
   let outcome;
   try {
-    outcome = await runCancellable(
-      (run3) => runOperation({
+    outcome = await withLogSink(
+      (sink) => runOperation({
         config: config2,
         templates,
         branch,
@@ -83778,9 +83799,9 @@ async function runRemoteCommand(settings, mode2) {
         actor: context2.actor,
         runUrl: url2,
         connection,
-        sink: run3.sink,
+        sink,
         repoDir: settings.workingDirectory,
-        signal: run3.abort,
+        signal,
         warn: (message) => warning(message)
       })
     );
@@ -83802,18 +83823,12 @@ async function runRemoteCommand(settings, mode2) {
   await githubDeployment?.setState(ok ? "success" : "failure");
   if (!ok) setFailed(`slurm-gitops ${mode2} of ${branch}: ${failureMessage(report)}`);
 }
-async function runCancellable(fn) {
-  const abort = new AbortController();
-  const cancel = () => abort.abort();
-  process.once("SIGINT", cancel);
-  process.once("SIGTERM", cancel);
+async function withLogSink(fn) {
   const sink = new ActionLogSink();
   try {
-    return await fn({ sink, abort: abort.signal });
+    return await fn(sink);
   } finally {
     sink.close();
-    process.off("SIGINT", cancel);
-    process.off("SIGTERM", cancel);
   }
 }
 async function sshSecrets(settings) {

@@ -28,7 +28,25 @@ function branchOf(settings: ActionSettings): string | undefined {
   return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined
 }
 
+/**
+ * The runner cancels with SIGINT, then SIGTERM. From the first moment to the last status posted, a signal stops
+ * the remote run (its process group is killed) and the command still reports the failure; node is never killed
+ * halfway, which would leave the GitHub deployment `in_progress` forever.
+ */
 export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Promise<void> {
+  const abort = new AbortController()
+  const cancel = () => abort.abort()
+  process.on('SIGINT', cancel)
+  process.on('SIGTERM', cancel)
+  try {
+    await remoteCommand(settings, mode, abort.signal)
+  } finally {
+    process.off('SIGINT', cancel)
+    process.off('SIGTERM', cancel)
+  }
+}
+
+async function remoteCommand(settings: ActionSettings, mode: Mode, signal: AbortSignal): Promise<void> {
   const branch = branchOf(settings)
   if (!branch) {
     throw new UserError({
@@ -78,7 +96,7 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
 
   let outcome: OperationOutcome
   try {
-    outcome = await runCancellable(run =>
+    outcome = await withLogSink(sink =>
       runOperation({
         config,
         templates,
@@ -89,9 +107,9 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
         actor: context.actor,
         runUrl: url,
         connection,
-        sink: run.sink,
+        sink,
         repoDir: settings.workingDirectory,
-        signal: run.abort,
+        signal,
         warn: message => core.warning(message)
       })
     )
@@ -115,24 +133,13 @@ export async function runRemoteCommand(settings: ActionSettings, mode: Mode): Pr
   if (!ok) core.setFailed(`slurm-gitops ${mode} of ${branch}: ${failureMessage(report)}`)
 }
 
-/**
- * Runs `fn` with the remote output going to the log and the runner's cancel (SIGINT, then SIGTERM) stopping the
- * remote run (its process group is killed). Workflow commands are back on when it returns or throws.
- */
-async function runCancellable<T>(
-  fn: (run: { sink: ActionLogSink; abort: AbortSignal }) => Promise<T>
-): Promise<T> {
-  const abort = new AbortController()
-  const cancel = () => abort.abort()
-  process.once('SIGINT', cancel)
-  process.once('SIGTERM', cancel)
+/** Remote output goes to the log through the sink; workflow commands are back on when `fn` returns or throws. */
+async function withLogSink<T>(fn: (sink: ActionLogSink) => Promise<T>): Promise<T> {
   const sink = new ActionLogSink()
   try {
-    return await fn({ sink, abort: abort.signal })
+    return await fn(sink)
   } finally {
     sink.close()
-    process.off('SIGINT', cancel)
-    process.off('SIGTERM', cancel)
   }
 }
 

@@ -33,10 +33,17 @@ export async function loadTemplates(
     TEMPLATE_NAMES.map(async (name): Promise<[TemplateName, TemplateSource]> => {
       const override = overrides[name]
       if (override) {
-        const text = await readRepoFile(override)
+        const where = `templates.${name}`
+        const text = await readRepoFile(override).catch((error: unknown) => {
+          if (!(error instanceof UserError)) throw error
+          throw new UserError({
+            where,
+            message: `the override file ${override} ${error.problems[0]?.message}`
+          })
+        })
         if (text === undefined) {
           throw new UserError({
-            where: `templates.${name}`,
+            where,
             message: `the override file ${override} does not exist in the repository; fix the path or remove the key to use the default`
           })
         }
@@ -54,8 +61,11 @@ export function workingTreeReader(repoRoot: string): RepoReader {
   return async relativePath => {
     try {
       return await readFile(path.join(repoRoot, relativePath), 'utf8')
-    } catch {
-      return undefined
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      // Only a missing file is "not there"; a directory or an unreadable file is a problem to name.
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+      throw new UserError({ where: relativePath, message: `cannot be read (${code ?? String(error)})` })
     }
   }
 }
