@@ -1,6 +1,5 @@
-// Reads the YAML config, validates it against the schema and fills in the derived defaults.
+// Parses the YAML config, validates it against the schema and fills in the derived defaults.
 // Every problem is reported with its config path and the line in the file.
-import { readFile } from 'node:fs/promises'
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
 import { configSchema } from './schema.js'
 import type { Config } from './types.js'
@@ -8,20 +7,6 @@ import { resolveConfig } from './resolve.js'
 import { formatPath, type Problem, UserError } from '../errors/user-error.js'
 
 export const DEFAULT_CONFIG_PATH = '.github/slurm-gitops.yml'
-
-export async function loadConfig(file: string): Promise<Config> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)
-    throw new UserError({
-      where: 'config',
-      message: `cannot read ${file} (${reason}); pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
-    })
-  }
-  return parseConfig(text, file)
-}
 
 export function parseConfig(text: string, file: string): Config {
   const lineCounter = new LineCounter()
