@@ -5,8 +5,20 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
-export default async function globalSetup(globalConfig) {
-  const selected = globalConfig.selectProjects
+/** The projects named by --selectProjects (jest 29 keeps them out of globalConfig), or undefined for all. */
+function selectedProjects() {
+  const at = process.argv.indexOf('--selectProjects')
+  if (at === -1) return undefined
+  const names = []
+  for (const arg of process.argv.slice(at + 1)) {
+    if (arg.startsWith('-')) break
+    names.push(arg)
+  }
+  return names
+}
+
+export default async function globalSetup() {
+  const selected = selectedProjects()
   if (selected && !selected.includes('integration')) return
   if (process.env.SLURM_GITOPS_NO_CLUSTER === '1') return
   const state = process.env.SLURM_GITOPS_CLUSTER_DIR ?? path.resolve('.cluster')
