@@ -15,7 +15,7 @@ import { Inputs, State } from '../../src/action/constants.js'
 import { describeCluster, resetCluster, type ClusterInfo } from '../integration/cluster.js'
 import {
   codeChange,
-  createDeployFixture,
+  deployFixtures,
   failingRequirement,
   readTable,
   remoteOk,
@@ -106,7 +106,6 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
   let action: ActionYaml
   let tmp: string
   let github: FakeGitHub
-  let fixtures: DeployFixture[] = []
   const privateKey = () => readFileSync(cluster.privateKeyPath, 'utf8')
   const knownHosts = () => readFileSync(cluster.knownHostsPath, 'utf8')
   const production = `${cluster.projectRoot}/production`
@@ -130,15 +129,9 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
 
   afterEach(async () => {
     await github.close()
-    for (const f of fixtures) f.remove()
-    fixtures = []
   })
 
-  const fixture = () => {
-    const f = createDeployFixture(cluster)
-    fixtures.push(f)
-    return f
-  }
+  const fixture = deployFixtures(cluster)
 
   let runCount = 0
   /** Per test: RUNNER_TEMP and the files the runner provides. */

@@ -2,7 +2,7 @@
 // test, wrong host key / private key / port, two deploys at once, a connection killed in the middle, a scrontab
 // table shared with hand-written entries and other deployments, hostile values, and the key staying secret.
 // Each test checks the cluster afterwards: the previous release stays live, nothing partial is left behind.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,7 +19,7 @@ import { MemoryLogSink } from '../../src/exec/log-sink.js'
 import { connectCluster, describeCluster, resetCluster, shellQuote, type ClusterInfo } from './cluster.js'
 import {
   codeChange,
-  createDeployFixture,
+  deployFixtures,
   failingRequirement,
   failingSmoke,
   readTable,
@@ -44,17 +44,12 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
   let ssh: NodeSSH
   const tmp = mkdtempSync(path.join(tmpdir(), 'sg-faults-'))
-  const fixtures: DeployFixture[] = []
   /** Everything any run or failed connect printed: checked at the end for the private key. */
   const everything: string[] = []
   const production = `${cluster.projectRoot}/production`
   const development = `${cluster.projectRoot}/development`
 
-  const fixture = (options?: Parameters<typeof createDeployFixture>[1]) => {
-    const f = createDeployFixture(cluster, options)
-    fixtures.push(f)
-    return f
-  }
+  const fixture = deployFixtures(cluster)
   /** A run whose log, outputs and report are kept for the secret check. */
   const run = async (repo: DeployFixture, branch: string, options?: RunOptions): Promise<RunResult> => {
     const result = await repo.run(branch, options)
@@ -85,10 +80,6 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
 
   beforeEach(async () => {
     await resetCluster(cluster)
-  })
-
-  afterEach(() => {
-    for (const f of fixtures.splice(0)) f.remove()
   })
 
   /** Deploys main once and returns what is live, to check later that a failed deploy left it alone. */

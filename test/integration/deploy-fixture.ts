@@ -391,3 +391,19 @@ export function expectSuccess(run: RunResult): void {
     throw new Error(`run failed: ${failureMessage(report)}\n--- log ---\n${run.sink.lines.join('\n')}`)
   }
 }
+
+/**
+ * A fixture factory for one describe block: every fixture it makes is removed after each test. Uses jest's
+ * globals (not an import of @jest/globals), so this module also serves the benchmark.
+ */
+export function deployFixtures(cluster: ClusterInfo): (options?: FixtureOptions) => DeployFixture {
+  const made: DeployFixture[] = []
+  afterEach(() => {
+    for (const fixture of made.splice(0)) fixture.remove()
+  })
+  return options => {
+    const fixture = createDeployFixture(cluster, options)
+    made.push(fixture)
+    return fixture
+  }
+}

@@ -1,7 +1,7 @@
 // Deploy, redeploy, pruning, bundle source, rollback and status of examples/caqrn on the real test cluster.
 // Every test checks what is on the cluster afterwards (links, releases, venvs, scrontab, history), not only the
 // exit code. Files that reset the cluster take turns: describeCluster holds the cluster's test lock.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import type { NodeSSH } from 'node-ssh'
 import { failureMessage } from '../../src/exec/executor.js'
 import {
@@ -14,13 +14,12 @@ import {
 } from './cluster.js'
 import {
   codeChange,
-  createDeployFixture,
+  deployFixtures,
   readTable,
   remoteOk,
   requirementsChange,
   rootState,
   scheduleChange,
-  type DeployFixture,
   expectSuccess
 } from './deploy-fixture.js'
 
@@ -28,12 +27,7 @@ const SLOW = 180_000
 
 describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
   let ssh: NodeSSH
-  const fixtures: DeployFixture[] = []
-  const fixture = (options?: Parameters<typeof createDeployFixture>[1]) => {
-    const f = createDeployFixture(cluster, options)
-    fixtures.push(f)
-    return f
-  }
+  const fixture = deployFixtures(cluster)
   const production = `${cluster.projectRoot}/production`
   const development = `${cluster.projectRoot}/development`
 
@@ -48,10 +42,6 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
 
   beforeEach(async () => {
     await resetCluster(cluster)
-  })
-
-  afterEach(() => {
-    for (const f of fixtures.splice(0)) f.remove()
   })
 
   /** `source <root>/env.sh` in a login shell: what a job or a user gets. */
