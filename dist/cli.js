@@ -13821,38 +13821,6 @@ var init_plan = __esm({
   }
 });
 
-// src/plan/payload.ts
-import { createHash as createHash2 } from "node:crypto";
-function filesPayload(files) {
-  const lines = ["sg_write_files() {", "  local dir=$1"];
-  const dirs = [...new Set(files.map((f) => f.path.split("/").slice(0, -1).join("/")).filter(Boolean))];
-  for (const dir of dirs) lines.push(`  mkdir -p "$dir"/${shellQuote(dir)}`);
-  for (const file2 of files) {
-    const delimiter = heredocDelimiter(file2.content);
-    const target = `"$dir"/${shellQuote(file2.path)}`;
-    lines.push(`  cat >${target} <<'${delimiter}'`, file2.content + delimiter);
-    lines.push(`  chmod ${file2.mode.toString(8)} ${target}`);
-  }
-  lines.push("}");
-  return `${lines.join("\n")}
-`;
-}
-function composeScript(plan2) {
-  return `${filesPayload(plan2.files)}${plan2.script}`;
-}
-function heredocDelimiter(content) {
-  const lines = new Set(content.split("\n"));
-  let delimiter = `SG_EOF_${createHash2("sha256").update(content).digest("hex").slice(0, 12)}`;
-  while (lines.has(delimiter)) delimiter += "_";
-  return delimiter;
-}
-var init_payload = __esm({
-  "src/plan/payload.ts"() {
-    "use strict";
-    init_shell_quote();
-  }
-});
-
 // node_modules/diff/libesm/diff/base.js
 var Diff;
 var init_base = __esm({
@@ -14386,7 +14354,7 @@ var init_libesm = __esm({
   }
 });
 
-// src/report/plan-diff.ts
+// src/plan/plan-diff.ts
 function diffPlans(head, base) {
   const baseByBranch = new Map((base ?? []).map((plan2) => [plan2.branch, plan2]));
   const deployments = head.map((plan2) => {
@@ -14407,8 +14375,8 @@ function diffDeployment(base, head) {
   }
   for (const file2 of baseFiles.values()) files.push(diffFile(file2.path, file2, void 0));
   files.sort((a, b) => Number(a.path === SCRIPT_PATH) - Number(b.path === SCRIPT_PATH));
-  const status = !base ? "added" : !head ? "removed" : files.every((f) => f.status === "unchanged") && base.root === head.root && base.environment === head.environment ? "unchanged" : "changed";
-  return { branch: plan2.branch, environment: plan2.environment, root: plan2.root, status, files };
+  const status2 = !base ? "added" : !head ? "removed" : files.every((f) => f.status === "unchanged") && base.root === head.root && base.environment === head.environment ? "unchanged" : "changed";
+  return { branch: plan2.branch, environment: plan2.environment, root: plan2.root, status: status2, files };
 }
 function scriptAndFiles(plan2) {
   if (!plan2) return [];
@@ -14420,8 +14388,8 @@ function scriptAndFiles(plan2) {
   ];
 }
 function diffFile(path6, base, head) {
-  const status = !base ? "added" : !head ? "removed" : base.content === head.content && base.mode === head.mode ? "unchanged" : "changed";
-  if (status === "unchanged") return { path: path6, status, patch: "" };
+  const status2 = !base ? "added" : !head ? "removed" : base.content === head.content && base.mode === head.mode ? "unchanged" : "changed";
+  if (status2 === "unchanged") return { path: path6, status: status2, patch: "" };
   const patch = createTwoFilesPatch(
     base ? `a/${path6}` : "/dev/null",
     head ? `b/${path6}` : "/dev/null",
@@ -14431,7 +14399,7 @@ function diffFile(path6, base, head) {
     void 0,
     { context: 3 }
   );
-  const change = { path: path6, status, patch: stripIndexLine(patch) };
+  const change = { path: path6, status: status2, patch: stripIndexLine(patch) };
   if (base && head && base.mode !== head.mode) change.modeChange = `${mode(base)} \u2192 ${mode(head)}`;
   return change;
 }
@@ -14440,12 +14408,44 @@ function stripIndexLine(patch) {
 }
 var SCRIPT_PATH, mode;
 var init_plan_diff = __esm({
-  "src/report/plan-diff.ts"() {
+  "src/plan/plan-diff.ts"() {
     "use strict";
     init_libesm();
     init_plan();
     SCRIPT_PATH = "deploy script";
     mode = (file2) => file2.mode.toString(8);
+  }
+});
+
+// src/plan/payload.ts
+import { createHash as createHash2 } from "node:crypto";
+function filesPayload(files) {
+  const lines = ["sg_write_files() {", "  local dir=$1"];
+  const dirs = [...new Set(files.map((f) => f.path.split("/").slice(0, -1).join("/")).filter(Boolean))];
+  for (const dir of dirs) lines.push(`  mkdir -p "$dir"/${shellQuote(dir)}`);
+  for (const file2 of files) {
+    const delimiter = heredocDelimiter(file2.content);
+    const target = `"$dir"/${shellQuote(file2.path)}`;
+    lines.push(`  cat >${target} <<'${delimiter}'`, file2.content + delimiter);
+    lines.push(`  chmod ${file2.mode.toString(8)} ${target}`);
+  }
+  lines.push("}");
+  return `${lines.join("\n")}
+`;
+}
+function composeScript(plan2) {
+  return `${filesPayload(plan2.files)}${plan2.script}`;
+}
+function heredocDelimiter(content) {
+  const lines = new Set(content.split("\n"));
+  let delimiter = `SG_EOF_${createHash2("sha256").update(content).digest("hex").slice(0, 12)}`;
+  while (lines.has(delimiter)) delimiter += "_";
+  return delimiter;
+}
+var init_payload = __esm({
+  "src/plan/payload.ts"() {
+    "use strict";
+    init_shell_quote();
   }
 });
 
@@ -14458,7 +14458,7 @@ __export(plan_markdown_exports, {
 function planMarkdown(plans, validation) {
   const report = {
     base: { kind: "none" },
-    head: { kind: "planned", diff: diffPlans(plans, void 0), validation }
+    head: { kind: "planned", diff: diffPlans(plans, void 0), validation, plans }
   };
   return renderPlanMarkdown(report, {
     limit: Number.POSITIVE_INFINITY,
@@ -14569,7 +14569,7 @@ function deploymentTable(diff, targetBranch) {
   const rows = diff.deployments.map((d) => {
     const files = d.files.filter((f) => f.path !== "deploy script");
     const script = d.files.find((f) => f.path === "deploy script");
-    const count = (status) => files.filter((f) => f.status === status).length;
+    const count = (status2) => files.filter((f) => f.status === status2).length;
     const branch = `\`${d.branch}\`${d.branch === targetBranch ? " (PR target)" : ""}`;
     return [
       branch,
@@ -16043,7 +16043,7 @@ var require_make_dir = __commonJS({
     "use strict";
     var fs3 = __require("fs");
     var path6 = __require("path");
-    var { promisify: promisify3 } = __require("util");
+    var { promisify: promisify2 } = __require("util");
     var semver = require_semver();
     var useNativeRecursiveOption = semver.satisfies(process.version, ">=10.12.0");
     var checkPath = (pth) => {
@@ -16077,8 +16077,8 @@ var require_make_dir = __commonJS({
     var makeDir2 = async (input2, options) => {
       checkPath(input2);
       options = processOptions(options);
-      const mkdir2 = promisify3(options.fs.mkdir);
-      const stat = promisify3(options.fs.stat);
+      const mkdir2 = promisify2(options.fs.mkdir);
+      const stat = promisify2(options.fs.stat);
       if (useNativeRecursiveOption && options.fs.mkdir === fs3.mkdir) {
         const pth = path6.resolve(input2);
         await mkdir2(pth, {
@@ -23928,8 +23928,8 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile4 } = __require("fs");
-    var { execFile: execFile4, spawn: spawn2 } = __require("child_process");
+    var { readFile: readFile5 } = __require("fs");
+    var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
       makeBufferParser,
@@ -24146,16 +24146,16 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile4(socketPath, function readCygsocket(err, data) {
+          readFile5(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
-              execFile4("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
+              execFile3("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
                 if (err2 || stdout.length === 0)
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile4(socketPath, readCygsocket);
+                readFile5(socketPath, readCygsocket);
               });
               return;
             }
@@ -28762,7 +28762,7 @@ var require_Protocol = __commonJS({
         }
         sendPacket(this, this._packetRW.write.finalize(packet));
       }
-      exitStatus(chan, status) {
+      exitStatus(chan, status2) {
         if (!this._server)
           throw new Error("Server-only method called in client mode");
         let p = this._packetRW.write.allocStart;
@@ -28772,9 +28772,9 @@ var require_Protocol = __commonJS({
         writeUInt32BE(packet, 11, p += 4);
         packet.utf8Write("exit-status", p += 4, 11);
         packet[p += 11] = 0;
-        writeUInt32BE(packet, status, ++p);
+        writeUInt32BE(packet, status2, ++p);
         this._debug && this._debug(
-          `Outbound: Sending CHANNEL_REQUEST (r:${chan}, exit-status: ${status})`
+          `Outbound: Sending CHANNEL_REQUEST (r:${chan}, exit-status: ${status2})`
         );
         sendPacket(this, this._packetRW.write.finalize(packet));
       }
@@ -30411,8 +30411,8 @@ var require_SFTP = __commonJS({
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
-          const status = isBuffered ? "Buffered" : "Sending";
-          this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
+          const status2 = isBuffered ? "Buffered" : "Sending";
+          this._debug(`SFTP: Outbound: ${status2} lsetstat@openssh.com`);
         }
       }
       ext_openssh_expandPath(path6, cb) {
@@ -30445,8 +30445,8 @@ var require_SFTP = __commonJS({
         };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
-          const status = isBuffered ? "Buffered" : "Sending";
-          this._debug(`SFTP: Outbound: ${status} expand-path@openssh.com`);
+          const status2 = isBuffered ? "Buffered" : "Sending";
+          this._debug(`SFTP: Outbound: ${status2} expand-path@openssh.com`);
         }
       }
       ext_copy_data(srcHandle, srcOffset, len, dstHandle, dstOffset, cb) {
@@ -30499,8 +30499,8 @@ var require_SFTP = __commonJS({
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
-          const status = isBuffered ? "Buffered" : "Sending";
-          this._debug(`SFTP: Outbound: ${status} copy-data`);
+          const status2 = isBuffered ? "Buffered" : "Sending";
+          this._debug(`SFTP: Outbound: ${status2} copy-data`);
         }
       }
       ext_home_dir(username, cb) {
@@ -30544,8 +30544,8 @@ var require_SFTP = __commonJS({
         };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
-          const status = isBuffered ? "Buffered" : "Sending";
-          this._debug(`SFTP: Outbound: ${status} home-directory`);
+          const status2 = isBuffered ? "Buffered" : "Sending";
+          this._debug(`SFTP: Outbound: ${status2} home-directory`);
         }
       }
       ext_users_groups(uids, gids, cb) {
@@ -30596,8 +30596,8 @@ var require_SFTP = __commonJS({
         this._requests[reqid] = { extended: "users-groups-by-id@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
-          const status = isBuffered ? "Buffered" : "Sending";
-          this._debug(`SFTP: Outbound: ${status} users-groups-by-id@openssh.com`);
+          const status2 = isBuffered ? "Buffered" : "Sending";
+          this._debug(`SFTP: Outbound: ${status2} users-groups-by-id@openssh.com`);
         }
       }
       // ===========================================================================
@@ -36305,6 +36305,7 @@ init_user_error();
 import { parseArgs } from "node:util";
 
 // src/cli/options.ts
+import { homedir, userInfo } from "node:os";
 import path from "node:path";
 
 // src/config/load.ts
@@ -56027,6 +56028,29 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/validate/network.ts
+function show(value) {
+  return JSON.stringify(value);
+}
+function checkHost(value) {
+  if (/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/.test(value)) return null;
+  return `host ${show(value)} is not a hostname or IP address; use letters, digits, dots and hyphens (e.g. login.hpc.example.edu)`;
+}
+var PORT_RANGE = "use a whole number from 1 to 65535";
+function checkPort(value) {
+  if (Number.isInteger(value) && value >= 1 && value <= 65535) return null;
+  return `port ${show(value)} is not a port number; ${PORT_RANGE}`;
+}
+function parsePort(text) {
+  if (!/^\d+$/.test(text)) return { problem: `port ${show(text)} is not a port number; ${PORT_RANGE}` };
+  const problem = checkPort(Number(text));
+  return problem ? { problem } : { port: Number(text) };
+}
+function checkUnixUser(value) {
+  if (/^[a-z_][a-z0-9_-]{0,31}$/.test(value)) return null;
+  return `user ${show(value)} is not a Unix user name; use up to 32 lowercase letters, digits, "_" and "-", starting with a letter or "_" (e.g. caqrn)`;
+}
+
 // src/config/schema.ts
 init_slurm_cron();
 
@@ -56091,73 +56115,73 @@ function parse3(value) {
 }
 
 // src/validate/names.ts
-function show(value) {
+function show2(value) {
   return JSON.stringify(value);
 }
 function checkBranchName(value) {
   const allowed = "branch names may use letters, digits and . _ / - (up to 100 characters)";
   if (value === "") return `branch name is empty; ${allowed}`;
-  if (value.length > 100) return `branch name ${show(value)} is ${value.length} characters long; ${allowed}`;
+  if (value.length > 100) return `branch name ${show2(value)} is ${value.length} characters long; ${allowed}`;
   const bad = /[^A-Za-z0-9._/-]/.exec(value);
-  if (bad) return `branch name ${show(value)} contains ${show(bad[0])}; ${allowed}`;
+  if (bad) return `branch name ${show2(value)} contains ${show2(bad[0])}; ${allowed}`;
   if (value.startsWith("-") || value.startsWith("/")) {
-    return `branch name ${show(value)} starts with ${show(value[0])}; start it with a letter, digit, . or _`;
+    return `branch name ${show2(value)} starts with ${show2(value[0])}; start it with a letter, digit, . or _`;
   }
   if (value.endsWith("/") || value.endsWith(".")) {
-    return `branch name ${show(value)} ends with ${show(value.slice(-1))}, which git does not allow; end it with a letter, digit, _ or -`;
+    return `branch name ${show2(value)} ends with ${show2(value.slice(-1))}, which git does not allow; end it with a letter, digit, _ or -`;
   }
-  if (value.endsWith(".lock")) return `branch name ${show(value)} ends with ".lock", which git does not allow`;
-  if (value.includes("..")) return `branch name ${show(value)} contains "..", which git does not allow`;
-  if (value.includes("//")) return `branch name ${show(value)} contains "//", which git does not allow`;
+  if (value.endsWith(".lock")) return `branch name ${show2(value)} ends with ".lock", which git does not allow`;
+  if (value.includes("..")) return `branch name ${show2(value)} contains "..", which git does not allow`;
+  if (value.includes("//")) return `branch name ${show2(value)} contains "//", which git does not allow`;
   if (value.split("/").some((part) => part.startsWith("."))) {
-    return `branch name ${show(value)} has a part starting with ".", which git does not allow`;
+    return `branch name ${show2(value)} has a part starting with ".", which git does not allow`;
   }
   return null;
 }
 function checkJobName(value) {
   if (/^[a-z][a-z0-9_-]{0,39}$/.test(value)) return null;
-  return `job name ${show(value)} is not allowed; use 1-40 lowercase letters, digits, - and _, starting with a letter (e.g. "daily-ingest")`;
+  return `job name ${show2(value)} is not allowed; use 1-40 lowercase letters, digits, - and _, starting with a letter (e.g. "daily-ingest")`;
 }
 function checkEnvironmentName(value) {
   if (/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(value)) return null;
-  return `environment name ${show(value)} is not allowed; use 1-40 letters, digits, - and _, starting with a letter (e.g. "production")`;
+  return `environment name ${show2(value)} is not allowed; use 1-40 letters, digits, - and _, starting with a letter (e.g. "production")`;
 }
 function checkPartitionName(value) {
   if (/^[A-Za-z0-9_.-]{1,64}$/.test(value)) return null;
-  return `partition name ${show(value)} is not allowed; use 1-64 letters, digits, . _ and - (e.g. "standard")`;
+  return `partition name ${show2(value)} is not allowed; use 1-64 letters, digits, . _ and - (e.g. "standard")`;
 }
 var PATH_CHARS = "letters, digits and _ . / @ + -";
 function checkAbsolutePath(value) {
   if (!value.startsWith("/")) {
-    return `path ${show(value)} is not absolute; write a path starting with / (e.g. "/projects/caqrn/production")`;
+    return `path ${show2(value)} is not absolute; write a path starting with / (e.g. "/projects/caqrn/production")`;
   }
   const bad = /[^A-Za-z0-9_./@+-]/.exec(value);
-  if (bad) return `path ${show(value)} contains ${show(bad[0])}; paths may use only ${PATH_CHARS}`;
+  if (bad) return `path ${show2(value)} contains ${show2(bad[0])}; paths may use only ${PATH_CHARS}`;
   if (value === "/") return null;
-  if (value.endsWith("/")) return `path ${show(value)} ends with "/"; write it without the trailing slash`;
-  if (value.includes("//")) return `path ${show(value)} contains "//"; write single slashes`;
+  if (value.endsWith("/")) return `path ${show2(value)} ends with "/"; write it without the trailing slash`;
+  if (value.includes("//")) return `path ${show2(value)} contains "//"; write single slashes`;
   const parts = value.slice(1).split("/");
   if (parts.some((p) => p === "." || p === "..")) {
-    return `path ${show(value)} contains a "." or ".." part; write the normalized path`;
+    return `path ${show2(value)} contains a "." or ".." part; write the normalized path`;
   }
   return null;
 }
 function checkGitSha(value) {
   if (/^[0-9a-f]{7,40}$/.test(value)) return null;
-  return `commit ${show(value)} is not a commit id; use 7 to 40 lowercase hex digits as git prints them`;
+  return `commit ${show2(value)} is not a commit id; use 7 to 40 lowercase hex digits as git prints them`;
 }
 function checkFullSha(value) {
   if (/^[0-9a-f]{40}$/.test(value)) return null;
-  return `commit ${show(value)} is not a full commit id; a deploy needs all 40 lowercase hex digits (git rev-parse HEAD)`;
+  return `commit ${show2(value)} is not a full commit id; a deploy needs all 40 lowercase hex digits (git rev-parse HEAD)`;
 }
 function checkEnvVarName(value) {
   if (/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(value)) return null;
-  return `environment variable name ${show(value)} is not allowed; use letters, digits and _, not starting with a digit (e.g. "DATA_DIR")`;
+  return `environment variable name ${show2(value)} is not allowed; use letters, digits and _, not starting with a digit (e.g. "DATA_DIR")`;
 }
 function checkGitHubActor(value) {
   const login = value.endsWith("[bot]") ? value.slice(0, -"[bot]".length) : value;
   if (login.length <= 39 && /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(login)) return null;
-  return `GitHub actor ${show(value)} is not a GitHub login; logins are up to 39 letters, digits and single inner hyphens, optionally followed by "[bot]"`;
+  return `GitHub actor ${show2(value)} is not a GitHub login; logins are up to 39 letters, digits and single inner hyphens, optionally followed by "[bot]"`;
 }
 
 // src/validate/sbatch-options.ts
@@ -56254,19 +56278,17 @@ function checked(check2) {
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 }
-var HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/;
-var UNIX_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
 var PROJECT_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
 var PYTHON_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 var REPOSITORY = /^(https:\/\/|ssh:\/\/|file:\/\/|git@|\/)[A-Za-z0-9@:/._~+-]+$/;
 var RELATIVE_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_./@+-]+$/;
 var PIP_ARG = /^[A-Za-z0-9_./:=@+,%-]+$/;
-var host = external_exports.string().regex(HOST, "must be a hostname or IP address (letters, digits, dots, hyphens)");
-var port = external_exports.number().int().min(1).max(65535);
-var user = external_exports.string().regex(
-  UNIX_USER,
-  'must be a Unix user name: lowercase letters, digits, "_" and "-", starting with a letter'
-);
+var host = checked(checkHost);
+var port = external_exports.number().superRefine((value, ctx) => {
+  const problem = checkPort(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+var user = checked(checkUnixUser);
 var positiveInt = (max) => external_exports.number().int().min(1).max(max);
 var jumpHost = external_exports.strictObject({
   host,
@@ -56523,10 +56545,12 @@ function lineOf(document2, lineCounter, path6) {
 }
 
 // src/cli/options.ts
+init_user_error();
 var OPTIONS = {
   config: { type: "string", short: "c" },
   branch: { type: "string", short: "b" },
   sha: { type: "string" },
+  base: { type: "string" },
   to: { type: "string" },
   out: { type: "string", short: "o" },
   format: { type: "string", short: "f" },
@@ -56540,16 +56564,84 @@ var OPTIONS = {
   actor: { type: "string" },
   help: { type: "boolean", short: "h" }
 };
-function configLocation(options) {
+function repoLocation(options) {
   const config2 = path.resolve(options.config ?? DEFAULT_CONFIG_PATH);
-  const repoRoot = options.repo ? path.resolve(options.repo) : path.basename(path.dirname(config2)) === ".github" ? path.dirname(path.dirname(config2)) : process.cwd();
-  return { repoRoot, configPath: path.relative(repoRoot, config2) };
+  const dir = options.repo ? path.resolve(options.repo) : path.basename(path.dirname(config2)) === ".github" ? path.dirname(path.dirname(config2)) : process.cwd();
+  return { dir, configPath: path.relative(dir, config2) };
+}
+var FlagCheck = class {
+  problems = [];
+  value(flag, value, check2) {
+    if (value === void 0) return void 0;
+    const problem = check2(value);
+    if (problem) this.problems.push({ where: `--${flag}`, message: problem });
+    return problem ? void 0 : value;
+  }
+  required(flag, value, example) {
+    if (value === void 0)
+      this.problems.push({ where: `--${flag}`, message: `is required (e.g. --${flag} ${example})` });
+  }
+  done() {
+    if (this.problems.length > 0) throw new UserError(this.problems);
+  }
+};
+function planRequest(options) {
+  const check2 = new FlagCheck();
+  const sha = check2.value("sha", options.sha, checkGitSha);
+  const base = check2.value("base", options.base, checkGitSha);
+  const branch = options.branch === "all" ? void 0 : check2.value("branch", options.branch, checkBranchName);
+  check2.done();
+  return {
+    command: "plan",
+    repo: repoLocation(options),
+    head: sha ? { sha } : { tree: true },
+    base,
+    branches: branch ? [branch] : void 0
+  };
+}
+function remoteRequest(command, options) {
+  const check2 = new FlagCheck();
+  const branch = check2.value("branch", options.branch, checkBranchName);
+  const connection = connectionRequest(options, check2);
+  const requester = { actor: options.actor ?? userInfo().username, runUrl: "cli" };
+  const repo = repoLocation(options);
+  if (command !== "status") check2.required("branch", options.branch, "main");
+  if (command === "deploy") {
+    const sha = check2.value("sha", options.sha, checkFullSha);
+    check2.done();
+    return { command, repo, branch, sha, connection, ...requester };
+  }
+  if (command === "rollback") {
+    const to = check2.value("to", options.to, checkGitSha);
+    check2.done();
+    return { command, repo, branch, to, connection, ...requester };
+  }
+  check2.done();
+  return { command, repo, branches: branch ? [branch] : void 0, connection, ...requester };
+}
+function connectionRequest(options, check2) {
+  const port2 = check2.value("port", options.port, (text) => {
+    const parsed = parsePort(text);
+    return "problem" in parsed ? parsed.problem : null;
+  });
+  return {
+    local: options.local,
+    host: check2.value("host", options.host, checkHost),
+    port: port2 === void 0 ? void 0 : Number(port2),
+    user: check2.value("user", options.user, checkUnixUser),
+    privateKey: options.identity ? { file: options.identity } : void 0,
+    knownHosts: { file: options["known-hosts"] ?? path.join(homedir(), ".ssh/known_hosts") },
+    names: { privateKey: "--identity", knownHosts: "--known-hosts" }
+  };
 }
 
 // src/cli/plan-commands.ts
 import { mkdir, writeFile } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
+
+// src/plan/compare.ts
+init_user_error();
 
 // src/render/templates.ts
 import { existsSync } from "node:fs";
@@ -56594,17 +56686,6 @@ async function loadTemplates(overrides, readRepoFile, defaultsDir = defaultTempl
   );
   return Object.fromEntries(entries);
 }
-function workingTreeReader(repoRoot) {
-  return async (relativePath) => {
-    try {
-      return await readFile(path2.join(repoRoot, relativePath), "utf8");
-    } catch (error62) {
-      const code = error62.code;
-      if (code === "ENOENT" || code === "ENOTDIR") return void 0;
-      throw new UserError({ where: relativePath, message: `cannot be read (${code ?? String(error62)})` });
-    }
-  };
-}
 
 // src/plan/plan-repository.ts
 init_plan();
@@ -56627,6 +56708,9 @@ async function planRepository(read, configPath, branches) {
   const plans = planDeployments(config2, templates, branches).map((plan2) => ({ ...plan2, inputs }));
   return { config: config2, plans };
 }
+
+// src/plan/compare.ts
+init_plan_diff();
 
 // src/plan/validate.ts
 init_slurm_cron();
@@ -56711,98 +56795,66 @@ function checkScrontabBlock(plan2) {
   return problems;
 }
 
-// src/cli/plan-commands.ts
-init_payload();
-init_plan();
-init_user_error();
-function selectedBranches(options) {
-  return !options.branch || options.branch === "all" ? void 0 : [options.branch];
-}
-async function planFromOptions(options) {
-  const { repoRoot, configPath } = configLocation(options);
-  if (!existsSync2(path3.join(repoRoot, configPath))) {
-    throw new UserError({
-      where: "--config",
-      message: `${path3.join(repoRoot, configPath)} does not exist; pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
-    });
-  }
-  return planRepository(workingTreeReader(repoRoot), configPath, selectedBranches(options));
-}
-var plan = async (options) => {
-  const format = options.format ?? "text";
-  if (!["text", "markdown", "json"].includes(format)) {
-    throw new UserError({ where: "--format", message: `"${format}" is not one of text, markdown, json` });
-  }
-  if (options.sha) {
-    const bad = checkFullSha(options.sha);
-    if (bad) throw new UserError({ where: "--sha", message: bad });
-  }
-  const { plans } = await planFromOptions(options);
-  const validation = validatePlans(plans);
-  if (options.out) await writePlanFiles(options.out, plans);
-  if (format === "json") {
-    console.log(JSON.stringify({ sha: options.sha ?? null, deployments: plans, validation }, null, 2));
-  } else if (format === "markdown") {
-    const { planMarkdown: planMarkdown2 } = await Promise.resolve().then(() => (init_plan_markdown(), plan_markdown_exports));
-    console.log(planMarkdown2(plans, validation));
-  } else {
-    console.log(planText(plans, validation, options));
-  }
-  return validation.errors.length > 0 ? 2 : 0;
-};
-var validate2 = async (options) => {
-  const { config: config2, plans } = await planFromOptions(options);
-  const validation = validatePlans(plans);
-  for (const problem of validation.warnings) console.log(`warning: ${formatProblem(problem)}`);
-  for (const problem of validation.errors) console.error(`error: ${formatProblem(problem)}`);
-  if (validation.errors.length > 0) return 2;
-  console.log(
-    `${config2.file}: valid (${plans.length} deployment(s); checks: ${validation.checks.join(", ")})`
+// src/plan/compare.ts
+async function comparePlans(options) {
+  const log = options.log ?? (() => {
+  });
+  const head = await planAt(options.head, options.configPath, options.branches, log);
+  const { state: base, plans: basePlans } = await planBase(options, log);
+  if (head.kind === "invalid") return { head, base };
+  const validation = validatePlans(head.plans);
+  log(
+    `Checks: ${validation.checks.join(", ")}; ${validation.errors.length} errors, ${validation.warnings.length} warnings`
   );
-  return 0;
-};
-async function writePlanFiles(out, plans) {
-  for (const plan2 of plans) {
-    const dir = path3.join(out, plan2.branch);
-    for (const file2 of plan2.files) {
-      const target = path3.join(dir, RENDERED_DIR, file2.path);
-      await mkdir(path3.dirname(target), { recursive: true });
-      await writeFile(target, file2.content, { mode: file2.mode });
-    }
-    await writeFile(path3.join(dir, "deploy.sh"), composeScript(plan2), { mode: 493 });
+  return {
+    head: { kind: "planned", diff: diffPlans(head.plans, basePlans), validation, plans: head.plans },
+    base
+  };
+}
+async function planAt(read, configPath, branches, log) {
+  try {
+    const { plans } = await planRepository(read, configPath, branches);
+    log(`Planned ${plans.map((p) => `${p.branch} \u2192 ${p.environment}`).join(", ")}`);
+    return { kind: "planned", plans };
+  } catch (error62) {
+    if (!(error62 instanceof UserError)) throw error62;
+    for (const problem of error62.problems) log(`invalid: ${problem.where}: ${problem.message}`);
+    return { kind: "invalid", problems: error62.problems };
   }
 }
-function planText(plans, validation, options) {
-  const lines = [];
-  for (const plan2 of plans) {
-    lines.push(`deployment ${plan2.branch} \u2192 ${plan2.environment} at ${plan2.root}`);
-    lines.push(`  deploys: ${options.sha ?? "the head of the branch at deploy time"}`);
-    lines.push(`  writes into releases/<sha>/${RENDERED_DIR}/:`);
-    for (const file2 of plan2.files) {
-      lines.push(`    ${file2.mode.toString(8)} ${file2.path} (${file2.content.split("\n").length - 1} lines)`);
-    }
-    lines.push(`  runs: deploy script, ${plan2.script.split("\n").length} lines`);
-    lines.push("  scrontab block:");
-    for (const line of plan2.scrontabBlock.trimEnd().split("\n")) lines.push(`    ${line}`);
-    lines.push("");
+async function planBase(options, log) {
+  if (!options.base) {
+    log("No base commit to compare with (not a pull request, or a new branch)");
+    return { state: { kind: "none" } };
   }
-  lines.push(`checks: ${validation.checks.join(", ")}`);
-  for (const problem of validation.warnings) lines.push(`warning: ${formatProblem(problem)}`);
-  for (const problem of validation.errors) lines.push(`error: ${formatProblem(problem)}`);
-  lines.push(validation.errors.length === 0 ? "plan is valid" : `${validation.errors.length} error(s)`);
-  if (options.out) lines.push(`rendered files written to ${path3.resolve(options.out)}`);
-  return lines.join("\n");
+  const { sha, read } = options.base;
+  if (await read(options.configPath) === void 0) {
+    log(`${options.configPath} did not exist at ${sha}: everything is new`);
+    return { state: { kind: "absent", sha } };
+  }
+  const plan2 = await planAt(read, options.configPath, options.branches, log);
+  if (plan2.kind === "invalid") return { state: { kind: "invalid", sha, problems: plan2.problems } };
+  return { state: { kind: "planned", sha }, plans: plan2.plans };
 }
-var PLAN_COMMANDS = { plan, validate: validate2 };
 
-// src/cli/remote-commands.ts
-import { execFile as execFile3 } from "node:child_process";
-import { readFile as readFile3 } from "node:fs/promises";
-import { homedir, userInfo as userInfo2 } from "node:os";
-import path5 from "node:path";
-import { promisify as promisify2 } from "node:util";
+// src/repo/working-tree.ts
+init_user_error();
+import { readFile as readFile2 } from "node:fs/promises";
+import path3 from "node:path";
+function workingTreeReader(repoRoot) {
+  return async (relativePath) => {
+    try {
+      return await readFile2(path3.join(repoRoot, relativePath), "utf8");
+    } catch (error62) {
+      const code = error62.code;
+      if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+      throw new UserError({ where: relativePath, message: `cannot be read (${code ?? String(error62)})` });
+    }
+  };
+}
 
-// src/github/git-reader.ts
+// src/repo/commit.ts
+init_user_error();
 import { execFile } from "node:child_process";
 function git(cwd, args) {
   return new Promise((resolve, reject) => {
@@ -56841,47 +56893,144 @@ async function ensureCommit(dir, sha, options = {}) {
   options.log?.(`Commit ${sha} is not in the checkout (shallow clone); fetching it from ${remote}`);
   const fetch2 = await git(dir, ["-c", "protocol.version=2", "fetch", "--no-tags", "--depth=1", remote, sha]);
   if (fetch2.code === 0 && await hasCommit(dir, sha)) return;
-  throw new Error(
-    `commit ${sha} is not in the checkout at ${dir} and fetching it from ${remote} failed${fetch2.stderr.trim() ? `: ${fetch2.stderr.trim()}` : ""}; check out with actions/checkout (persist-credentials: true) or fetch-depth: 0`
-  );
+  const why = fetch2.stderr.trim() ? `: ${fetch2.stderr.trim()}` : "";
+  throw new UserError({
+    where: "sha",
+    message: `commit ${sha} is not in the repository at ${dir}, and fetching it from ${remote} failed${why}; fetch it first (actions/checkout: fetch-depth: 0, or persist-credentials: true)`
+  });
 }
 async function hasCommit(dir, sha) {
   const result = await git(dir, ["cat-file", "-e", `${sha}^{commit}`]);
   return result.code === 0;
 }
+async function resolveCommit(dir, ref) {
+  const result = await git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  return result.code === 0 ? result.stdout.trim() : void 0;
+}
 
-// src/deploy/connection.ts
+// src/operations/repository.ts
+function readerAt(repo, at, log) {
+  return "sha" in at ? commitReader(repo.dir, at.sha, { log }) : Promise.resolve(workingTreeReader(repo.dir));
+}
+
+// src/operations/plan.ts
+async function plan(request, log) {
+  const base = request.base ? { sha: request.base, read: await readerAt(request.repo, { sha: request.base }, log) } : void 0;
+  return comparePlans({
+    head: await readerAt(request.repo, request.head, log),
+    base,
+    configPath: request.repo.configPath,
+    branches: request.branches,
+    log
+  });
+}
+
+// src/cli/plan-commands.ts
+init_payload();
+init_plan();
 init_user_error();
-function transportSettings(cluster2, overrides) {
-  if (overrides.local) return { kind: "local" };
-  const names = overrides.inputNames ?? { privateKey: "private key", knownHosts: "known hosts" };
-  if (!overrides.privateKey) {
-    throw new UserError({ where: names.privateKey, message: "is required to connect over SSH" });
-  }
-  if (!overrides.knownHosts?.trim()) {
+async function planFromOptions(options) {
+  const request = planRequest(options);
+  const configFile = path4.join(request.repo.dir, request.repo.configPath);
+  if ("tree" in request.head && !existsSync2(configFile)) {
     throw new UserError({
-      where: names.knownHosts,
-      message: `is required: strict host key checking needs the cluster's host key (ssh-keyscan -p ${overrides.port ?? cluster2.port} ${overrides.host ?? cluster2.host}, verified out of band)`
+      where: "--config",
+      message: `${configFile} does not exist; pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
     });
   }
-  return {
-    kind: "ssh",
-    host: overrides.host ?? cluster2.host,
-    port: overrides.port ?? cluster2.port,
-    username: overrides.user ?? cluster2.user,
-    privateKey: overrides.privateKey,
-    knownHosts: overrides.knownHosts,
-    jump: cluster2.jump ? { host: cluster2.jump.host, port: cluster2.jump.port, username: cluster2.jump.user } : void 0,
-    connectTimeoutSeconds: cluster2.connectTimeoutSeconds,
-    inputNames: names
-  };
+  const comparison = await plan(request);
+  if (comparison.head.kind === "invalid") throw new UserError(comparison.head.problems);
+  return { request, comparison, head: comparison.head };
 }
+var planCommand = async (options) => {
+  const format = options.format ?? "text";
+  if (!["text", "markdown", "json"].includes(format)) {
+    throw new UserError({ where: "--format", message: `"${format}" is not one of text, markdown, json` });
+  }
+  const { request, comparison, head } = await planFromOptions(options);
+  const { plans, validation } = head;
+  if (options.out) await writePlanFiles(options.out, plans);
+  if (format === "json") {
+    const sha = "sha" in request.head ? request.head.sha : null;
+    const diff = request.base ? head.diff : void 0;
+    console.log(
+      JSON.stringify({ sha, base: request.base ?? null, deployments: plans, validation, diff }, null, 2)
+    );
+  } else if (format === "markdown") {
+    const { planMarkdown: planMarkdown2 } = await Promise.resolve().then(() => (init_plan_markdown(), plan_markdown_exports));
+    console.log(planMarkdown2(plans, validation));
+  } else {
+    console.log(planText(plans, validation, options));
+    if (request.base) console.log(diffText(comparison));
+  }
+  return validation.errors.length > 0 ? 2 : 0;
+};
+var validate2 = async (options) => {
+  const { request, head } = await planFromOptions(options);
+  const { plans, validation } = head;
+  for (const problem of validation.warnings) console.log(`warning: ${formatProblem(problem)}`);
+  for (const problem of validation.errors) console.error(`error: ${formatProblem(problem)}`);
+  if (validation.errors.length > 0) return 2;
+  console.log(
+    `${request.repo.configPath}: valid (${plans.length} deployment(s); checks: ${validation.checks.join(", ")})`
+  );
+  return 0;
+};
+function diffText(comparison) {
+  if (comparison.head.kind !== "planned") return "";
+  const lines = [
+    `compared with ${comparison.base.kind === "none" ? "nothing" : comparison.base.sha} (${comparison.base.kind})`
+  ];
+  for (const deployment2 of comparison.head.diff.deployments) {
+    lines.push(`${deployment2.branch} (${deployment2.environment}): ${deployment2.status}`);
+    for (const file2 of deployment2.files.filter((f) => f.status !== "unchanged")) {
+      lines.push(`  ${file2.status}: ${file2.path}`, file2.patch);
+    }
+  }
+  return lines.join("\n");
+}
+async function writePlanFiles(out, plans) {
+  for (const plan2 of plans) {
+    const dir = path4.join(out, plan2.branch);
+    for (const file2 of plan2.files) {
+      const target = path4.join(dir, RENDERED_DIR, file2.path);
+      await mkdir(path4.dirname(target), { recursive: true });
+      await writeFile(target, file2.content, { mode: file2.mode });
+    }
+    await writeFile(path4.join(dir, "deploy.sh"), composeScript(plan2), { mode: 493 });
+  }
+}
+function planText(plans, validation, options) {
+  const lines = [];
+  for (const plan2 of plans) {
+    lines.push(`deployment ${plan2.branch} \u2192 ${plan2.environment} at ${plan2.root}`);
+    lines.push(`  deploys: ${options.sha ?? "the head of the branch at deploy time"}`);
+    lines.push(`  writes into releases/<sha>/${RENDERED_DIR}/:`);
+    for (const file2 of plan2.files) {
+      lines.push(`    ${file2.mode.toString(8)} ${file2.path} (${file2.content.split("\n").length - 1} lines)`);
+    }
+    lines.push(`  runs: deploy script, ${plan2.script.split("\n").length} lines`);
+    lines.push("  scrontab block:");
+    for (const line of plan2.scrontabBlock.trimEnd().split("\n")) lines.push(`    ${line}`);
+    lines.push("");
+  }
+  lines.push(`checks: ${validation.checks.join(", ")}`);
+  for (const problem of validation.warnings) lines.push(`warning: ${formatProblem(problem)}`);
+  for (const problem of validation.errors) lines.push(`error: ${formatProblem(problem)}`);
+  lines.push(validation.errors.length === 0 ? "plan is valid" : `${validation.errors.length} error(s)`);
+  if (options.out) lines.push(`rendered files written to ${path4.resolve(options.out)}`);
+  return lines.join("\n");
+}
+var PLAN_COMMANDS = { plan: planCommand, validate: validate2 };
+
+// src/operations/deployment.ts
+init_plan();
 
 // src/transport/local.ts
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { copyFile } from "node:fs/promises";
-import { hostname as hostname3, userInfo } from "node:os";
+import { hostname as hostname3, userInfo as userInfo2 } from "node:os";
 
 // src/transport/types.ts
 var TransportError = class extends Error {
@@ -56898,7 +57047,7 @@ var LocalTransport = class {
   description;
   stats = { connections: 0, commands: 0 };
   constructor() {
-    this.description = `${userInfo().username}@${hostname3()} (local)`;
+    this.description = `${userInfo2().username}@${hostname3()} (local)`;
   }
   runScript(opts) {
     this.stats.commands++;
@@ -57222,7 +57371,7 @@ function unixifyPath(path6) {
   }
   return path6;
 }
-async function readFile2(filePath) {
+async function readFile3(filePath) {
   return new Promise((resolve, reject) => {
     fs2.readFile(filePath, "utf8", (err, res) => {
       if (err) {
@@ -57307,7 +57456,7 @@ var NodeSSH = class {
       invariant2(config2.passphrase == null || typeof config2.passphrase === "string", "config.passphrase must be null or a valid string");
       if (config2.privateKeyPath != null) {
         try {
-          config2.privateKey = await readFile2(config2.privateKeyPath);
+          config2.privateKey = await readFile3(config2.privateKeyPath);
         } catch (err) {
           if (err != null && err.code === "ENOENT") {
             throw new AssertionError({ message: "config.privateKeyPath does not exist at given fs path" });
@@ -58071,11 +58220,8 @@ function withTimeout(promise2, ms, onTimeout) {
 function validate3(settings, known, knownHostsInput, keyInput) {
   const endpoints = settings.jump ? [settings, settings.jump] : [settings];
   for (const e of endpoints) {
-    if (!e.host || /\s/.test(e.host)) throw new TransportError("config", `invalid SSH host "${e.host}"`);
-    if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) {
-      throw new TransportError("config", `invalid SSH port ${e.port} for ${e.host}: expected 1-65535`);
-    }
-    if (!e.username) throw new TransportError("config", `no SSH user given for ${e.host}`);
+    const problem = checkHost(e.host) ?? checkPort(e.port) ?? checkUnixUser(e.username);
+    if (problem) throw new TransportError("config", `invalid SSH endpoint: ${problem}`);
   }
   const key = (settings.privateKey ?? "").trim();
   const looksLikePublicKey = /^(ssh-|ecdsa-|sk-)\S+ AAAA/.test(key);
@@ -58432,9 +58578,6 @@ async function connectTransport(settings, warn) {
   return connectSsh(settings, warn);
 }
 
-// src/deploy/operations.ts
-init_plan();
-
 // src/exec/executor.ts
 init_shell_quote();
 
@@ -58731,17 +58874,60 @@ async function runRemote(run2) {
     signal: run2.signal
   });
 }
-function deployOutputs(plan2, report) {
-  const result = (key) => report.results[key] ?? "";
+
+// src/deploy/results.ts
+var RESULT_KEYS = {
+  "previous-sha": { means: "the commit live before this run, `-` when none", modes: ["deploy", "rollback"] },
+  sha: {
+    means: "the commit live after this run (status: `-` when nothing is deployed)",
+    modes: ["deploy", "rollback", "status"]
+  },
+  release: { means: "the release directory now behind current", modes: ["deploy", "rollback"] },
+  "release-reused": { means: "`true` when a release with the same files already existed", modes: ["deploy"] },
+  venv: { means: "`built` or `reused`", modes: ["deploy"] },
+  "venv-path": { means: "the venv the release uses", modes: ["deploy"] },
+  "env-scripts": { means: "`changed` or `unchanged` against the release live before", modes: ["deploy"] },
+  scrontab: {
+    means: "`changed` or `unchanged` (an unchanged table is not reinstalled)",
+    modes: ["deploy", "rollback"]
+  },
+  "scrontab-block": { means: "the block in force after the run, base64", modes: ["deploy", "rollback"] },
+  "target-sha": { means: "rollback: the commit it restores, reported before going live", modes: ["rollback"] }
+};
+function isResultKey(key) {
+  return Object.hasOwn(RESULT_KEYS, key);
+}
+function parseResults(report, mode2, environment2, warn = () => {
+}) {
+  const values = {};
+  for (const [key, value2] of Object.entries(report.results)) {
+    if (isResultKey(key)) values[key] = value2;
+    else
+      warn(
+        `the deploy script reported an unknown result "${key}" (known: ${Object.keys(RESULT_KEYS).join(", ")})`
+      );
+  }
+  if (report.exitCode === 0) {
+    const missing = Object.entries(RESULT_KEYS).filter(
+      ([key, spec]) => spec.modes.includes(mode2) && values[key] === void 0
+    ).map(([key]) => key);
+    if (missing.length > 0) warn(`the deploy script did not report ${missing.join(", ")} (${mode2})`);
+  }
+  const value = (key) => values[key] ?? "";
+  const oneOf = (key, allowed) => allowed.includes(value(key)) ? value(key) : "";
+  const noneIsEmpty = (text) => text === "-" ? "" : text;
   return {
-    sha: result("sha"),
-    previousSha: result("previous-sha") === "-" ? "" : result("previous-sha"),
-    release: result("release"),
-    environment: plan2.environment,
-    venv: result("venv"),
-    scrontab: result("scrontab"),
-    scrontabBlock: result("scrontab-block") ? Buffer.from(result("scrontab-block"), "base64").toString("utf8") : "",
-    targetSha: result("target-sha")
+    sha: noneIsEmpty(value("sha")),
+    previousSha: noneIsEmpty(value("previous-sha")),
+    release: value("release"),
+    releaseReused: value("release-reused") === "true",
+    environment: environment2,
+    venv: oneOf("venv", ["built", "reused"]),
+    venvPath: value("venv-path"),
+    envScripts: oneOf("env-scripts", ["changed", "unchanged"]),
+    scrontab: oneOf("scrontab", ["changed", "unchanged"]),
+    scrontabBlock: value("scrontab-block") ? Buffer.from(value("scrontab-block"), "base64").toString("utf8") : "",
+    targetSha: value("target-sha")
   };
 }
 
@@ -58749,15 +58935,15 @@ function deployOutputs(plan2, report) {
 import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 import { promisify } from "node:util";
 import { randomBytes as randomBytes3 } from "node:crypto";
 var run = promisify(execFile2);
 async function sendBundle(repoDir, sha, transport) {
   const id = randomBytes3(8).toString("hex");
   const ref = `refs/slurm-gitops/${sha}`;
-  const dir = await mkdtemp(path4.join(tmpdir(), "slurm-gitops-bundle-"));
-  const file2 = path4.join(dir, `${sha}.bundle`);
+  const dir = await mkdtemp(path5.join(tmpdir(), "slurm-gitops-bundle-"));
+  const file2 = path5.join(dir, `${sha}.bundle`);
   try {
     await run("git", ["-C", repoDir, "update-ref", ref, sha]);
     try {
@@ -58773,51 +58959,161 @@ async function sendBundle(repoDir, sha, transport) {
   }
 }
 
-// src/deploy/operations.ts
+// src/operations/deployment.ts
 init_user_error();
-async function runOperation(request) {
-  const { config: config2 } = request;
-  const plan2 = planDeployment(
-    config2,
-    deploymentFor(config2, request.branch),
-    compileTemplates(request.templates)
-  );
-  const validation = validatePlans([plan2], { shellcheck: false });
-  for (const warning of validation.warnings) request.warn?.(formatProblem(warning));
-  if (validation.errors.length > 0) throw new UserError(validation.errors);
-  const transport = await connectTransport(request.connection, request.warn);
-  try {
-    const bundle = request.mode === "deploy" && config2.project.source === "bundle" ? await sendBundle(request.repoDir, request.sha, transport) : "";
-    const report = await runRemote({
-      plan: plan2,
-      params: {
-        mode: request.mode,
-        sha: request.sha ?? "",
-        target: request.target ?? "",
-        bundle,
-        actor: request.actor,
-        runUrl: request.runUrl
-      },
-      transport,
-      sink: request.sink,
-      loginShell: config2.cluster.loginShell,
-      timeoutSeconds: config2.cluster.timeoutMinutes * 60,
-      signal: request.signal
+
+// src/operations/connection.ts
+init_user_error();
+import { readFile as readFile4 } from "node:fs/promises";
+async function transportSettings(cluster2, request) {
+  if (request.local) return { kind: "local" };
+  const { names } = request;
+  const host2 = request.host ?? cluster2.host;
+  const port2 = request.port ?? cluster2.port;
+  const privateKey = await readSecret(request.privateKey, names.privateKey);
+  if (!privateKey)
+    throw new UserError({ where: names.privateKey, message: "is required to connect over SSH" });
+  const knownHosts = await readSecret(request.knownHosts, names.knownHosts);
+  if (!knownHosts?.trim()) {
+    throw new UserError({
+      where: names.knownHosts,
+      message: `is required: strict host key checking needs the cluster's host key (ssh-keyscan -p ${port2} ${host2}, verified out of band)`
     });
-    return {
-      plan: plan2,
-      report,
-      outputs: deployOutputs(plan2, report),
-      stats: { ...transport.stats },
-      transport: transport.description
-    };
+  }
+  return {
+    kind: "ssh",
+    host: host2,
+    port: port2,
+    username: request.user ?? cluster2.user,
+    privateKey,
+    passphrase: request.passphrase,
+    knownHosts,
+    jump: cluster2.jump ? { host: cluster2.jump.host, port: cluster2.jump.port, username: cluster2.jump.user } : void 0,
+    connectTimeoutSeconds: request.connectTimeoutSeconds ?? cluster2.connectTimeoutSeconds,
+    inputNames: names
+  };
+}
+async function readSecret(source, where2) {
+  if (!source) return void 0;
+  if ("text" in source) return source.text;
+  try {
+    return await readFile4(source.file, "utf8");
+  } catch (error62) {
+    const code = error62.code ?? String(error62);
+    throw new UserError({ where: where2, message: `cannot read ${source.file} (${code})` });
+  }
+}
+
+// src/operations/deployment.ts
+async function deploy(request, io) {
+  const sha = request.sha ?? await branchTip(request);
+  const repository = await loadRepository(
+    await readerAt(request.repo, { sha }, io.log),
+    request.repo.configPath
+  );
+  const target = findDeployment(repository.config, request.branch);
+  if (target.kind === "no-deployment") return target;
+  const plan2 = checkedPlan(repository, target.deployment, io);
+  await io.onStart?.({ environment: plan2.environment, sha });
+  const [run2] = await runScripts(repository.config, request.connection, io, [
+    { plan: plan2, params: { ...runParams(request, "deploy"), sha }, bundleOf: { repoDir: request.repo.dir, sha } }
+  ]);
+  return run2;
+}
+async function rollback(request, io) {
+  const repository = await loadRepository(
+    await readerAt(request.repo, { tree: true }),
+    request.repo.configPath
+  );
+  const target = findDeployment(repository.config, request.branch);
+  if (target.kind === "no-deployment") return target;
+  const plan2 = checkedPlan(repository, target.deployment, io);
+  const [run2] = await runScripts(repository.config, request.connection, io, [
+    { plan: plan2, params: { ...runParams(request, "rollback"), target: request.to ?? "" } }
+  ]);
+  return run2;
+}
+async function status(request, io) {
+  const repository = await loadRepository(
+    await readerAt(request.repo, { tree: true }),
+    request.repo.configPath
+  );
+  const branches = request.branches ?? repository.config.deployments.map((d) => d.branch);
+  const targets = branches.map((branch) => findDeployment(repository.config, branch));
+  const missing = targets.filter((t) => t.kind === "no-deployment");
+  if (missing.length > 0) throw new UserError(missing.map((t) => t.problem));
+  const runs = targets.map((target) => ({
+    plan: checkedPlan(repository, target.deployment, io),
+    params: runParams(request, "status")
+  }));
+  return runScripts(repository.config, request.connection, io, runs);
+}
+async function branchTip(request) {
+  const sha = await resolveCommit(request.repo.dir, `refs/heads/${request.branch}`);
+  if (sha) return sha;
+  throw new UserError({
+    where: "sha",
+    message: `not given, and branch ${request.branch} does not exist in ${request.repo.dir}; give the full 40-character SHA to deploy`
+  });
+}
+function findDeployment(config2, branch) {
+  const deployment2 = config2.deployments.find((d) => d.branch === branch);
+  if (deployment2) return { kind: "found", deployment: deployment2 };
+  const known = config2.deployments.map((d) => d.branch).join(", ");
+  return {
+    kind: "no-deployment",
+    branch,
+    problem: {
+      where: "branch",
+      message: `no deployment for branch "${branch}" in ${config2.file} (deployments: ${known})`
+    }
+  };
+}
+function checkedPlan(repository, deployment2, io) {
+  const plan2 = planDeployment(repository.config, deployment2, compileTemplates(repository.templates));
+  const validation = validatePlans([plan2], { shellcheck: false });
+  for (const warning of validation.warnings) io.warn(formatProblem(warning));
+  if (validation.errors.length > 0) throw new UserError(validation.errors);
+  return plan2;
+}
+function runParams(request, mode2) {
+  return { mode: mode2, sha: "", target: "", bundle: "", actor: request.actor, runUrl: request.runUrl };
+}
+async function runScripts(config2, connection, io, runs) {
+  const transport = await connectTransport(
+    await transportSettings(config2.cluster, connection),
+    io.warn
+  );
+  const timeoutMinutes = connection.timeoutMinutes ?? config2.cluster.timeoutMinutes;
+  try {
+    const outcomes = [];
+    for (const run2 of runs) {
+      const bundle = run2.bundleOf && config2.project.source === "bundle" ? await sendBundle(run2.bundleOf.repoDir, run2.bundleOf.sha, transport) : "";
+      const report = await runRemote({
+        plan: run2.plan,
+        params: { ...run2.params, bundle },
+        transport,
+        sink: io.sink,
+        loginShell: config2.cluster.loginShell,
+        timeoutSeconds: timeoutMinutes * 60,
+        signal: io.signal
+      });
+      outcomes.push({
+        kind: "ran",
+        mode: run2.params.mode,
+        branch: run2.plan.branch,
+        plan: run2.plan,
+        report,
+        outputs: parseResults(report, run2.params.mode, run2.plan.environment, io.warn),
+        stats: { ...transport.stats },
+        transport: transport.description
+      });
+    }
+    return outcomes;
   } finally {
     await transport.close();
   }
 }
-
-// src/cli/remote-commands.ts
-init_plan();
 
 // src/exec/log-sink.ts
 var ConsoleLogSink = class {
@@ -58849,109 +59145,46 @@ var ConsoleLogSink = class {
 
 // src/cli/remote-commands.ts
 init_user_error();
-var git2 = promisify2(execFile3);
-async function readOptional(file2, flag) {
-  try {
-    return await readFile3(file2, "utf8");
-  } catch {
-    throw new UserError({ where: flag, message: `cannot read ${file2}` });
+async function carryOut(request, io) {
+  switch (request.command) {
+    case "deploy":
+      return [await deploy(request, io)];
+    case "rollback":
+      return [await rollback(request, io)];
+    case "status":
+      return status(request, io);
   }
 }
-function requireBranch(options) {
-  if (!options.branch) throw new UserError({ where: "--branch", message: "is required (e.g. --branch main)" });
-  const bad = checkBranchName(options.branch);
-  if (bad) throw new UserError({ where: "--branch", message: bad });
-  return options.branch;
-}
-async function resolveSha(options, repoRoot, branch) {
-  const ref = options.sha ?? `refs/heads/${branch}`;
-  try {
-    const { stdout } = await git2("git", [
-      "-C",
-      repoRoot,
-      "rev-parse",
-      "--verify",
-      "--quiet",
-      `${ref}^{commit}`
-    ]);
-    return stdout.trim();
-  } catch {
-    throw new UserError({
-      where: "--sha",
-      message: options.sha ? `commit ${options.sha} is not in the repository at ${repoRoot}; fetch it first` : `not given, and branch ${branch} does not exist in ${repoRoot}; pass --sha with a full 40-character SHA`
-    });
-  }
-}
-function remoteCommand(mode2) {
+function remoteCommand(command) {
   return async (options) => {
-    const { repoRoot, configPath } = configLocation(options);
-    if (options.sha) {
-      const bad = checkFullSha(options.sha);
-      if (bad) throw new UserError({ where: "--sha", message: bad });
-    }
-    const sha = mode2 === "deploy" ? await resolveSha(options, repoRoot, requireBranch(options)) : void 0;
-    const reader = sha ? await commitReader(repoRoot, sha) : workingTreeReader(repoRoot);
-    const { config: config2, templates } = await loadRepository(reader, configPath);
-    const branches = mode2 === "status" && !options.branch ? config2.deployments.map((d) => d.branch) : [requireBranch(options)];
-    for (const branch of branches) deploymentFor(config2, branch);
-    if (options.to) {
-      const bad = checkGitSha(options.to);
-      if (bad) throw new UserError({ where: "--to", message: bad });
-    }
-    const port2 = options.port === void 0 ? void 0 : Number(options.port);
-    if (port2 !== void 0 && !(Number.isInteger(port2) && port2 > 0 && port2 < 65536)) {
-      throw new UserError({ where: "--port", message: `"${options.port}" is not a port number (1-65535)` });
-    }
-    const connection = transportSettings(config2.cluster, {
-      host: options.host,
-      port: port2,
-      user: options.user,
-      local: options.local,
-      privateKey: options.local || !options.identity ? void 0 : await readOptional(options.identity, "--identity"),
-      knownHosts: options.local ? void 0 : await readOptional(
-        options["known-hosts"] ?? path5.join(homedir(), ".ssh/known_hosts"),
-        "--known-hosts"
-      ),
-      inputNames: { privateKey: "--identity", knownHosts: "--known-hosts" }
-    });
-    const sink = new ConsoleLogSink();
+    const request = remoteRequest(command, options);
     const abort = new AbortController();
     const cancel = () => abort.abort();
     process.once("SIGINT", cancel);
     process.once("SIGTERM", cancel);
-    let failed = false;
+    let outcomes;
     try {
-      for (const branch of branches) {
-        const outcome = await runOperation({
-          config: config2,
-          templates,
-          branch,
-          mode: mode2,
-          sha,
-          target: options.to,
-          actor: options.actor ?? userInfo2().username,
-          runUrl: "cli",
-          connection,
-          sink,
-          repoDir: repoRoot,
-          signal: abort.signal,
-          warn: (message) => console.error(`warning: ${message}`)
-        });
-        const { report, outputs } = outcome;
-        if (!succeeded(report)) {
-          console.error(`slurm-gitops ${mode2} ${branch}: ${failureMessage(report)}`);
-          failed = true;
-          continue;
-        }
-        if (mode2 !== "status") {
-          console.log(
-            `${mode2} of ${branch} \u2192 ${outputs.environment}: ${outputs.sha} (was ${outputs.previousSha || "nothing"}), venv ${outputs.venv || "unchanged"}, scrontab ${outputs.scrontab}, release ${outputs.release}`
-          );
-        }
-      }
+      outcomes = await carryOut(request, {
+        sink: new ConsoleLogSink(),
+        signal: abort.signal,
+        warn: (message) => console.error(`warning: ${message}`)
+      });
     } finally {
       process.off("SIGINT", cancel);
       process.off("SIGTERM", cancel);
+    }
+    let failed = false;
+    for (const outcome of outcomes) {
+      if (outcome.kind === "no-deployment") throw new UserError(outcome.problem);
+      const { report, outputs, branch } = outcome;
+      if (!succeeded(report)) {
+        console.error(`slurm-gitops ${command} ${branch}: ${failureMessage(report)}`);
+        failed = true;
+      } else if (command !== "status") {
+        console.log(
+          `${command} of ${branch} \u2192 ${outputs.environment}: ${outputs.sha} (was ${outputs.previousSha || "nothing"}), venv ${outputs.venv || "unchanged"}, scrontab ${outputs.scrontab}, release ${outputs.release}`
+        );
+      }
     }
     return failed ? 1 : 0;
   };

@@ -42459,7 +42459,7 @@ var require_agent2 = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile4 } = __require("fs");
+    var { readFile: readFile5 } = __require("fs");
     var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -42677,7 +42677,7 @@ var require_agent2 = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile4(socketPath, function readCygsocket(err, data) {
+          readFile5(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -42686,7 +42686,7 @@ var require_agent2 = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile4(socketPath, readCygsocket);
+                readFile5(socketPath, readCygsocket);
               });
               return;
             }
@@ -55383,23 +55383,6 @@ function group(name, fn) {
     return result;
   });
 }
-function saveState(name, value) {
-  const filePath = process.env["GITHUB_STATE"] || "";
-  if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
-  }
-  issueCommand("save-state", { name }, toCommandValue(value));
-}
-function getState(name) {
-  return process.env[`STATE_${name}`] || "";
-}
-
-// src/action/constants.ts
-var COMMANDS = ["plan", "deploy", "rollback", "sandbox"];
-var AUTO_COMMAND = "auto";
-var PLAN_COMMENT_MARKER = "<!-- slurm-gitops:plan -->";
-var COMMENT_LIMIT = 65536;
-var SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
@@ -59565,6 +59548,13 @@ function getOctokit(token, options, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
+
+// src/action/constants.ts
+var COMMANDS = ["plan", "deploy", "rollback"];
+var AUTO_COMMAND = "auto";
+var PLAN_COMMENT_MARKER = "<!-- slurm-gitops:plan -->";
+var COMMENT_LIMIT = 65536;
+var SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
 
 // src/action/inputs.ts
 import path from "node:path";
@@ -79289,6 +79279,29 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/validate/network.ts
+function show(value) {
+  return JSON.stringify(value);
+}
+function checkHost(value) {
+  if (/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/.test(value)) return null;
+  return `host ${show(value)} is not a hostname or IP address; use letters, digits, dots and hyphens (e.g. login.hpc.example.edu)`;
+}
+var PORT_RANGE = "use a whole number from 1 to 65535";
+function checkPort(value) {
+  if (Number.isInteger(value) && value >= 1 && value <= 65535) return null;
+  return `port ${show(value)} is not a port number; ${PORT_RANGE}`;
+}
+function parsePort(text) {
+  if (!/^\d+$/.test(text)) return { problem: `port ${show(text)} is not a port number; ${PORT_RANGE}` };
+  const problem = checkPort(Number(text));
+  return problem ? { problem } : { port: Number(text) };
+}
+function checkUnixUser(value) {
+  if (/^[a-z_][a-z0-9_-]{0,31}$/.test(value)) return null;
+  return `user ${show(value)} is not a Unix user name; use up to 32 lowercase letters, digits, "_" and "-", starting with a letter or "_" (e.g. caqrn)`;
+}
+
 // src/validate/slurm-cron.ts
 var SLURM_CRON_NICKNAMES = [
   "@yearly",
@@ -79545,73 +79558,73 @@ function parse5(value) {
 }
 
 // src/validate/names.ts
-function show(value) {
+function show2(value) {
   return JSON.stringify(value);
 }
 function checkBranchName(value) {
   const allowed = "branch names may use letters, digits and . _ / - (up to 100 characters)";
   if (value === "") return `branch name is empty; ${allowed}`;
-  if (value.length > 100) return `branch name ${show(value)} is ${value.length} characters long; ${allowed}`;
+  if (value.length > 100) return `branch name ${show2(value)} is ${value.length} characters long; ${allowed}`;
   const bad = /[^A-Za-z0-9._/-]/.exec(value);
-  if (bad) return `branch name ${show(value)} contains ${show(bad[0])}; ${allowed}`;
+  if (bad) return `branch name ${show2(value)} contains ${show2(bad[0])}; ${allowed}`;
   if (value.startsWith("-") || value.startsWith("/")) {
-    return `branch name ${show(value)} starts with ${show(value[0])}; start it with a letter, digit, . or _`;
+    return `branch name ${show2(value)} starts with ${show2(value[0])}; start it with a letter, digit, . or _`;
   }
   if (value.endsWith("/") || value.endsWith(".")) {
-    return `branch name ${show(value)} ends with ${show(value.slice(-1))}, which git does not allow; end it with a letter, digit, _ or -`;
+    return `branch name ${show2(value)} ends with ${show2(value.slice(-1))}, which git does not allow; end it with a letter, digit, _ or -`;
   }
-  if (value.endsWith(".lock")) return `branch name ${show(value)} ends with ".lock", which git does not allow`;
-  if (value.includes("..")) return `branch name ${show(value)} contains "..", which git does not allow`;
-  if (value.includes("//")) return `branch name ${show(value)} contains "//", which git does not allow`;
+  if (value.endsWith(".lock")) return `branch name ${show2(value)} ends with ".lock", which git does not allow`;
+  if (value.includes("..")) return `branch name ${show2(value)} contains "..", which git does not allow`;
+  if (value.includes("//")) return `branch name ${show2(value)} contains "//", which git does not allow`;
   if (value.split("/").some((part) => part.startsWith("."))) {
-    return `branch name ${show(value)} has a part starting with ".", which git does not allow`;
+    return `branch name ${show2(value)} has a part starting with ".", which git does not allow`;
   }
   return null;
 }
 function checkJobName(value) {
   if (/^[a-z][a-z0-9_-]{0,39}$/.test(value)) return null;
-  return `job name ${show(value)} is not allowed; use 1-40 lowercase letters, digits, - and _, starting with a letter (e.g. "daily-ingest")`;
+  return `job name ${show2(value)} is not allowed; use 1-40 lowercase letters, digits, - and _, starting with a letter (e.g. "daily-ingest")`;
 }
 function checkEnvironmentName(value) {
   if (/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(value)) return null;
-  return `environment name ${show(value)} is not allowed; use 1-40 letters, digits, - and _, starting with a letter (e.g. "production")`;
+  return `environment name ${show2(value)} is not allowed; use 1-40 letters, digits, - and _, starting with a letter (e.g. "production")`;
 }
 function checkPartitionName(value) {
   if (/^[A-Za-z0-9_.-]{1,64}$/.test(value)) return null;
-  return `partition name ${show(value)} is not allowed; use 1-64 letters, digits, . _ and - (e.g. "standard")`;
+  return `partition name ${show2(value)} is not allowed; use 1-64 letters, digits, . _ and - (e.g. "standard")`;
 }
 var PATH_CHARS = "letters, digits and _ . / @ + -";
 function checkAbsolutePath(value) {
   if (!value.startsWith("/")) {
-    return `path ${show(value)} is not absolute; write a path starting with / (e.g. "/projects/caqrn/production")`;
+    return `path ${show2(value)} is not absolute; write a path starting with / (e.g. "/projects/caqrn/production")`;
   }
   const bad = /[^A-Za-z0-9_./@+-]/.exec(value);
-  if (bad) return `path ${show(value)} contains ${show(bad[0])}; paths may use only ${PATH_CHARS}`;
+  if (bad) return `path ${show2(value)} contains ${show2(bad[0])}; paths may use only ${PATH_CHARS}`;
   if (value === "/") return null;
-  if (value.endsWith("/")) return `path ${show(value)} ends with "/"; write it without the trailing slash`;
-  if (value.includes("//")) return `path ${show(value)} contains "//"; write single slashes`;
+  if (value.endsWith("/")) return `path ${show2(value)} ends with "/"; write it without the trailing slash`;
+  if (value.includes("//")) return `path ${show2(value)} contains "//"; write single slashes`;
   const parts = value.slice(1).split("/");
   if (parts.some((p) => p === "." || p === "..")) {
-    return `path ${show(value)} contains a "." or ".." part; write the normalized path`;
+    return `path ${show2(value)} contains a "." or ".." part; write the normalized path`;
   }
   return null;
 }
 function checkGitSha(value) {
   if (/^[0-9a-f]{7,40}$/.test(value)) return null;
-  return `commit ${show(value)} is not a commit id; use 7 to 40 lowercase hex digits as git prints them`;
+  return `commit ${show2(value)} is not a commit id; use 7 to 40 lowercase hex digits as git prints them`;
 }
 function checkFullSha(value) {
   if (/^[0-9a-f]{40}$/.test(value)) return null;
-  return `commit ${show(value)} is not a full commit id; a deploy needs all 40 lowercase hex digits (git rev-parse HEAD)`;
+  return `commit ${show2(value)} is not a full commit id; a deploy needs all 40 lowercase hex digits (git rev-parse HEAD)`;
 }
 function checkEnvVarName(value) {
   if (/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(value)) return null;
-  return `environment variable name ${show(value)} is not allowed; use letters, digits and _, not starting with a digit (e.g. "DATA_DIR")`;
+  return `environment variable name ${show2(value)} is not allowed; use letters, digits and _, not starting with a digit (e.g. "DATA_DIR")`;
 }
 function checkGitHubActor(value) {
   const login = value.endsWith("[bot]") ? value.slice(0, -"[bot]".length) : value;
   if (login.length <= 39 && /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(login)) return null;
-  return `GitHub actor ${show(value)} is not a GitHub login; logins are up to 39 letters, digits and single inner hyphens, optionally followed by "[bot]"`;
+  return `GitHub actor ${show2(value)} is not a GitHub login; logins are up to 39 letters, digits and single inner hyphens, optionally followed by "[bot]"`;
 }
 
 // src/validate/sbatch-options.ts
@@ -79708,19 +79721,17 @@ function checked(check2) {
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 }
-var HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/;
-var UNIX_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
 var PROJECT_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
 var PYTHON_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 var REPOSITORY = /^(https:\/\/|ssh:\/\/|file:\/\/|git@|\/)[A-Za-z0-9@:/._~+-]+$/;
 var RELATIVE_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_./@+-]+$/;
 var PIP_ARG = /^[A-Za-z0-9_./:=@+,%-]+$/;
-var host = external_exports.string().regex(HOST, "must be a hostname or IP address (letters, digits, dots, hyphens)");
-var port = external_exports.number().int().min(1).max(65535);
-var user = external_exports.string().regex(
-  UNIX_USER,
-  'must be a Unix user name: lowercase letters, digits, "_" and "-", starting with a letter'
-);
+var host = checked(checkHost);
+var port = external_exports.number().superRefine((value, ctx) => {
+  const problem = checkPort(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+var user = checked(checkUnixUser);
 var positiveInt = (max) => external_exports.number().int().min(1).max(max);
 var jumpHost = external_exports.strictObject({
   host,
@@ -80008,6 +80019,12 @@ function getInputs(event, read = readActionInput, workspace = process.env.GITHUB
   };
   const problems = [];
   const problem = (input2, message) => problems.push({ where: `input ${input2}`, message });
+  const optional2 = (input2, value, check2) => {
+    if (value === "") return void 0;
+    const bad = check2(value);
+    if (bad) problem(input2, bad);
+    return bad ? void 0 : value;
+  };
   const { command, source: commandSource } = resolveCommand(
     read("command" /* Command */) || AUTO_COMMAND,
     event,
@@ -80021,45 +80038,97 @@ function getInputs(event, read = readActionInput, workspace = process.env.GITHUB
       `"${workingDirectoryInput}" is outside the workspace; use a path inside it`
     );
   }
-  const config2 = read("config" /* Config */) || DEFAULT_CONFIG_PATH;
-  if (path.isAbsolute(config2) || config2.split(/[\\/]/).includes("..")) {
+  const configInput = read("config" /* Config */) || DEFAULT_CONFIG_PATH;
+  if (path.isAbsolute(configInput) || configInput.split(/[\\/]/).includes("..")) {
     problem(
       "config" /* Config */,
-      `"${config2}" must be a path relative to working-directory without "..", e.g. ${DEFAULT_CONFIG_PATH}`
+      `"${configInput}" must be a path relative to working-directory without "..", e.g. ${DEFAULT_CONFIG_PATH}`
     );
   }
-  const settings = {
+  const config2 = path.posix.normalize(configInput.replace(/\\/g, "/"));
+  const repo = { dir: workingDirectory, configPath: config2 };
+  const comment = parseBoolean("comment" /* Comment */, read("comment" /* Comment */), true, problem);
+  const port2 = read("ssh-port" /* SshPort */);
+  const parsedPort = port2 === "" ? void 0 : parsePort(port2);
+  if (parsedPort && "problem" in parsedPort) problem("ssh-port" /* SshPort */, parsedPort.problem);
+  const connection = {
+    privateKey: privateKey ? { text: privateKey } : void 0,
+    knownHosts: read("ssh-known-hosts" /* SshKnownHosts */) ? { text: read("ssh-known-hosts" /* SshKnownHosts */) } : void 0,
+    host: optional2("ssh-host" /* SshHost */, read("ssh-host" /* SshHost */), checkHost),
+    port: parsedPort && "port" in parsedPort ? parsedPort.port : void 0,
+    user: optional2("ssh-user" /* SshUser */, read("ssh-user" /* SshUser */), checkUnixUser),
+    names: { privateKey: `input ${"ssh-private-key" /* SshPrivateKey */}`, knownHosts: `input ${"ssh-known-hosts" /* SshKnownHosts */}` },
+    timeoutMinutes: parseInteger("timeout-minutes" /* TimeoutMinutes */, read("timeout-minutes" /* TimeoutMinutes */), 1, 24 * 60, problem)
+  };
+  const requester = { actor: event.actor ?? "", runUrl: event.runUrl ?? "" };
+  const branchInput = read("branch" /* Branch */) || dispatched("branch") || branchOfRef(event.ref);
+  const branch = optional2("branch" /* Branch */, branchInput, checkBranchName);
+  const needsBranch = () => {
+    if (branchInput === "") problem("branch" /* Branch */, `is required for ${command} outside a branch push`);
+    return branch ?? "";
+  };
+  const pull = pullRequestOf(event);
+  let request2;
+  switch (command) {
+    case "plan":
+      request2 = { command, repo, head: { tree: true }, base: baseCommit(event) };
+      break;
+    case "deploy":
+      request2 = {
+        command,
+        repo,
+        branch: needsBranch(),
+        // A deploy pins exactly one commit: the input's, else the event's.
+        sha: optional2("sha" /* Sha */, read("sha" /* Sha */) || event.sha || "", checkFullSha),
+        connection,
+        ...requester
+      };
+      if (!read("sha" /* Sha */) && !event.sha)
+        problem("sha" /* Sha */, "is required: the event has no commit (GITHUB_SHA)");
+      break;
+    case "rollback":
+      request2 = {
+        command,
+        repo,
+        branch: needsBranch(),
+        to: optional2("to" /* To */, read("to" /* To */) || dispatched("to"), checkGitSha),
+        connection,
+        ...requester
+      };
+      break;
+  }
+  if (problems.length > 0) throw new UserError(problems);
+  return {
     command,
     commandSource,
     workingDirectory,
-    config: path.posix.normalize(config2.replace(/\\/g, "/")),
+    config: config2,
     githubToken,
-    comment: parseBoolean("comment" /* Comment */, read("comment" /* Comment */), true, problem),
-    ssh: {
-      privateKey: privateKey || void 0,
-      knownHosts: read("ssh-known-hosts" /* SshKnownHosts */) || void 0,
-      host: optionalMatch("ssh-host" /* SshHost */, read("ssh-host" /* SshHost */), HOST2, "a hostname or IP address", problem),
-      port: parseInteger("ssh-port" /* SshPort */, read("ssh-port" /* SshPort */), 1, 65535, problem),
-      user: optionalMatch(
-        "ssh-user" /* SshUser */,
-        read("ssh-user" /* SshUser */),
-        UNIX_USER2,
-        "a Unix user name such as caqrn",
-        problem
-      )
-    },
-    timeoutMinutes: parseInteger("timeout-minutes" /* TimeoutMinutes */, read("timeout-minutes" /* TimeoutMinutes */), 1, 24 * 60, problem),
-    branch: optionalCheck(
-      "branch" /* Branch */,
-      read("branch" /* Branch */) || dispatched("branch"),
-      checkBranchName,
-      problem
-    ),
-    sha: optionalCheck("sha" /* Sha */, read("sha" /* Sha */), checkGitSha, problem),
-    to: optionalCheck("to" /* To */, read("to" /* To */) || dispatched("to"), checkGitSha, problem)
+    comment,
+    request: request2,
+    eventSha: event.sha ?? "",
+    pullRequest: pull
   };
-  if (problems.length > 0) throw new UserError(problems);
-  return settings;
+}
+function branchOfRef(ref) {
+  return ref?.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : "";
+}
+function pullRequestOf(event) {
+  const pull = event.payload.pull_request;
+  if (!pull || typeof pull.number !== "number") return void 0;
+  return {
+    number: pull.number,
+    headSha: typeof pull.head?.sha === "string" ? pull.head.sha : event.sha ?? "",
+    baseRef: typeof pull.base?.ref === "string" ? pull.base.ref : void 0
+  };
+}
+function baseCommit(event) {
+  const pull = event.payload.pull_request;
+  const pullRequestBase = pull?.base?.sha;
+  if (typeof pullRequestBase === "string" && pullRequestBase) return pullRequestBase;
+  const before = event.payload.before;
+  if (event.eventName === "push" && typeof before === "string" && !/^0+$/.test(before)) return before;
+  return void 0;
 }
 function resolveCommand(value, event, problem) {
   const allowed = [AUTO_COMMAND, ...COMMANDS].join(", ");
@@ -80077,7 +80146,13 @@ function resolveCommand(value, event, problem) {
       return { command: "deploy", source };
     case "workflow_dispatch": {
       const dispatched = event.payload.inputs?.command;
-      if (dispatched === void 0 || dispatched === "") return { command: "sandbox", source };
+      if (dispatched === void 0 || dispatched === "") {
+        problem(
+          "command" /* Command */,
+          `auto found no "command" input in the workflow_dispatch form; add one (a choice of ${COMMANDS.join(", ")}) or set the command input`
+        );
+        return { command: "plan", source };
+      }
       if (typeof dispatched === "string" && isCommand(dispatched)) {
         return { command: dispatched, source: `${source}, its command input` };
       }
@@ -80085,7 +80160,7 @@ function resolveCommand(value, event, problem) {
         "command" /* Command */,
         `auto took the workflow_dispatch input "command", but ${JSON.stringify(dispatched)} is not one of ${COMMANDS.join(", ")}`
       );
-      return { command: "sandbox", source };
+      return { command: "plan", source };
     }
     default:
       problem(
@@ -80098,12 +80173,10 @@ function resolveCommand(value, event, problem) {
 function isCommand(value) {
   return COMMANDS.includes(value);
 }
-var HOST2 = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/;
-var UNIX_USER2 = /^[a-z_][a-z0-9_-]{0,31}$/;
 function parseBoolean(input2, value, fallback, problem) {
   if (value === "") return fallback;
-  if (/^(true|yes|on)$/i.test(value)) return true;
-  if (/^(false|no|off)$/i.test(value)) return false;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
   problem(input2, `"${value}" is not a boolean; use true or false`);
   return fallback;
 }
@@ -80113,18 +80186,6 @@ function parseInteger(input2, value, min, max, problem) {
   if (/^\d+$/.test(value) && number4 >= min && number4 <= max) return number4;
   problem(input2, `"${value}" is not allowed; use a whole number from ${min} to ${max}`);
   return void 0;
-}
-function optionalMatch(input2, value, pattern, expected, problem) {
-  if (value === "") return void 0;
-  if (pattern.test(value)) return value;
-  problem(input2, `"${value}" is not allowed; use ${expected}`);
-  return void 0;
-}
-function optionalCheck(input2, value, check2, problem) {
-  if (value === "") return void 0;
-  const bad = check2(value);
-  if (bad) problem(input2, bad);
-  return bad ? void 0 : value;
 }
 function maskSecret(value) {
   if (!value) return;
@@ -80180,17 +80241,6 @@ async function loadTemplates(overrides, readRepoFile, defaultsDir = defaultTempl
     })
   );
   return Object.fromEntries(entries);
-}
-function workingTreeReader(repoRoot) {
-  return async (relativePath) => {
-    try {
-      return await readFile(path2.join(repoRoot, relativePath), "utf8");
-    } catch (error63) {
-      const code = error63.code;
-      if (code === "ENOENT" || code === "ENOTDIR") return void 0;
-      throw new UserError({ where: relativePath, message: `cannot be read (${code ?? String(error63)})` });
-    }
-  };
 }
 
 // src/plan/plan.ts
@@ -80441,115 +80491,8 @@ async function planRepository(read, configPath, branches) {
   const { config: config2, templates } = await loadRepository(read, configPath);
   const requirements = await read(config2.project.requirements);
   const inputs = requirements === void 0 ? [] : [{ path: config2.project.requirements, mode: 420, content: requirements }];
-  const plans = planDeployments(config2, templates, branches).map((plan) => ({ ...plan, inputs }));
+  const plans = planDeployments(config2, templates, branches).map((plan2) => ({ ...plan2, inputs }));
   return { config: config2, plans };
-}
-
-// src/plan/validate.ts
-import { spawnSync } from "node:child_process";
-function validatePlans(plans, options = {}) {
-  const result = { errors: [], warnings: [], checks: ["bash -n", "scrontab rules"] };
-  const shellcheck = options.shellcheck !== false && hasShellcheck();
-  if (shellcheck) result.checks.push("shellcheck");
-  for (const plan of plans) {
-    const scripts = [
-      { name: "deploy script", content: plan.script },
-      ...plan.files.filter((f) => f.path.endsWith(".sh")).map((f) => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))
-    ];
-    for (const script of scripts) {
-      const where2 = `${plan.branch}: ${script.name}`;
-      const syntax = bashSyntaxError(script.content);
-      if (syntax) result.errors.push({ where: where2, message: `bash -n: ${syntax}` });
-      if (shellcheck && !syntax) {
-        for (const finding of runShellcheck(script.content)) {
-          ;
-          (finding.level === "error" ? result.errors : result.warnings).push({
-            where: where2,
-            message: finding.text
-          });
-        }
-      }
-    }
-    result.errors.push(...checkScrontabBlock(plan));
-  }
-  return result;
-}
-function bashSyntaxError(content) {
-  const run3 = spawnSync("bash", ["-n"], { input: content, encoding: "utf8" });
-  return run3.status === 0 ? null : run3.stderr.trim().replace(/^bash: /gm, "");
-}
-function hasShellcheck() {
-  return spawnSync("shellcheck", ["--version"], { encoding: "utf8" }).status === 0;
-}
-function runShellcheck(content) {
-  const run3 = spawnSync("shellcheck", ["--shell=bash", "--format=json1", "--severity=warning", "-"], {
-    input: content,
-    encoding: "utf8"
-  });
-  try {
-    const report = JSON.parse(run3.stdout);
-    return report.comments.map((c) => ({
-      level: c.level,
-      text: `shellcheck SC${c.code} line ${c.line}: ${c.message}`
-    }));
-  } catch {
-    return [];
-  }
-}
-function checkScrontabBlock(plan) {
-  const where2 = `${plan.branch}: ${RENDERED_DIR}/scrontab`;
-  const lines = plan.scrontabBlock.replace(/\n$/, "").split("\n");
-  const problems = [];
-  const problem = (line, message) => problems.push({ where: `${where2} line ${line}`, message });
-  const [first, last] = [lines[0] ?? "", lines[lines.length - 1] ?? ""];
-  if (!/^# >>> slurm-gitops .+ >>>$/.test(first) || !/^# <<< slurm-gitops .+ <<<$/.test(last)) {
-    problem(1, "the block must start and end with its {{markers.begin}} / {{markers.end}} lines");
-  }
-  lines.forEach((line, index) => {
-    const number4 = index + 1;
-    if (line.startsWith("#SCRON")) {
-      const options = line.slice("#SCRON".length).trim().split(/\s+/).filter(Boolean);
-      const bad2 = checkSbatchOptions(options, "scron", { rendered: true });
-      if (bad2) problem(number4, bad2);
-      return;
-    }
-    if (line.trim() === "" || line.startsWith("#")) return;
-    const fields = line.trim().split(/\s+/);
-    const specLength = SLURM_CRON_NICKNAMES.includes(fields[0].toLowerCase()) ? 1 : 5;
-    if (fields.length <= specLength) {
-      problem(number4, `"${line}" has a schedule but no command`);
-      return;
-    }
-    const bad = checkSlurmCron(fields.slice(0, specLength).join(" "));
-    if (bad) problem(number4, bad);
-  });
-  return problems;
-}
-
-// src/plan/payload.ts
-import { createHash as createHash2 } from "node:crypto";
-function filesPayload(files) {
-  const lines = ["sg_write_files() {", "  local dir=$1"];
-  const dirs = [...new Set(files.map((f) => f.path.split("/").slice(0, -1).join("/")).filter(Boolean))];
-  for (const dir of dirs) lines.push(`  mkdir -p "$dir"/${shellQuote(dir)}`);
-  for (const file2 of files) {
-    const delimiter = heredocDelimiter(file2.content);
-    const target = `"$dir"/${shellQuote(file2.path)}`;
-    lines.push(`  cat >${target} <<'${delimiter}'`, file2.content + delimiter);
-    lines.push(`  chmod ${file2.mode.toString(8)} ${target}`);
-  }
-  lines.push("}");
-  return `${lines.join("\n")}
-`;
-}
-function composeScript(plan) {
-  return `${filesPayload(plan.files)}${plan.script}`;
-}
-function heredocDelimiter(content) {
-  const lines = new Set(content.split("\n"));
-  let delimiter = `SG_EOF_${createHash2("sha256").update(content).digest("hex").slice(0, 12)}`;
-  while (lines.has(delimiter)) delimiter += "_";
-  return delimiter;
 }
 
 // node_modules/diff/libesm/diff/base.js
@@ -81061,20 +81004,20 @@ function splitLines(text) {
   return result;
 }
 
-// src/report/plan-diff.ts
+// src/plan/plan-diff.ts
 var SCRIPT_PATH = "deploy script";
 function diffPlans(head, base) {
-  const baseByBranch = new Map((base ?? []).map((plan) => [plan.branch, plan]));
-  const deployments = head.map((plan) => {
-    const before = baseByBranch.get(plan.branch);
-    baseByBranch.delete(plan.branch);
-    return diffDeployment(before, plan);
+  const baseByBranch = new Map((base ?? []).map((plan2) => [plan2.branch, plan2]));
+  const deployments = head.map((plan2) => {
+    const before = baseByBranch.get(plan2.branch);
+    baseByBranch.delete(plan2.branch);
+    return diffDeployment(before, plan2);
   });
   for (const removed of baseByBranch.values()) deployments.push(diffDeployment(removed, void 0));
   return { deployments, changed: deployments.some((d) => d.status !== "unchanged") };
 }
 function diffDeployment(base, head) {
-  const plan = head ?? base;
+  const plan2 = head ?? base;
   const baseFiles = new Map(scriptAndFiles(base).map((file2) => [file2.path, file2]));
   const files = [];
   for (const file2 of scriptAndFiles(head)) {
@@ -81084,15 +81027,15 @@ function diffDeployment(base, head) {
   for (const file2 of baseFiles.values()) files.push(diffFile(file2.path, file2, void 0));
   files.sort((a, b) => Number(a.path === SCRIPT_PATH) - Number(b.path === SCRIPT_PATH));
   const status = !base ? "added" : !head ? "removed" : files.every((f) => f.status === "unchanged") && base.root === head.root && base.environment === head.environment ? "unchanged" : "changed";
-  return { branch: plan.branch, environment: plan.environment, root: plan.root, status, files };
+  return { branch: plan2.branch, environment: plan2.environment, root: plan2.root, status, files };
 }
-function scriptAndFiles(plan) {
-  if (!plan) return [];
+function scriptAndFiles(plan2) {
+  if (!plan2) return [];
   return [
-    ...plan.files.map((file2) => ({ ...file2, path: `${RENDERED_DIR}/${file2.path}` })),
+    ...plan2.files.map((file2) => ({ ...file2, path: `${RENDERED_DIR}/${file2.path}` })),
     // The requirements decide the venv: a dependency change shows in the plan.
-    ...plan.inputs.map((file2) => ({ ...file2, path: `${file2.path} (venv)` })),
-    { path: SCRIPT_PATH, mode: 0, content: plan.script }
+    ...plan2.inputs.map((file2) => ({ ...file2, path: `${file2.path} (venv)` })),
+    { path: SCRIPT_PATH, mode: 0, content: plan2.script }
   ];
 }
 function diffFile(path6, base, head) {
@@ -81114,6 +81057,241 @@ function diffFile(path6, base, head) {
 var mode = (file2) => file2.mode.toString(8);
 function stripIndexLine(patch) {
   return patch.replace(/^=+\n/, "");
+}
+
+// src/plan/validate.ts
+import { spawnSync } from "node:child_process";
+function validatePlans(plans, options = {}) {
+  const result = { errors: [], warnings: [], checks: ["bash -n", "scrontab rules"] };
+  const shellcheck = options.shellcheck !== false && hasShellcheck();
+  if (shellcheck) result.checks.push("shellcheck");
+  for (const plan2 of plans) {
+    const scripts = [
+      { name: "deploy script", content: plan2.script },
+      ...plan2.files.filter((f) => f.path.endsWith(".sh")).map((f) => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))
+    ];
+    for (const script of scripts) {
+      const where2 = `${plan2.branch}: ${script.name}`;
+      const syntax = bashSyntaxError(script.content);
+      if (syntax) result.errors.push({ where: where2, message: `bash -n: ${syntax}` });
+      if (shellcheck && !syntax) {
+        for (const finding of runShellcheck(script.content)) {
+          ;
+          (finding.level === "error" ? result.errors : result.warnings).push({
+            where: where2,
+            message: finding.text
+          });
+        }
+      }
+    }
+    result.errors.push(...checkScrontabBlock(plan2));
+  }
+  return result;
+}
+function bashSyntaxError(content) {
+  const run3 = spawnSync("bash", ["-n"], { input: content, encoding: "utf8" });
+  return run3.status === 0 ? null : run3.stderr.trim().replace(/^bash: /gm, "");
+}
+function hasShellcheck() {
+  return spawnSync("shellcheck", ["--version"], { encoding: "utf8" }).status === 0;
+}
+function runShellcheck(content) {
+  const run3 = spawnSync("shellcheck", ["--shell=bash", "--format=json1", "--severity=warning", "-"], {
+    input: content,
+    encoding: "utf8"
+  });
+  try {
+    const report = JSON.parse(run3.stdout);
+    return report.comments.map((c) => ({
+      level: c.level,
+      text: `shellcheck SC${c.code} line ${c.line}: ${c.message}`
+    }));
+  } catch {
+    return [];
+  }
+}
+function checkScrontabBlock(plan2) {
+  const where2 = `${plan2.branch}: ${RENDERED_DIR}/scrontab`;
+  const lines = plan2.scrontabBlock.replace(/\n$/, "").split("\n");
+  const problems = [];
+  const problem = (line, message) => problems.push({ where: `${where2} line ${line}`, message });
+  const [first, last] = [lines[0] ?? "", lines[lines.length - 1] ?? ""];
+  if (!/^# >>> slurm-gitops .+ >>>$/.test(first) || !/^# <<< slurm-gitops .+ <<<$/.test(last)) {
+    problem(1, "the block must start and end with its {{markers.begin}} / {{markers.end}} lines");
+  }
+  lines.forEach((line, index) => {
+    const number4 = index + 1;
+    if (line.startsWith("#SCRON")) {
+      const options = line.slice("#SCRON".length).trim().split(/\s+/).filter(Boolean);
+      const bad2 = checkSbatchOptions(options, "scron", { rendered: true });
+      if (bad2) problem(number4, bad2);
+      return;
+    }
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const fields = line.trim().split(/\s+/);
+    const specLength = SLURM_CRON_NICKNAMES.includes(fields[0].toLowerCase()) ? 1 : 5;
+    if (fields.length <= specLength) {
+      problem(number4, `"${line}" has a schedule but no command`);
+      return;
+    }
+    const bad = checkSlurmCron(fields.slice(0, specLength).join(" "));
+    if (bad) problem(number4, bad);
+  });
+  return problems;
+}
+
+// src/plan/compare.ts
+async function comparePlans(options) {
+  const log = options.log ?? (() => {
+  });
+  const head = await planAt(options.head, options.configPath, options.branches, log);
+  const { state: base, plans: basePlans } = await planBase(options, log);
+  if (head.kind === "invalid") return { head, base };
+  const validation = validatePlans(head.plans);
+  log(
+    `Checks: ${validation.checks.join(", ")}; ${validation.errors.length} errors, ${validation.warnings.length} warnings`
+  );
+  return {
+    head: { kind: "planned", diff: diffPlans(head.plans, basePlans), validation, plans: head.plans },
+    base
+  };
+}
+async function planAt(read, configPath, branches, log) {
+  try {
+    const { plans } = await planRepository(read, configPath, branches);
+    log(`Planned ${plans.map((p) => `${p.branch} \u2192 ${p.environment}`).join(", ")}`);
+    return { kind: "planned", plans };
+  } catch (error63) {
+    if (!(error63 instanceof UserError)) throw error63;
+    for (const problem of error63.problems) log(`invalid: ${problem.where}: ${problem.message}`);
+    return { kind: "invalid", problems: error63.problems };
+  }
+}
+async function planBase(options, log) {
+  if (!options.base) {
+    log("No base commit to compare with (not a pull request, or a new branch)");
+    return { state: { kind: "none" } };
+  }
+  const { sha, read } = options.base;
+  if (await read(options.configPath) === void 0) {
+    log(`${options.configPath} did not exist at ${sha}: everything is new`);
+    return { state: { kind: "absent", sha } };
+  }
+  const plan2 = await planAt(read, options.configPath, options.branches, log);
+  if (plan2.kind === "invalid") return { state: { kind: "invalid", sha, problems: plan2.problems } };
+  return { state: { kind: "planned", sha }, plans: plan2.plans };
+}
+
+// src/repo/working-tree.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path3 from "node:path";
+function workingTreeReader(repoRoot) {
+  return async (relativePath) => {
+    try {
+      return await readFile2(path3.join(repoRoot, relativePath), "utf8");
+    } catch (error63) {
+      const code = error63.code;
+      if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+      throw new UserError({ where: relativePath, message: `cannot be read (${code ?? String(error63)})` });
+    }
+  };
+}
+
+// src/repo/commit.ts
+import { execFile } from "node:child_process";
+function git(cwd, args) {
+  return new Promise((resolve, reject) => {
+    execFile(
+      "git",
+      args,
+      {
+        cwd,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }
+      },
+      (error63, stdout, stderr) => {
+        if (error63 && typeof error63.code !== "number") {
+          reject(new Error(`cannot run git in ${cwd}: ${error63.message}`));
+          return;
+        }
+        resolve({ code: error63 ? Number(error63.code) : 0, stdout, stderr });
+      }
+    );
+  });
+}
+async function commitReader(dir, sha, options = {}) {
+  await ensureCommit(dir, sha, options);
+  return async (relativePath) => {
+    const spec = `${sha}:./${relativePath.replace(/^\.\//, "")}`;
+    const result = await git(dir, ["show", spec]);
+    if (result.code === 0) return result.stdout;
+    if (/does not exist in|exists on disk, but not in/.test(result.stderr)) return void 0;
+    throw new Error(`git show ${spec} failed in ${dir}: ${result.stderr.trim()}`);
+  };
+}
+async function ensureCommit(dir, sha, options = {}) {
+  if (await hasCommit(dir, sha)) return;
+  const remote = options.remote ?? "origin";
+  options.log?.(`Commit ${sha} is not in the checkout (shallow clone); fetching it from ${remote}`);
+  const fetch3 = await git(dir, ["-c", "protocol.version=2", "fetch", "--no-tags", "--depth=1", remote, sha]);
+  if (fetch3.code === 0 && await hasCommit(dir, sha)) return;
+  const why = fetch3.stderr.trim() ? `: ${fetch3.stderr.trim()}` : "";
+  throw new UserError({
+    where: "sha",
+    message: `commit ${sha} is not in the repository at ${dir}, and fetching it from ${remote} failed${why}; fetch it first (actions/checkout: fetch-depth: 0, or persist-credentials: true)`
+  });
+}
+async function hasCommit(dir, sha) {
+  const result = await git(dir, ["cat-file", "-e", `${sha}^{commit}`]);
+  return result.code === 0;
+}
+async function resolveCommit(dir, ref) {
+  const result = await git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  return result.code === 0 ? result.stdout.trim() : void 0;
+}
+
+// src/operations/repository.ts
+function readerAt(repo, at, log) {
+  return "sha" in at ? commitReader(repo.dir, at.sha, { log }) : Promise.resolve(workingTreeReader(repo.dir));
+}
+
+// src/operations/plan.ts
+async function plan(request2, log) {
+  const base = request2.base ? { sha: request2.base, read: await readerAt(request2.repo, { sha: request2.base }, log) } : void 0;
+  return comparePlans({
+    head: await readerAt(request2.repo, request2.head, log),
+    base,
+    configPath: request2.repo.configPath,
+    branches: request2.branches,
+    log
+  });
+}
+
+// src/plan/payload.ts
+import { createHash as createHash2 } from "node:crypto";
+function filesPayload(files) {
+  const lines = ["sg_write_files() {", "  local dir=$1"];
+  const dirs = [...new Set(files.map((f) => f.path.split("/").slice(0, -1).join("/")).filter(Boolean))];
+  for (const dir of dirs) lines.push(`  mkdir -p "$dir"/${shellQuote(dir)}`);
+  for (const file2 of files) {
+    const delimiter = heredocDelimiter(file2.content);
+    const target = `"$dir"/${shellQuote(file2.path)}`;
+    lines.push(`  cat >${target} <<'${delimiter}'`, file2.content + delimiter);
+    lines.push(`  chmod ${file2.mode.toString(8)} ${target}`);
+  }
+  lines.push("}");
+  return `${lines.join("\n")}
+`;
+}
+function composeScript(plan2) {
+  return `${filesPayload(plan2.files)}${plan2.script}`;
+}
+function heredocDelimiter(content) {
+  const lines = new Set(content.split("\n"));
+  let delimiter = `SG_EOF_${createHash2("sha256").update(content).digest("hex").slice(0, 12)}`;
+  while (lines.has(delimiter)) delimiter += "_";
+  return delimiter;
 }
 
 // src/report/plan-markdown.ts
@@ -81331,54 +81509,6 @@ function escapeCell(text) {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-// src/github/git-reader.ts
-import { execFile } from "node:child_process";
-function git(cwd, args) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      "git",
-      args,
-      {
-        cwd,
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }
-      },
-      (error63, stdout, stderr) => {
-        if (error63 && typeof error63.code !== "number") {
-          reject(new Error(`cannot run git in ${cwd}: ${error63.message}`));
-          return;
-        }
-        resolve({ code: error63 ? Number(error63.code) : 0, stdout, stderr });
-      }
-    );
-  });
-}
-async function commitReader(dir, sha, options = {}) {
-  await ensureCommit(dir, sha, options);
-  return async (relativePath) => {
-    const spec = `${sha}:./${relativePath.replace(/^\.\//, "")}`;
-    const result = await git(dir, ["show", spec]);
-    if (result.code === 0) return result.stdout;
-    if (/does not exist in|exists on disk, but not in/.test(result.stderr)) return void 0;
-    throw new Error(`git show ${spec} failed in ${dir}: ${result.stderr.trim()}`);
-  };
-}
-async function ensureCommit(dir, sha, options = {}) {
-  if (await hasCommit(dir, sha)) return;
-  const remote = options.remote ?? "origin";
-  options.log?.(`Commit ${sha} is not in the checkout (shallow clone); fetching it from ${remote}`);
-  const fetch3 = await git(dir, ["-c", "protocol.version=2", "fetch", "--no-tags", "--depth=1", remote, sha]);
-  if (fetch3.code === 0 && await hasCommit(dir, sha)) return;
-  throw new Error(
-    `commit ${sha} is not in the checkout at ${dir} and fetching it from ${remote} failed${fetch3.stderr.trim() ? `: ${fetch3.stderr.trim()}` : ""}; check out with actions/checkout (persist-credentials: true) or fetch-depth: 0`
-  );
-}
-async function hasCommit(dir, sha) {
-  const result = await git(dir, ["cat-file", "-e", `${sha}^{commit}`]);
-  return result.code === 0;
-}
-
 // src/github/run-url.ts
 function runUrl(repository = safeRepo()) {
   if (!repository || !context2.runId) return void 0;
@@ -81434,15 +81564,15 @@ async function findComment(octokit, target, marker) {
 
 // src/github/annotations.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 function toAnnotation(problem, paths) {
   const properties = { title: "slurm-gitops" };
   const location = problem.location;
   let message = `${problem.where}: ${problem.message}`;
   if (location) {
-    const absolute = path3.resolve(paths.repoDir, location.file);
-    if (existsSync4(absolute) && !path3.relative(paths.workspace, absolute).startsWith("..")) {
-      properties.file = path3.relative(paths.workspace, absolute).split(path3.sep).join("/");
+    const absolute = path4.resolve(paths.repoDir, location.file);
+    if (existsSync4(absolute) && !path4.relative(paths.workspace, absolute).startsWith("..")) {
+      properties.file = path4.relative(paths.workspace, absolute).split(path4.sep).join("/");
       if (location.line) properties.startLine = location.line;
       if (location.column) properties.startColumn = location.column;
     } else {
@@ -81469,8 +81599,6 @@ function actionEnvironment() {
   }
   return {
     eventName: context2.eventName,
-    payload: context2.payload,
-    sha: context2.sha,
     repository,
     runUrl: runUrl(repository),
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
@@ -81478,29 +81606,15 @@ function actionEnvironment() {
   };
 }
 async function runPlan(settings, env = actionEnvironment()) {
+  const request2 = settings.request;
   const paths = { repoDir: settings.workingDirectory, workspace: env.workspace };
-  const pullRequest = env.payload.pull_request;
-  const headSha = pullRequest?.head?.sha ?? env.sha;
-  const head = await group(
-    "Plan at head (the checked-out tree)",
-    () => planAt(workingTreeReader(settings.workingDirectory), settings.config)
+  const { head, base } = await group(
+    `Plan at head and at base ${request2.base ?? "(none)"}`,
+    () => plan(request2, (message) => info(message))
   );
-  const baseSha = baseCommit(env);
-  const base = await group(`Plan at base ${baseSha ?? "(none)"}`, () => planBase(settings, baseSha));
-  let headState;
-  if (head.kind === "invalid") {
-    headState = head;
-  } else {
-    const validation = await group("Validate the plan", async () => {
-      const result = validatePlans(head.plans);
-      info(`Checks: ${result.checks.join(", ")}`);
-      info(`${result.errors.length} errors, ${result.warnings.length} warnings`);
-      return result;
-    });
-    const diff = diffPlans(head.plans, base.plans);
-    headState = { kind: "planned", diff, validation };
+  if (head.kind === "planned") {
     await group("What the merge changes", async () => {
-      for (const deployment2 of diff.deployments) {
+      for (const deployment2 of head.diff.deployments) {
         info(`${deployment2.branch} (${deployment2.environment}): ${deployment2.status}`);
         for (const file2 of deployment2.files.filter((f) => f.status !== "unchanged")) {
           info(`  ${file2.status}: ${file2.path}
@@ -81511,10 +81625,10 @@ ${file2.patch}`);
   }
   const report = {
     configFile: settings.config,
-    headSha,
-    base: base.state,
-    head: headState,
-    targetBranch: pullRequest?.base?.ref,
+    headSha: settings.pullRequest?.headSha ?? settings.eventSha,
+    base,
+    head,
+    targetBranch: settings.pullRequest?.baseRef,
     runUrl: env.runUrl
   };
   const commentNote = await group("Sticky PR comment", () => writeComment(settings, env, report));
@@ -81527,61 +81641,29 @@ ${file2.patch}`);
   await writeSummary(commentNote ? `${summary2}
 ${commentNote}
 ` : summary2);
-  if (headState.kind === "planned") {
-    const changed = headState.diff.deployments.filter((d) => d.status !== "unchanged").map((d) => d.branch);
-    setOutput("changed" /* Changed */, String(headState.diff.changed));
+  if (head.kind === "planned") {
+    const changed = head.diff.deployments.filter((d) => d.status !== "unchanged").map((d) => d.branch);
+    setOutput("changed" /* Changed */, String(head.diff.changed));
     setOutput("changed-deployments" /* ChangedDeployments */, JSON.stringify(changed));
   }
-  if (headState.kind === "invalid") {
-    annotateProblems(headState.problems, "error", paths);
-    setFailed(`The configuration is invalid: ${headState.problems.length} problem(s), annotated above`);
+  if (head.kind === "invalid") {
+    annotateProblems(head.problems, "error", paths);
+    setFailed(`The configuration is invalid: ${head.problems.length} problem(s), annotated above`);
     return;
   }
-  annotateProblems(headState.validation.warnings, "warning", paths);
-  if (headState.validation.errors.length > 0) {
-    annotateProblems(headState.validation.errors, "error", paths);
-    setFailed(`The plan has ${headState.validation.errors.length} validation error(s), annotated above`);
+  annotateProblems(head.validation.warnings, "warning", paths);
+  if (head.validation.errors.length > 0) {
+    annotateProblems(head.validation.errors, "error", paths);
+    setFailed(`The plan has ${head.validation.errors.length} validation error(s), annotated above`);
   }
-}
-async function planAt(read, configPath) {
-  try {
-    const { plans } = await planRepository(read, configPath);
-    info(`Planned ${plans.map((p) => `${p.branch} \u2192 ${p.environment}`).join(", ")}`);
-    return { kind: "planned", plans };
-  } catch (error63) {
-    if (!(error63 instanceof UserError)) throw error63;
-    for (const problem of error63.problems) info(`invalid: ${problem.where}: ${problem.message}`);
-    return { kind: "invalid", problems: error63.problems };
-  }
-}
-async function planBase(settings, sha) {
-  if (!sha) {
-    info("No base commit to compare with (not a pull request, or a new branch)");
-    return { state: { kind: "none" } };
-  }
-  const read = await commitReader(settings.workingDirectory, sha, { log: (message) => info(message) });
-  if (await read(settings.config) === void 0) {
-    info(`${settings.config} did not exist at ${sha}: everything is new`);
-    return { state: { kind: "absent", sha } };
-  }
-  const plan = await planAt(read, settings.config);
-  if (plan.kind === "invalid") return { state: { kind: "invalid", sha, problems: plan.problems } };
-  return { state: { kind: "planned", sha }, plans: plan.plans };
-}
-function baseCommit(env) {
-  const pullRequestBase = env.payload.pull_request?.base?.sha;
-  if (typeof pullRequestBase === "string" && pullRequestBase) return pullRequestBase;
-  const before = env.payload.before;
-  if (env.eventName === "push" && typeof before === "string" && !/^0+$/.test(before)) return before;
-  return void 0;
 }
 async function writeComment(settings, env, report) {
-  const number4 = env.payload.pull_request?.number;
+  const number4 = settings.pullRequest?.number;
   if (!settings.comment) {
     info("comment is false: no PR comment");
     return void 0;
   }
-  if (typeof number4 !== "number" || !env.repository) {
+  if (number4 === void 0 || !env.repository) {
     info(`Not a pull request (${env.eventName}): no PR comment`);
     return void 0;
   }
@@ -81621,9 +81703,6 @@ async function writeSummary(markdown) {
   await summary.addRaw(markdown, true).write();
 }
 
-// src/action/deploy-command.ts
-import { readFile as readFile3 } from "node:fs/promises";
-
 // src/action/action-log-sink.ts
 import { randomBytes } from "node:crypto";
 var ActionLogSink = class {
@@ -81662,52 +81741,6 @@ var ActionLogSink = class {
     this.resumeCommands();
   }
 };
-
-// src/action/ssh-files.ts
-import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path4 from "node:path";
-async function writeSshFiles(privateKey, knownHosts) {
-  const dir = await mkdtemp(path4.join(process.env.RUNNER_TEMP || tmpdir(), "slurm-gitops-ssh-"));
-  saveState("sshDir" /* SshDir */, dir);
-  const files = { privateKeyPath: path4.join(dir, "key"), knownHostsPath: path4.join(dir, "known_hosts") };
-  await writeFile2(files.privateKeyPath, privateKey.endsWith("\n") ? privateKey : `${privateKey}
-`, {
-    mode: 384
-  });
-  await writeFile2(files.knownHostsPath, knownHosts, { mode: 384 });
-  return files;
-}
-async function removeSshFiles() {
-  const dir = getState("sshDir" /* SshDir */);
-  if (dir) await rm2(dir, { recursive: true, force: true });
-}
-
-// src/deploy/connection.ts
-function transportSettings(cluster2, overrides) {
-  if (overrides.local) return { kind: "local" };
-  const names = overrides.inputNames ?? { privateKey: "private key", knownHosts: "known hosts" };
-  if (!overrides.privateKey) {
-    throw new UserError({ where: names.privateKey, message: "is required to connect over SSH" });
-  }
-  if (!overrides.knownHosts?.trim()) {
-    throw new UserError({
-      where: names.knownHosts,
-      message: `is required: strict host key checking needs the cluster's host key (ssh-keyscan -p ${overrides.port ?? cluster2.port} ${overrides.host ?? cluster2.host}, verified out of band)`
-    });
-  }
-  return {
-    kind: "ssh",
-    host: overrides.host ?? cluster2.host,
-    port: overrides.port ?? cluster2.port,
-    username: overrides.user ?? cluster2.user,
-    privateKey: overrides.privateKey,
-    knownHosts: overrides.knownHosts,
-    jump: cluster2.jump ? { host: cluster2.jump.host, port: cluster2.jump.port, username: cluster2.jump.user } : void 0,
-    connectTimeoutSeconds: cluster2.connectTimeoutSeconds,
-    inputNames: names
-  };
-}
 
 // src/transport/local.ts
 import { spawn } from "node:child_process";
@@ -82054,7 +82087,7 @@ function unixifyPath(path6) {
   }
   return path6;
 }
-async function readFile2(filePath) {
+async function readFile3(filePath) {
   return new Promise((resolve, reject) => {
     fs4.readFile(filePath, "utf8", (err, res) => {
       if (err) {
@@ -82139,7 +82172,7 @@ var NodeSSH = class {
       invariant2(config2.passphrase == null || typeof config2.passphrase === "string", "config.passphrase must be null or a valid string");
       if (config2.privateKeyPath != null) {
         try {
-          config2.privateKey = await readFile2(config2.privateKeyPath);
+          config2.privateKey = await readFile3(config2.privateKeyPath);
         } catch (err) {
           if (err != null && err.code === "ENOENT") {
             throw new AssertionError({ message: "config.privateKeyPath does not exist at given fs path" });
@@ -82903,11 +82936,8 @@ function withTimeout(promise2, ms, onTimeout) {
 function validate2(settings, known, knownHostsInput, keyInput) {
   const endpoints = settings.jump ? [settings, settings.jump] : [settings];
   for (const e of endpoints) {
-    if (!e.host || /\s/.test(e.host)) throw new TransportError("config", `invalid SSH host "${e.host}"`);
-    if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) {
-      throw new TransportError("config", `invalid SSH port ${e.port} for ${e.host}: expected 1-65535`);
-    }
-    if (!e.username) throw new TransportError("config", `no SSH user given for ${e.host}`);
+    const problem = checkHost(e.host) ?? checkPort(e.port) ?? checkUnixUser(e.username);
+    if (problem) throw new TransportError("config", `invalid SSH endpoint: ${problem}`);
   }
   const key = (settings.privateKey ?? "").trim();
   const looksLikePublicKey = /^(ssh-|ecdsa-|sk-)\S+ AAAA/.test(key);
@@ -83556,24 +83586,67 @@ async function runRemote(run3) {
     signal: run3.signal
   });
 }
-function deployOutputs(plan, report) {
-  const result = (key) => report.results[key] ?? "";
+
+// src/deploy/results.ts
+var RESULT_KEYS = {
+  "previous-sha": { means: "the commit live before this run, `-` when none", modes: ["deploy", "rollback"] },
+  sha: {
+    means: "the commit live after this run (status: `-` when nothing is deployed)",
+    modes: ["deploy", "rollback", "status"]
+  },
+  release: { means: "the release directory now behind current", modes: ["deploy", "rollback"] },
+  "release-reused": { means: "`true` when a release with the same files already existed", modes: ["deploy"] },
+  venv: { means: "`built` or `reused`", modes: ["deploy"] },
+  "venv-path": { means: "the venv the release uses", modes: ["deploy"] },
+  "env-scripts": { means: "`changed` or `unchanged` against the release live before", modes: ["deploy"] },
+  scrontab: {
+    means: "`changed` or `unchanged` (an unchanged table is not reinstalled)",
+    modes: ["deploy", "rollback"]
+  },
+  "scrontab-block": { means: "the block in force after the run, base64", modes: ["deploy", "rollback"] },
+  "target-sha": { means: "rollback: the commit it restores, reported before going live", modes: ["rollback"] }
+};
+function isResultKey(key) {
+  return Object.hasOwn(RESULT_KEYS, key);
+}
+function parseResults(report, mode2, environment2, warn = () => {
+}) {
+  const values = {};
+  for (const [key, value2] of Object.entries(report.results)) {
+    if (isResultKey(key)) values[key] = value2;
+    else
+      warn(
+        `the deploy script reported an unknown result "${key}" (known: ${Object.keys(RESULT_KEYS).join(", ")})`
+      );
+  }
+  if (report.exitCode === 0) {
+    const missing = Object.entries(RESULT_KEYS).filter(
+      ([key, spec]) => spec.modes.includes(mode2) && values[key] === void 0
+    ).map(([key]) => key);
+    if (missing.length > 0) warn(`the deploy script did not report ${missing.join(", ")} (${mode2})`);
+  }
+  const value = (key) => values[key] ?? "";
+  const oneOf = (key, allowed) => allowed.includes(value(key)) ? value(key) : "";
+  const noneIsEmpty = (text) => text === "-" ? "" : text;
   return {
-    sha: result("sha"),
-    previousSha: result("previous-sha") === "-" ? "" : result("previous-sha"),
-    release: result("release"),
-    environment: plan.environment,
-    venv: result("venv"),
-    scrontab: result("scrontab"),
-    scrontabBlock: result("scrontab-block") ? Buffer.from(result("scrontab-block"), "base64").toString("utf8") : "",
-    targetSha: result("target-sha")
+    sha: noneIsEmpty(value("sha")),
+    previousSha: noneIsEmpty(value("previous-sha")),
+    release: value("release"),
+    releaseReused: value("release-reused") === "true",
+    environment: environment2,
+    venv: oneOf("venv", ["built", "reused"]),
+    venvPath: value("venv-path"),
+    envScripts: oneOf("env-scripts", ["changed", "unchanged"]),
+    scrontab: oneOf("scrontab", ["changed", "unchanged"]),
+    scrontabBlock: value("scrontab-block") ? Buffer.from(value("scrontab-block"), "base64").toString("utf8") : "",
+    targetSha: value("target-sha")
   };
 }
 
 // src/deploy/bundle.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path5 from "node:path";
 import { promisify } from "node:util";
 import { randomBytes as randomBytes4 } from "node:crypto";
@@ -83581,7 +83654,7 @@ var run = promisify(execFile2);
 async function sendBundle(repoDir, sha, transport) {
   const id = randomBytes4(8).toString("hex");
   const ref = `refs/slurm-gitops/${sha}`;
-  const dir = await mkdtemp2(path5.join(tmpdir2(), "slurm-gitops-bundle-"));
+  const dir = await mkdtemp(path5.join(tmpdir(), "slurm-gitops-bundle-"));
   const file2 = path5.join(dir, `${sha}.bundle`);
   try {
     await run("git", ["-C", repoDir, "update-ref", ref, sha]);
@@ -83594,47 +83667,142 @@ async function sendBundle(repoDir, sha, transport) {
     await transport.putFile(file2, remote);
     return remote;
   } finally {
-    await rm3(dir, { recursive: true, force: true });
+    await rm2(dir, { recursive: true, force: true });
   }
 }
 
-// src/deploy/operations.ts
-async function runOperation(request2) {
-  const { config: config2 } = request2;
-  const plan = planDeployment(
-    config2,
-    deploymentFor(config2, request2.branch),
-    compileTemplates(request2.templates)
-  );
-  const validation = validatePlans([plan], { shellcheck: false });
-  for (const warning2 of validation.warnings) request2.warn?.(formatProblem(warning2));
-  if (validation.errors.length > 0) throw new UserError(validation.errors);
-  const transport = await connectTransport(request2.connection, request2.warn);
-  try {
-    const bundle = request2.mode === "deploy" && config2.project.source === "bundle" ? await sendBundle(request2.repoDir, request2.sha, transport) : "";
-    const report = await runRemote({
-      plan,
-      params: {
-        mode: request2.mode,
-        sha: request2.sha ?? "",
-        target: request2.target ?? "",
-        bundle,
-        actor: request2.actor,
-        runUrl: request2.runUrl
-      },
-      transport,
-      sink: request2.sink,
-      loginShell: config2.cluster.loginShell,
-      timeoutSeconds: config2.cluster.timeoutMinutes * 60,
-      signal: request2.signal
+// src/operations/connection.ts
+import { readFile as readFile4 } from "node:fs/promises";
+async function transportSettings(cluster2, request2) {
+  if (request2.local) return { kind: "local" };
+  const { names } = request2;
+  const host2 = request2.host ?? cluster2.host;
+  const port2 = request2.port ?? cluster2.port;
+  const privateKey = await readSecret(request2.privateKey, names.privateKey);
+  if (!privateKey)
+    throw new UserError({ where: names.privateKey, message: "is required to connect over SSH" });
+  const knownHosts = await readSecret(request2.knownHosts, names.knownHosts);
+  if (!knownHosts?.trim()) {
+    throw new UserError({
+      where: names.knownHosts,
+      message: `is required: strict host key checking needs the cluster's host key (ssh-keyscan -p ${port2} ${host2}, verified out of band)`
     });
-    return {
-      plan,
-      report,
-      outputs: deployOutputs(plan, report),
-      stats: { ...transport.stats },
-      transport: transport.description
-    };
+  }
+  return {
+    kind: "ssh",
+    host: host2,
+    port: port2,
+    username: request2.user ?? cluster2.user,
+    privateKey,
+    passphrase: request2.passphrase,
+    knownHosts,
+    jump: cluster2.jump ? { host: cluster2.jump.host, port: cluster2.jump.port, username: cluster2.jump.user } : void 0,
+    connectTimeoutSeconds: request2.connectTimeoutSeconds ?? cluster2.connectTimeoutSeconds,
+    inputNames: names
+  };
+}
+async function readSecret(source, where2) {
+  if (!source) return void 0;
+  if ("text" in source) return source.text;
+  try {
+    return await readFile4(source.file, "utf8");
+  } catch (error63) {
+    const code = error63.code ?? String(error63);
+    throw new UserError({ where: where2, message: `cannot read ${source.file} (${code})` });
+  }
+}
+
+// src/operations/deployment.ts
+async function deploy(request2, io) {
+  const sha = request2.sha ?? await branchTip(request2);
+  const repository = await loadRepository(
+    await readerAt(request2.repo, { sha }, io.log),
+    request2.repo.configPath
+  );
+  const target = findDeployment(repository.config, request2.branch);
+  if (target.kind === "no-deployment") return target;
+  const plan2 = checkedPlan(repository, target.deployment, io);
+  await io.onStart?.({ environment: plan2.environment, sha });
+  const [run3] = await runScripts(repository.config, request2.connection, io, [
+    { plan: plan2, params: { ...runParams(request2, "deploy"), sha }, bundleOf: { repoDir: request2.repo.dir, sha } }
+  ]);
+  return run3;
+}
+async function rollback(request2, io) {
+  const repository = await loadRepository(
+    await readerAt(request2.repo, { tree: true }),
+    request2.repo.configPath
+  );
+  const target = findDeployment(repository.config, request2.branch);
+  if (target.kind === "no-deployment") return target;
+  const plan2 = checkedPlan(repository, target.deployment, io);
+  const [run3] = await runScripts(repository.config, request2.connection, io, [
+    { plan: plan2, params: { ...runParams(request2, "rollback"), target: request2.to ?? "" } }
+  ]);
+  return run3;
+}
+async function branchTip(request2) {
+  const sha = await resolveCommit(request2.repo.dir, `refs/heads/${request2.branch}`);
+  if (sha) return sha;
+  throw new UserError({
+    where: "sha",
+    message: `not given, and branch ${request2.branch} does not exist in ${request2.repo.dir}; give the full 40-character SHA to deploy`
+  });
+}
+function findDeployment(config2, branch) {
+  const deployment2 = config2.deployments.find((d) => d.branch === branch);
+  if (deployment2) return { kind: "found", deployment: deployment2 };
+  const known = config2.deployments.map((d) => d.branch).join(", ");
+  return {
+    kind: "no-deployment",
+    branch,
+    problem: {
+      where: "branch",
+      message: `no deployment for branch "${branch}" in ${config2.file} (deployments: ${known})`
+    }
+  };
+}
+function checkedPlan(repository, deployment2, io) {
+  const plan2 = planDeployment(repository.config, deployment2, compileTemplates(repository.templates));
+  const validation = validatePlans([plan2], { shellcheck: false });
+  for (const warning2 of validation.warnings) io.warn(formatProblem(warning2));
+  if (validation.errors.length > 0) throw new UserError(validation.errors);
+  return plan2;
+}
+function runParams(request2, mode2) {
+  return { mode: mode2, sha: "", target: "", bundle: "", actor: request2.actor, runUrl: request2.runUrl };
+}
+async function runScripts(config2, connection, io, runs) {
+  const transport = await connectTransport(
+    await transportSettings(config2.cluster, connection),
+    io.warn
+  );
+  const timeoutMinutes = connection.timeoutMinutes ?? config2.cluster.timeoutMinutes;
+  try {
+    const outcomes = [];
+    for (const run3 of runs) {
+      const bundle = run3.bundleOf && config2.project.source === "bundle" ? await sendBundle(run3.bundleOf.repoDir, run3.bundleOf.sha, transport) : "";
+      const report = await runRemote({
+        plan: run3.plan,
+        params: { ...run3.params, bundle },
+        transport,
+        sink: io.sink,
+        loginShell: config2.cluster.loginShell,
+        timeoutSeconds: timeoutMinutes * 60,
+        signal: io.signal
+      });
+      outcomes.push({
+        kind: "ran",
+        mode: run3.params.mode,
+        branch: run3.plan.branch,
+        plan: run3.plan,
+        report,
+        outputs: parseResults(report, run3.params.mode, run3.plan.environment, io.warn),
+        stats: { ...transport.stats },
+        transport: transport.description
+      });
+    }
+    return outcomes;
   } finally {
     await transport.close();
   }
@@ -83700,16 +83868,16 @@ function describe3(error63) {
 
 // src/report/deploy-summary.ts
 var short2 = (sha) => sha ? sha.slice(0, 12) : "\u2014";
-function deploySummary(outcome, mode2) {
-  const { plan, report, outputs } = outcome;
+function deploySummary(outcome) {
+  const { plan: plan2, report, outputs, mode: mode2 } = outcome;
   const ok = succeeded(report);
-  const heading = `slurm-gitops ${mode2}: ${plan.branch} \u2192 ${plan.environment} ${ok ? "succeeded" : "failed"}`;
+  const heading = `slurm-gitops ${mode2}: ${plan2.branch} \u2192 ${plan2.environment} ${ok ? "succeeded" : "failed"}`;
   const rows = [
     ["Commit", short2(outputs.sha)],
     ["Previous commit", short2(outputs.previousSha)],
     ["Code", outputs.sha && outputs.sha === outputs.previousSha ? "unchanged (same commit)" : "changed"],
     ["Venv", outputs.venv || "\u2014"],
-    ["Env scripts", outcome.report.results["env-scripts"] || "\u2014"],
+    ["Env scripts", outputs.envScripts || "\u2014"],
     ["scrontab", outputs.scrontab || "\u2014"],
     ["Release", outputs.release || "\u2014"],
     ["Connection", `${outcome.transport}: ${outcome.stats.connections} connection(s)`]
@@ -83722,7 +83890,7 @@ function deploySummary(outcome, mode2) {
 | --- | --- | --- |
 ${steps}` },
     { title: "scrontab block", body: `\`\`\`
-${outputs.scrontabBlock || plan.scrontabBlock}\`\`\`` }
+${outputs.scrontabBlock || plan2.scrontabBlock}\`\`\`` }
   ];
   if (!ok) sections.unshift({ title: "Failure", body: `\`\`\`
 ${failureMessage(report)}
@@ -83731,83 +83899,47 @@ ${failureMessage(report)}
 }
 
 // src/action/deploy-command.ts
-function branchOf(settings) {
-  if (settings.branch) return settings.branch;
-  const ref = context2.ref ?? "";
-  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0;
-}
-async function runRemoteCommand(settings, mode2) {
+async function runDeploymentCommand(settings) {
+  const request2 = settings.request;
   const abort = new AbortController();
   const cancel = () => abort.abort();
   process.on("SIGINT", cancel);
   process.on("SIGTERM", cancel);
-  try {
-    await remoteCommand(settings, mode2, abort.signal);
-  } finally {
-    process.off("SIGINT", cancel);
-    process.off("SIGTERM", cancel);
-  }
-}
-async function remoteCommand(settings, mode2, signal) {
-  const branch = branchOf(settings);
-  if (!branch) {
-    throw new UserError({
-      where: `input ${"branch" /* Branch */}`,
-      message: `is required for ${mode2} outside a branch push`
-    });
-  }
-  const sha = mode2 === "deploy" ? settings.sha ?? context2.sha : void 0;
-  if (sha) {
-    const bad = checkFullSha(sha);
-    if (bad) throw new UserError({ where: `input ${"sha" /* Sha */}`, message: bad });
-  }
-  const reader = sha ? await commitReader(settings.workingDirectory, sha) : workingTreeReader(settings.workingDirectory);
-  const { config: config2, templates } = await loadRepository(reader, settings.config);
-  const deployment2 = config2.deployments.find((d) => d.branch === branch);
-  if (!deployment2) {
-    notice(`branch ${branch} has no deployment in ${settings.config}: nothing to ${mode2}`);
-    return;
-  }
-  if (settings.timeoutMinutes) config2.cluster.timeoutMinutes = settings.timeoutMinutes;
-  const connection = transportSettings(config2.cluster, {
-    ...await sshSecrets(settings),
-    host: settings.ssh.host,
-    port: settings.ssh.port,
-    user: settings.ssh.user,
-    inputNames: { privateKey: `input ${"ssh-private-key" /* SshPrivateKey */}`, knownHosts: `input ${"ssh-known-hosts" /* SshKnownHosts */}` }
-  });
-  const url2 = runUrl() ?? "";
   const octokit = settings.githubToken ? getOctokit(settings.githubToken) : void 0;
-  const record2 = (commit) => octokit ? GitHubDeployment.start(octokit, {
+  const record2 = (sha, environment2) => octokit ? GitHubDeployment.start(octokit, {
     ...context2.repo,
-    sha: commit,
-    environment: deployment2.environment,
-    description: `slurm-gitops ${mode2} of ${branch}`,
-    runUrl: url2
+    sha,
+    environment: environment2,
+    description: `slurm-gitops ${request2.command} of ${request2.branch}`,
+    runUrl: request2.runUrl
   }) : Promise.resolve(void 0);
-  let githubDeployment = sha ? await record2(sha) : void 0;
+  let githubDeployment;
+  const sink = new ActionLogSink();
   let outcome;
   try {
-    outcome = await withLogSink(
-      (sink) => runOperation({
-        config: config2,
-        templates,
-        branch,
-        mode: mode2,
-        sha,
-        target: settings.to,
-        actor: context2.actor,
-        runUrl: url2,
-        connection,
-        sink,
-        repoDir: settings.workingDirectory,
-        signal,
-        warn: (message) => warning(message)
-      })
-    );
+    const io = {
+      sink,
+      signal: abort.signal,
+      warn: (message) => sink.warning(message),
+      log: (message) => info(message),
+      onStart: async (start) => {
+        githubDeployment = await record2(start.sha, start.environment);
+      }
+    };
+    outcome = request2.command === "deploy" ? await deploy(request2, io) : await rollback(request2, io);
   } catch (error63) {
     await githubDeployment?.setState("failure");
     throw error63;
+  } finally {
+    sink.close();
+    process.off("SIGINT", cancel);
+    process.off("SIGTERM", cancel);
+  }
+  if (outcome.kind === "no-deployment") {
+    notice(
+      `branch ${outcome.branch} has no deployment in ${settings.config}: nothing to ${request2.command}`
+    );
+    return;
   }
   const { outputs, report } = outcome;
   setOutput("sha" /* Sha */, outputs.sha);
@@ -83816,32 +83948,15 @@ async function remoteCommand(settings, mode2, signal) {
   setOutput("environment" /* Environment */, outputs.environment);
   setOutput("venv" /* Venv */, outputs.venv);
   setOutput("scrontab" /* Scrontab */, outputs.scrontab);
-  await writeSummary2(outcome, mode2);
+  await writeSummary2(outcome);
   const ok = succeeded(report);
   const restored = outputs.sha || outputs.targetSha;
-  if (!githubDeployment && restored) githubDeployment = await record2(restored);
+  if (!githubDeployment && restored) githubDeployment = await record2(restored, outputs.environment);
   await githubDeployment?.setState(ok ? "success" : "failure");
-  if (!ok) setFailed(`slurm-gitops ${mode2} of ${branch}: ${failureMessage(report)}`);
+  if (!ok) setFailed(`slurm-gitops ${request2.command} of ${request2.branch}: ${failureMessage(report)}`);
 }
-async function withLogSink(fn) {
-  const sink = new ActionLogSink();
-  try {
-    return await fn(sink);
-  } finally {
-    sink.close();
-  }
-}
-async function sshSecrets(settings) {
-  const { privateKey, knownHosts } = settings.ssh;
-  if (!privateKey || !knownHosts) return { privateKey, knownHosts };
-  const files = await writeSshFiles(privateKey, knownHosts);
-  return {
-    privateKey: await readFile3(files.privateKeyPath, "utf8"),
-    knownHosts: await readFile3(files.knownHostsPath, "utf8")
-  };
-}
-async function writeSummary2(outcome, mode2) {
-  const table = deploySummary(outcome, mode2);
+async function writeSummary2(outcome) {
+  const table = deploySummary(outcome);
   const summary2 = summary.addHeading(table.heading, 2).addTable([
     [
       { data: "What", header: true },
@@ -83857,35 +83972,27 @@ ${section.body}
 }
 
 // src/action/main.ts
-var commandHandlers = {
-  plan: (settings) => runPlan(settings),
-  deploy: (settings) => runRemoteCommand(settings, "deploy"),
-  rollback: (settings) => runRemoteCommand(settings, "rollback")
+var presenters = {
+  plan: runPlan,
+  deploy: runDeploymentCommand,
+  rollback: runDeploymentCommand
 };
 async function run2() {
   let settings;
   try {
-    settings = getInputs({ eventName: context2.eventName, payload: context2.payload });
+    settings = getInputs({
+      eventName: context2.eventName,
+      payload: context2.payload,
+      ref: context2.ref,
+      sha: context2.sha,
+      actor: context2.actor,
+      runUrl: runUrl()
+    });
     info(`slurm-gitops ${settings.command} (${settings.commandSource})`);
     setOutput("command" /* Command */, settings.command);
-    const handler2 = commandHandlers[settings.command];
-    if (!handler2) {
-      const available = COMMANDS.filter((c) => commandHandlers[c]).join(", ");
-      throw new UserError({
-        where: "input command",
-        message: `"${settings.command}" (chosen by ${settings.commandSource}) is not available in this version of slurm-gitops; it supports: ${available}. Set the command input to one of those.`
-      });
-    }
-    await handler2(settings);
+    await presenters[settings.command](settings);
   } catch (error63) {
     fail(error63, settings);
-  }
-}
-async function runPost() {
-  try {
-    await removeSshFiles();
-  } catch (error63) {
-    warning(`slurm-gitops cleanup: ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
 }
 function fail(error63, settings) {
@@ -83901,11 +84008,5 @@ function fail(error63, settings) {
 }
 
 // src/index.ts
-var isPost = getState("isPost" /* IsPost */) === "true";
-if (isPost) {
-  await runPost();
-} else {
-  saveState("isPost" /* IsPost */, "true");
-  await run2();
-}
+await run2();
 process.exit();

@@ -41,15 +41,8 @@ export enum Outputs {
   Scrontab = 'scrontab'
 }
 
-export enum State {
-  /** Set by the main step; the post step (same bundle) finds it and knows it is the post step. */
-  IsPost = 'isPost',
-  /** The private directory under RUNNER_TEMP holding the SSH key and known_hosts; the post step removes it. */
-  SshDir = 'sshDir'
-}
-
 /** What the `command` input accepts. `auto` picks from the event (see resolveCommand in inputs.ts). */
-export const COMMANDS = ['plan', 'deploy', 'rollback', 'sandbox'] as const
+export const COMMANDS = ['plan', 'deploy', 'rollback'] as const
 export type Command = (typeof COMMANDS)[number]
 export const AUTO_COMMAND = 'auto'
 

@@ -5,18 +5,9 @@ import * as core from '@actions/core'
 import { AUTO_COMMAND, COMMANDS, type Command, Inputs } from './constants.js'
 import { DEFAULT_CONFIG_PATH } from '../config/load.js'
 import { type Problem, UserError } from '../errors/user-error.js'
-import { checkBranchName, checkGitSha } from '../validate/names.js'
-
-export interface SshSettings {
-  /** Private key (OpenSSH/PEM text); registered as a secret before anything is logged. */
-  privateKey?: string
-  /** known_hosts lines for the cluster (and jump host); host keys are always checked. */
-  knownHosts?: string
-  /** Overrides of cluster.host / cluster.port / cluster.user from the config. */
-  host?: string
-  port?: number
-  user?: string
-}
+import { checkBranchName, checkFullSha, checkGitSha } from '../validate/names.js'
+import { checkHost, checkUnixUser, parsePort } from '../validate/network.js'
+import type { ConnectionRequest, Request } from '../operations/requests.js'
 
 export interface ActionSettings {
   /** The command to run, `auto` already resolved from the event. */
@@ -30,19 +21,24 @@ export interface ActionSettings {
   githubToken: string
   /** Write (update) the sticky plan comment on pull requests. */
   comment: boolean
-  ssh: SshSettings
-  /** Overrides cluster.timeoutMinutes. */
-  timeoutMinutes?: number
-  branch?: string
-  sha?: string
-  /** `rollback`: the release (commit) to go back to. */
-  to?: string
+  /** What the core is asked to do, complete. */
+  request: Request
+  /** The event's commit (GITHUB_SHA). */
+  eventSha: string
+  /** pull_request events: the PR the plan comments on. */
+  pullRequest?: { number: number; headSha: string; baseRef?: string }
 }
 
-/** The parts of the event the inputs depend on (github.context provides them in the action). */
+/** The parts of the run's world the inputs depend on (github.context provides them in the action). */
 export interface EventInfo {
   eventName: string
   payload: { inputs?: Record<string, unknown> | null; [key: string]: unknown }
+  /** GITHUB_REF, e.g. refs/heads/main. */
+  ref?: string
+  /** GITHUB_SHA: the commit of the event (for a pull_request, the merge commit). */
+  sha?: string
+  actor?: string
+  runUrl?: string
 }
 
 export type InputReader = (name: Inputs) => string
@@ -68,6 +64,12 @@ export function getInputs(
 
   const problems: Problem[] = []
   const problem = (input: Inputs, message: string) => problems.push({ where: `input ${input}`, message })
+  const optional = (input: Inputs, value: string, check: (value: string) => string | null) => {
+    if (value === '') return undefined
+    const bad = check(value)
+    if (bad) problem(input, bad)
+    return bad ? undefined : value
+  }
 
   const { command, source: commandSource } = resolveCommand(
     read(Inputs.Command) || AUTO_COMMAND,
@@ -84,51 +86,111 @@ export function getInputs(
     )
   }
 
-  const config = read(Inputs.Config) || DEFAULT_CONFIG_PATH
-  if (path.isAbsolute(config) || config.split(/[\\/]/).includes('..')) {
+  const configInput = read(Inputs.Config) || DEFAULT_CONFIG_PATH
+  if (path.isAbsolute(configInput) || configInput.split(/[\\/]/).includes('..')) {
     problem(
       Inputs.Config,
-      `"${config}" must be a path relative to working-directory without "..", e.g. ${DEFAULT_CONFIG_PATH}`
+      `"${configInput}" must be a path relative to working-directory without "..", e.g. ${DEFAULT_CONFIG_PATH}`
     )
   }
+  const config = path.posix.normalize(configInput.replace(/\\/g, '/'))
+  const repo = { dir: workingDirectory, configPath: config }
 
-  const settings: ActionSettings = {
+  const comment = parseBoolean(Inputs.Comment, read(Inputs.Comment), true, problem)
+  const port = read(Inputs.SshPort)
+  const parsedPort = port === '' ? undefined : parsePort(port)
+  if (parsedPort && 'problem' in parsedPort) problem(Inputs.SshPort, parsedPort.problem)
+  const connection: ConnectionRequest = {
+    privateKey: privateKey ? { text: privateKey } : undefined,
+    knownHosts: read(Inputs.SshKnownHosts) ? { text: read(Inputs.SshKnownHosts) } : undefined,
+    host: optional(Inputs.SshHost, read(Inputs.SshHost), checkHost),
+    port: parsedPort && 'port' in parsedPort ? parsedPort.port : undefined,
+    user: optional(Inputs.SshUser, read(Inputs.SshUser), checkUnixUser),
+    names: { privateKey: `input ${Inputs.SshPrivateKey}`, knownHosts: `input ${Inputs.SshKnownHosts}` },
+    timeoutMinutes: parseInteger(Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes), 1, 24 * 60, problem)
+  }
+
+  const requester = { actor: event.actor ?? '', runUrl: event.runUrl ?? '' }
+  // The deployment: the input, the dispatch form's, else the pushed branch.
+  const branchInput = read(Inputs.Branch) || dispatched('branch') || branchOfRef(event.ref)
+  const branch = optional(Inputs.Branch, branchInput, checkBranchName)
+  const needsBranch = () => {
+    if (branchInput === '') problem(Inputs.Branch, `is required for ${command} outside a branch push`)
+    return branch ?? ''
+  }
+  const pull = pullRequestOf(event)
+  let request: Request
+  switch (command) {
+    case 'plan':
+      request = { command, repo, head: { tree: true }, base: baseCommit(event) }
+      break
+    case 'deploy':
+      request = {
+        command,
+        repo,
+        branch: needsBranch(),
+        // A deploy pins exactly one commit: the input's, else the event's.
+        sha: optional(Inputs.Sha, read(Inputs.Sha) || event.sha || '', checkFullSha),
+        connection,
+        ...requester
+      }
+      if (!read(Inputs.Sha) && !event.sha)
+        problem(Inputs.Sha, 'is required: the event has no commit (GITHUB_SHA)')
+      break
+    case 'rollback':
+      request = {
+        command,
+        repo,
+        branch: needsBranch(),
+        to: optional(Inputs.To, read(Inputs.To) || dispatched('to'), checkGitSha),
+        connection,
+        ...requester
+      }
+      break
+  }
+  if (problems.length > 0) throw new UserError(problems)
+  return {
     command,
     commandSource,
     workingDirectory,
-    config: path.posix.normalize(config.replace(/\\/g, '/')),
+    config,
     githubToken,
-    comment: parseBoolean(Inputs.Comment, read(Inputs.Comment), true, problem),
-    ssh: {
-      privateKey: privateKey || undefined,
-      knownHosts: read(Inputs.SshKnownHosts) || undefined,
-      host: optionalMatch(Inputs.SshHost, read(Inputs.SshHost), HOST, 'a hostname or IP address', problem),
-      port: parseInteger(Inputs.SshPort, read(Inputs.SshPort), 1, 65535, problem),
-      user: optionalMatch(
-        Inputs.SshUser,
-        read(Inputs.SshUser),
-        UNIX_USER,
-        'a Unix user name such as caqrn',
-        problem
-      )
-    },
-    timeoutMinutes: parseInteger(Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes), 1, 24 * 60, problem),
-    branch: optionalCheck(
-      Inputs.Branch,
-      read(Inputs.Branch) || dispatched('branch'),
-      checkBranchName,
-      problem
-    ),
-    sha: optionalCheck(Inputs.Sha, read(Inputs.Sha), checkGitSha, problem),
-    to: optionalCheck(Inputs.To, read(Inputs.To) || dispatched('to'), checkGitSha, problem)
+    comment,
+    request,
+    eventSha: event.sha ?? '',
+    pullRequest: pull
   }
-  if (problems.length > 0) throw new UserError(problems)
-  return settings
+}
+
+/** refs/heads/<branch> → branch; a tag or a pull request's ref has none. */
+function branchOfRef(ref: string | undefined): string {
+  return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ''
+}
+
+function pullRequestOf(event: EventInfo): ActionSettings['pullRequest'] {
+  const pull = event.payload.pull_request as
+    { number?: unknown; head?: { sha?: unknown }; base?: { ref?: unknown } } | undefined
+  if (!pull || typeof pull.number !== 'number') return undefined
+  return {
+    number: pull.number,
+    headSha: typeof pull.head?.sha === 'string' ? pull.head.sha : (event.sha ?? ''),
+    baseRef: typeof pull.base?.ref === 'string' ? pull.base.ref : undefined
+  }
+}
+
+/** pull_request: the base branch's commit; push: the commit before the push (absent for a new branch). */
+function baseCommit(event: EventInfo): string | undefined {
+  const pull = event.payload.pull_request as { base?: { sha?: unknown } } | undefined
+  const pullRequestBase = pull?.base?.sha
+  if (typeof pullRequestBase === 'string' && pullRequestBase) return pullRequestBase
+  const before: unknown = event.payload.before
+  if (event.eventName === 'push' && typeof before === 'string' && !/^0+$/.test(before)) return before
+  return undefined
 }
 
 /**
  * `auto` follows the event: pull_request → plan, push → deploy, workflow_dispatch → the dispatch form's own
- * `command` input when the workflow defines one, else sandbox (the dispatch use case in the design).
+ * `command` input.
  */
 export function resolveCommand(
   value: string,
@@ -150,7 +212,13 @@ export function resolveCommand(
       return { command: 'deploy', source }
     case 'workflow_dispatch': {
       const dispatched = event.payload.inputs?.command
-      if (dispatched === undefined || dispatched === '') return { command: 'sandbox', source }
+      if (dispatched === undefined || dispatched === '') {
+        problem(
+          Inputs.Command,
+          `auto found no "command" input in the workflow_dispatch form; add one (a choice of ${COMMANDS.join(', ')}) or set the command input`
+        )
+        return { command: 'plan', source }
+      }
       if (typeof dispatched === 'string' && isCommand(dispatched)) {
         return { command: dispatched, source: `${source}, its command input` }
       }
@@ -158,7 +226,7 @@ export function resolveCommand(
         Inputs.Command,
         `auto took the workflow_dispatch input "command", but ${JSON.stringify(dispatched)} is not one of ${COMMANDS.join(', ')}`
       )
-      return { command: 'sandbox', source }
+      return { command: 'plan', source }
     }
     default:
       problem(
@@ -173,18 +241,16 @@ function isCommand(value: string): value is Command {
   return (COMMANDS as readonly string[]).includes(value)
 }
 
-const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/
-const UNIX_USER = /^[a-z_][a-z0-9_-]{0,31}$/
-
 function parseBoolean(
   input: Inputs,
   value: string,
   fallback: boolean,
   problem: (input: Inputs, message: string) => void
 ): boolean {
+  // YAML 1.2 core booleans, as core.getBooleanInput accepts them.
   if (value === '') return fallback
-  if (/^(true|yes|on)$/i.test(value)) return true
-  if (/^(false|no|off)$/i.test(value)) return false
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
   problem(input, `"${value}" is not a boolean; use true or false`)
   return fallback
 }
@@ -201,31 +267,6 @@ function parseInteger(
   if (/^\d+$/.test(value) && number >= min && number <= max) return number
   problem(input, `"${value}" is not allowed; use a whole number from ${min} to ${max}`)
   return undefined
-}
-
-function optionalMatch(
-  input: Inputs,
-  value: string,
-  pattern: RegExp,
-  expected: string,
-  problem: (input: Inputs, message: string) => void
-): string | undefined {
-  if (value === '') return undefined
-  if (pattern.test(value)) return value
-  problem(input, `"${value}" is not allowed; use ${expected}`)
-  return undefined
-}
-
-function optionalCheck(
-  input: Inputs,
-  value: string,
-  check: (value: string) => string | null,
-  problem: (input: Inputs, message: string) => void
-): string | undefined {
-  if (value === '') return undefined
-  const bad = check(value)
-  if (bad) problem(input, bad)
-  return bad ? undefined : value
 }
 
 /** Masks the whole value and each line of it: the runner matches log lines one at a time. */

@@ -5,30 +5,17 @@ import * as core from '@actions/core'
 import { context, getOctokit } from '@actions/github'
 import type { ActionSettings } from './inputs.js'
 import { COMMENT_LIMIT, Outputs, PLAN_COMMENT_MARKER, SUMMARY_LIMIT } from './constants.js'
-import { planRepository } from '../plan/plan-repository.js'
-import type { DeploymentPlan } from '../plan/types.js'
-import { validatePlans } from '../plan/validate.js'
+import { plan } from '../operations/plan.js'
+import type { PlanRequest } from '../operations/requests.js'
 import { composeScript } from '../plan/payload.js'
-import { workingTreeReader, type RepoReader } from '../render/templates.js'
-import { type Problem, UserError } from '../errors/user-error.js'
-import { diffPlans } from '../report/plan-diff.js'
-import {
-  type BaseState,
-  type HeadState,
-  type PlanReport,
-  renderPlanMarkdown
-} from '../report/plan-markdown.js'
-import { commitReader } from '../github/git-reader.js'
+import { type PlanReport, renderPlanMarkdown } from '../report/plan-markdown.js'
 import { runUrl } from '../github/run-url.js'
 import { type GitHubClient, type StickyResult, upsertStickyComment } from '../github/sticky-comment.js'
 import { annotateProblems, type AnnotationPaths } from '../github/annotations.js'
 
-/** What the plan needs from the run's world; `actionEnvironment()` reads it from the runner. */
+/** What the plan's presentation needs from the run's world; `actionEnvironment()` reads it from the runner. */
 export interface PlanEnvironment {
   eventName: string
-  payload: typeof context.payload
-  /** GITHUB_SHA: for a pull_request, the merge commit actions/checkout checks out. */
-  sha: string
   repository?: { owner: string; repo: string }
   runUrl?: string
   workspace: string
@@ -44,8 +31,6 @@ export function actionEnvironment(): PlanEnvironment {
   }
   return {
     eventName: context.eventName,
-    payload: context.payload,
-    sha: context.sha,
     repository,
     runUrl: runUrl(repository),
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
@@ -53,37 +38,18 @@ export function actionEnvironment(): PlanEnvironment {
   }
 }
 
-type HeadPlan = { kind: 'planned'; plans: DeploymentPlan[] } | { kind: 'invalid'; problems: Problem[] }
-type BasePlan = { state: BaseState; plans?: DeploymentPlan[] }
-
 export async function runPlan(
   settings: ActionSettings,
   env: PlanEnvironment = actionEnvironment()
 ): Promise<void> {
+  const request = settings.request as PlanRequest
   const paths: AnnotationPaths = { repoDir: settings.workingDirectory, workspace: env.workspace }
-  const pullRequest = env.payload.pull_request
-  const headSha: string = pullRequest?.head?.sha ?? env.sha
-
-  const head = await core.group('Plan at head (the checked-out tree)', () =>
-    planAt(workingTreeReader(settings.workingDirectory), settings.config)
+  const { head, base } = await core.group(`Plan at head and at base ${request.base ?? '(none)'}`, () =>
+    plan(request, message => core.info(message))
   )
-  const baseSha = baseCommit(env)
-  const base = await core.group(`Plan at base ${baseSha ?? '(none)'}`, () => planBase(settings, baseSha))
-
-  let headState: HeadState
-  if (head.kind === 'invalid') {
-    headState = head
-  } else {
-    const validation = await core.group('Validate the plan', async () => {
-      const result = validatePlans(head.plans)
-      core.info(`Checks: ${result.checks.join(', ')}`)
-      core.info(`${result.errors.length} errors, ${result.warnings.length} warnings`)
-      return result
-    })
-    const diff = diffPlans(head.plans, base.plans)
-    headState = { kind: 'planned', diff, validation }
+  if (head.kind === 'planned') {
     await core.group('What the merge changes', async () => {
-      for (const deployment of diff.deployments) {
+      for (const deployment of head.diff.deployments) {
         core.info(`${deployment.branch} (${deployment.environment}): ${deployment.status}`)
         for (const file of deployment.files.filter(f => f.status !== 'unchanged')) {
           core.info(`  ${file.status}: ${file.path}\n${file.patch}`)
@@ -94,10 +60,10 @@ export async function runPlan(
 
   const report: PlanReport = {
     configFile: settings.config,
-    headSha,
-    base: base.state,
-    head: headState,
-    targetBranch: pullRequest?.base?.ref,
+    headSha: settings.pullRequest?.headSha ?? settings.eventSha,
+    base,
+    head,
+    targetBranch: settings.pullRequest?.baseRef,
     runUrl: env.runUrl
   }
 
@@ -112,58 +78,22 @@ export async function runPlan(
   })
   await writeSummary(commentNote ? `${summary}\n${commentNote}\n` : summary)
 
-  if (headState.kind === 'planned') {
-    const changed = headState.diff.deployments.filter(d => d.status !== 'unchanged').map(d => d.branch)
-    core.setOutput(Outputs.Changed, String(headState.diff.changed))
+  if (head.kind === 'planned') {
+    const changed = head.diff.deployments.filter(d => d.status !== 'unchanged').map(d => d.branch)
+    core.setOutput(Outputs.Changed, String(head.diff.changed))
     core.setOutput(Outputs.ChangedDeployments, JSON.stringify(changed))
   }
 
-  if (headState.kind === 'invalid') {
-    annotateProblems(headState.problems, 'error', paths)
-    core.setFailed(`The configuration is invalid: ${headState.problems.length} problem(s), annotated above`)
+  if (head.kind === 'invalid') {
+    annotateProblems(head.problems, 'error', paths)
+    core.setFailed(`The configuration is invalid: ${head.problems.length} problem(s), annotated above`)
     return
   }
-  annotateProblems(headState.validation.warnings, 'warning', paths)
-  if (headState.validation.errors.length > 0) {
-    annotateProblems(headState.validation.errors, 'error', paths)
-    core.setFailed(`The plan has ${headState.validation.errors.length} validation error(s), annotated above`)
+  annotateProblems(head.validation.warnings, 'warning', paths)
+  if (head.validation.errors.length > 0) {
+    annotateProblems(head.validation.errors, 'error', paths)
+    core.setFailed(`The plan has ${head.validation.errors.length} validation error(s), annotated above`)
   }
-}
-
-async function planAt(read: RepoReader, configPath: string): Promise<HeadPlan> {
-  try {
-    const { plans } = await planRepository(read, configPath)
-    core.info(`Planned ${plans.map(p => `${p.branch} → ${p.environment}`).join(', ')}`)
-    return { kind: 'planned', plans }
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error
-    for (const problem of error.problems) core.info(`invalid: ${problem.where}: ${problem.message}`)
-    return { kind: 'invalid', problems: error.problems }
-  }
-}
-
-async function planBase(settings: ActionSettings, sha: string | undefined): Promise<BasePlan> {
-  if (!sha) {
-    core.info('No base commit to compare with (not a pull request, or a new branch)')
-    return { state: { kind: 'none' } }
-  }
-  const read = await commitReader(settings.workingDirectory, sha, { log: message => core.info(message) })
-  if ((await read(settings.config)) === undefined) {
-    core.info(`${settings.config} did not exist at ${sha}: everything is new`)
-    return { state: { kind: 'absent', sha } }
-  }
-  const plan = await planAt(read, settings.config)
-  if (plan.kind === 'invalid') return { state: { kind: 'invalid', sha, problems: plan.problems } }
-  return { state: { kind: 'planned', sha }, plans: plan.plans }
-}
-
-/** pull_request: the base branch's commit; push: the commit before the push (absent for a new branch). */
-function baseCommit(env: PlanEnvironment): string | undefined {
-  const pullRequestBase: unknown = env.payload.pull_request?.base?.sha
-  if (typeof pullRequestBase === 'string' && pullRequestBase) return pullRequestBase
-  const before: unknown = env.payload.before
-  if (env.eventName === 'push' && typeof before === 'string' && !/^0+$/.test(before)) return before
-  return undefined
 }
 
 /** Writes or updates the sticky comment; returns a note for the summary when it could not. */
@@ -172,12 +102,12 @@ async function writeComment(
   env: PlanEnvironment,
   report: PlanReport
 ): Promise<string | undefined> {
-  const number: unknown = env.payload.pull_request?.number
+  const number = settings.pullRequest?.number
   if (!settings.comment) {
     core.info('comment is false: no PR comment')
     return undefined
   }
-  if (typeof number !== 'number' || !env.repository) {
+  if (number === undefined || !env.repository) {
     core.info(`Not a pull request (${env.eventName}): no PR comment`)
     return undefined
   }

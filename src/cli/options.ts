@@ -1,12 +1,24 @@
-// The CLI's flags, shared by every subcommand, and where the consuming repository is.
+// The CLI's flags, and the one place they become a request: every flag checked, every problem reported at once.
+import { homedir, userInfo } from 'node:os'
 import path from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { DEFAULT_CONFIG_PATH } from '../config/load.js'
+import { type Problem, UserError } from '../errors/user-error.js'
+import type {
+  ConnectionRequest,
+  PlanRequest,
+  RemoteRequest,
+  RepoLocation,
+  Requester
+} from '../operations/requests.js'
+import { checkBranchName, checkFullSha, checkGitSha } from '../validate/names.js'
+import { checkHost, checkUnixUser, parsePort } from '../validate/network.js'
 
 export const OPTIONS = {
   config: { type: 'string', short: 'c' },
   branch: { type: 'string', short: 'b' },
   sha: { type: 'string' },
+  base: { type: 'string' },
   to: { type: 'string' },
   out: { type: 'string', short: 'o' },
   format: { type: 'string', short: 'f' },
@@ -28,12 +40,86 @@ export type CliOptions = {
 export type CliCommand = (options: CliOptions) => Promise<number>
 
 /** The consuming repository is the directory holding `.github/`, found from the config path. */
-export function configLocation(options: CliOptions): { repoRoot: string; configPath: string } {
+export function repoLocation(options: CliOptions): RepoLocation {
   const config = path.resolve(options.config ?? DEFAULT_CONFIG_PATH)
-  const repoRoot = options.repo
+  const dir = options.repo
     ? path.resolve(options.repo)
     : path.basename(path.dirname(config)) === '.github'
       ? path.dirname(path.dirname(config))
       : process.cwd()
-  return { repoRoot, configPath: path.relative(repoRoot, config) }
+  return { dir, configPath: path.relative(dir, config) }
+}
+
+/** Collects problems, so that every bad flag is reported in one go. */
+class FlagCheck {
+  readonly problems: Problem[] = []
+
+  value(flag: keyof CliOptions, value: string | undefined, check: (value: string) => string | null) {
+    if (value === undefined) return undefined
+    const problem = check(value)
+    if (problem) this.problems.push({ where: `--${flag}`, message: problem })
+    return problem ? undefined : value
+  }
+
+  required(flag: keyof CliOptions, value: string | undefined, example: string): void {
+    if (value === undefined)
+      this.problems.push({ where: `--${flag}`, message: `is required (e.g. --${flag} ${example})` })
+  }
+
+  done(): void {
+    if (this.problems.length > 0) throw new UserError(this.problems)
+  }
+}
+
+/** `plan` and `validate`: the working tree, or the commit `--sha`, compared with `--base` when given. */
+export function planRequest(options: CliOptions): PlanRequest {
+  const check = new FlagCheck()
+  const sha = check.value('sha', options.sha, checkGitSha)
+  const base = check.value('base', options.base, checkGitSha)
+  const branch = options.branch === 'all' ? undefined : check.value('branch', options.branch, checkBranchName)
+  check.done()
+  return {
+    command: 'plan',
+    repo: repoLocation(options),
+    head: sha ? { sha } : { tree: true },
+    base,
+    branches: branch ? [branch] : undefined
+  }
+}
+
+export function remoteRequest(command: RemoteRequest['command'], options: CliOptions): RemoteRequest {
+  const check = new FlagCheck()
+  const branch = check.value('branch', options.branch, checkBranchName)
+  const connection = connectionRequest(options, check)
+  const requester: Requester = { actor: options.actor ?? userInfo().username, runUrl: 'cli' }
+  const repo = repoLocation(options)
+  if (command !== 'status') check.required('branch', options.branch, 'main')
+  if (command === 'deploy') {
+    const sha = check.value('sha', options.sha, checkFullSha)
+    check.done()
+    return { command, repo, branch: branch!, sha, connection, ...requester }
+  }
+  if (command === 'rollback') {
+    const to = check.value('to', options.to, checkGitSha)
+    check.done()
+    return { command, repo, branch: branch!, to, connection, ...requester }
+  }
+  check.done()
+  return { command, repo, branches: branch ? [branch] : undefined, connection, ...requester }
+}
+
+function connectionRequest(options: CliOptions, check: FlagCheck): ConnectionRequest {
+  const port = check.value('port', options.port, text => {
+    const parsed = parsePort(text)
+    return 'problem' in parsed ? parsed.problem : null
+  })
+  return {
+    local: options.local,
+    host: check.value('host', options.host, checkHost),
+    port: port === undefined ? undefined : Number(port),
+    user: check.value('user', options.user, checkUnixUser),
+    privateKey: options.identity ? { file: options.identity } : undefined,
+    knownHosts: { file: options['known-hosts'] ?? path.join(homedir(), '.ssh/known_hosts') },
+    names: { privateKey: '--identity', knownHosts: '--known-hosts' }
+  }
 }

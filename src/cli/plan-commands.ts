@@ -3,64 +3,79 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_CONFIG_PATH } from '../config/load.js'
-import { configLocation, type CliCommand, type CliOptions } from './options.js'
-import { planRepository } from '../plan/plan-repository.js'
-import { workingTreeReader } from '../render/templates.js'
-import { validatePlans, type ValidationResult } from '../plan/validate.js'
+import { planRequest, type CliCommand, type CliOptions } from './options.js'
+import { plan } from '../operations/plan.js'
+import type { PlanComparison } from '../plan/compare.js'
+import type { ValidationResult } from '../plan/validate.js'
 import { composeScript } from '../plan/payload.js'
 import { RENDERED_DIR } from '../plan/plan.js'
 import type { DeploymentPlan } from '../plan/types.js'
 import { UserError, formatProblem } from '../errors/user-error.js'
-import { checkFullSha } from '../validate/names.js'
 
-function selectedBranches(options: CliOptions): string[] | undefined {
-  return !options.branch || options.branch === 'all' ? undefined : [options.branch]
-}
-
+/** Plans the request; a config file that does not exist is named with the flag that points at it. */
 async function planFromOptions(options: CliOptions) {
-  const { repoRoot, configPath } = configLocation(options)
-  if (!existsSync(path.join(repoRoot, configPath))) {
+  const request = planRequest(options)
+  const configFile = path.join(request.repo.dir, request.repo.configPath)
+  if ('tree' in request.head && !existsSync(configFile)) {
     throw new UserError({
       where: '--config',
-      message: `${path.join(repoRoot, configPath)} does not exist; pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
+      message: `${configFile} does not exist; pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
     })
   }
-  return planRepository(workingTreeReader(repoRoot), configPath, selectedBranches(options))
+  const comparison = await plan(request)
+  if (comparison.head.kind === 'invalid') throw new UserError(comparison.head.problems)
+  return { request, comparison, head: comparison.head }
 }
 
-const plan: CliCommand = async options => {
+const planCommand: CliCommand = async options => {
   const format = options.format ?? 'text'
   if (!['text', 'markdown', 'json'].includes(format)) {
     throw new UserError({ where: '--format', message: `"${format}" is not one of text, markdown, json` })
   }
-  if (options.sha) {
-    const bad = checkFullSha(options.sha)
-    if (bad) throw new UserError({ where: '--sha', message: bad })
-  }
-  const { plans } = await planFromOptions(options)
-  const validation = validatePlans(plans)
+  const { request, comparison, head } = await planFromOptions(options)
+  const { plans, validation } = head
   if (options.out) await writePlanFiles(options.out, plans)
   if (format === 'json') {
-    console.log(JSON.stringify({ sha: options.sha ?? null, deployments: plans, validation }, null, 2))
+    const sha = 'sha' in request.head ? request.head.sha : null
+    const diff = request.base ? head.diff : undefined
+    console.log(
+      JSON.stringify({ sha, base: request.base ?? null, deployments: plans, validation, diff }, null, 2)
+    )
   } else if (format === 'markdown') {
     const { planMarkdown } = await import('../report/plan-markdown.js')
     console.log(planMarkdown(plans, validation))
   } else {
     console.log(planText(plans, validation, options))
+    if (request.base) console.log(diffText(comparison))
   }
   return validation.errors.length > 0 ? 2 : 0
 }
 
 const validate: CliCommand = async options => {
-  const { config, plans } = await planFromOptions(options)
-  const validation = validatePlans(plans)
+  const { request, head } = await planFromOptions(options)
+  const { plans, validation } = head
   for (const problem of validation.warnings) console.log(`warning: ${formatProblem(problem)}`)
   for (const problem of validation.errors) console.error(`error: ${formatProblem(problem)}`)
   if (validation.errors.length > 0) return 2
   console.log(
-    `${config.file}: valid (${plans.length} deployment(s); checks: ${validation.checks.join(', ')})`
+    `${request.repo.configPath}: valid (${plans.length} deployment(s); checks: ${validation.checks.join(', ')})`
   )
   return 0
+}
+
+/** What `--base` changes, as the PR check shows it: per deployment, each changed file's unified diff. */
+function diffText(comparison: PlanComparison): string {
+  if (comparison.head.kind !== 'planned') return ''
+  const lines = [
+    `compared with ${comparison.base.kind === 'none' ? 'nothing' : comparison.base.sha} (${comparison.base.kind})`
+  ]
+  for (const deployment of comparison.head.diff.deployments) {
+    lines.push(`${deployment.branch} (${deployment.environment}): ${deployment.status}`)
+    for (const file of deployment.files.filter(f => f.status !== 'unchanged')) {
+      lines.push(`  ${file.status}: ${file.path}`, file.patch)
+    }
+  }
+  return lines.join('\n')
 }
 
 /** Writes `<out>/<branch>/.slurm-gitops/...` and `<out>/<branch>/deploy.sh` (exactly what would be sent). */
@@ -98,4 +113,4 @@ function planText(plans: DeploymentPlan[], validation: ValidationResult, options
   return lines.join('\n')
 }
 
-export const PLAN_COMMANDS: Record<string, CliCommand> = { plan, validate }
+export const PLAN_COMMANDS: Record<string, CliCommand> = { plan: planCommand, validate }

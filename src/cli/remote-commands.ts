@@ -1,140 +1,60 @@
-// CLI deploy, rollback and status: connect as the config says (or as flags override), run one script.
-import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
-import { homedir, userInfo } from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
-import { configLocation, type CliCommand, type CliOptions } from './options.js'
-import { workingTreeReader } from '../render/templates.js'
-import { loadRepository } from '../plan/plan-repository.js'
-import { commitReader } from '../github/git-reader.js'
-import { transportSettings } from '../deploy/connection.js'
-import { runOperation } from '../deploy/operations.js'
-import { deploymentFor } from '../plan/plan.js'
+// CLI deploy, rollback and status: the core runs the deployment's script; this prints the outcome.
+import { remoteRequest, type CliCommand } from './options.js'
+import {
+  deploy,
+  rollback,
+  status,
+  type DeploymentOutcome,
+  type OperationIO
+} from '../operations/deployment.js'
+import type { RemoteRequest } from '../operations/requests.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
 import { ConsoleLogSink } from '../exec/log-sink.js'
-import type { RunMode } from '../plan/types.js'
 import { UserError } from '../errors/user-error.js'
-import { checkBranchName, checkFullSha, checkGitSha } from '../validate/names.js'
 
-const git = promisify(execFile)
-
-async function readOptional(file: string, flag: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8')
-  } catch {
-    throw new UserError({ where: flag, message: `cannot read ${file}` })
+async function carryOut(request: RemoteRequest, io: OperationIO): Promise<DeploymentOutcome[]> {
+  switch (request.command) {
+    case 'deploy':
+      return [await deploy(request, io)]
+    case 'rollback':
+      return [await rollback(request, io)]
+    case 'status':
+      return status(request, io)
   }
 }
 
-function requireBranch(options: CliOptions): string {
-  if (!options.branch) throw new UserError({ where: '--branch', message: 'is required (e.g. --branch main)' })
-  const bad = checkBranchName(options.branch)
-  if (bad) throw new UserError({ where: '--branch', message: bad })
-  return options.branch
-}
-
-/** The commit to deploy: --sha (checked by the caller), else the tip of the branch in the local clone. */
-async function resolveSha(options: CliOptions, repoRoot: string, branch: string): Promise<string> {
-  const ref = options.sha ?? `refs/heads/${branch}`
-  try {
-    const { stdout } = await git('git', [
-      '-C',
-      repoRoot,
-      'rev-parse',
-      '--verify',
-      '--quiet',
-      `${ref}^{commit}`
-    ])
-    return stdout.trim()
-  } catch {
-    throw new UserError({
-      where: '--sha',
-      message: options.sha
-        ? `commit ${options.sha} is not in the repository at ${repoRoot}; fetch it first`
-        : `not given, and branch ${branch} does not exist in ${repoRoot}; pass --sha with a full 40-character SHA`
-    })
-  }
-}
-
-function remoteCommand(mode: RunMode): CliCommand {
+function remoteCommand(command: RemoteRequest['command']): CliCommand {
   return async options => {
-    const { repoRoot, configPath } = configLocation(options)
-    if (options.sha) {
-      const bad = checkFullSha(options.sha)
-      if (bad) throw new UserError({ where: '--sha', message: bad })
-    }
-    // A deploy renders from the config and templates as committed in the commit it deploys (GitOps: what is
-    // deployed is what is in git); rollback and status read the working tree.
-    const sha = mode === 'deploy' ? await resolveSha(options, repoRoot, requireBranch(options)) : undefined
-    const reader = sha ? await commitReader(repoRoot, sha) : workingTreeReader(repoRoot)
-    const { config, templates } = await loadRepository(reader, configPath)
-    const branches =
-      mode === 'status' && !options.branch ? config.deployments.map(d => d.branch) : [requireBranch(options)]
-    // Before reading any key: a branch without a deployment is a usage error, not a connection problem.
-    for (const branch of branches) deploymentFor(config, branch)
-    if (options.to) {
-      const bad = checkGitSha(options.to)
-      if (bad) throw new UserError({ where: '--to', message: bad })
-    }
-    const port = options.port === undefined ? undefined : Number(options.port)
-    if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
-      throw new UserError({ where: '--port', message: `"${options.port}" is not a port number (1-65535)` })
-    }
-    const connection = transportSettings(config.cluster, {
-      host: options.host,
-      port,
-      user: options.user,
-      local: options.local,
-      privateKey:
-        options.local || !options.identity ? undefined : await readOptional(options.identity, '--identity'),
-      knownHosts: options.local
-        ? undefined
-        : await readOptional(
-            options['known-hosts'] ?? path.join(homedir(), '.ssh/known_hosts'),
-            '--known-hosts'
-          ),
-      inputNames: { privateKey: '--identity', knownHosts: '--known-hosts' }
-    })
-    const sink = new ConsoleLogSink()
+    const request = remoteRequest(command, options)
+    // Ctrl-C cancels like a workflow cancel: the remote process group is killed and the run reports it.
     const abort = new AbortController()
     const cancel = () => abort.abort()
     process.once('SIGINT', cancel)
     process.once('SIGTERM', cancel)
-    let failed = false
+    let outcomes: DeploymentOutcome[]
     try {
-      for (const branch of branches) {
-        const outcome = await runOperation({
-          config,
-          templates,
-          branch,
-          mode,
-          sha,
-          target: options.to,
-          actor: options.actor ?? userInfo().username,
-          runUrl: 'cli',
-          connection,
-          sink,
-          repoDir: repoRoot,
-          signal: abort.signal,
-          warn: message => console.error(`warning: ${message}`)
-        })
-        const { report, outputs } = outcome
-        if (!succeeded(report)) {
-          console.error(`slurm-gitops ${mode} ${branch}: ${failureMessage(report)}`)
-          failed = true
-          continue
-        }
-        if (mode !== 'status') {
-          console.log(
-            `${mode} of ${branch} → ${outputs.environment}: ${outputs.sha} (was ${outputs.previousSha || 'nothing'}), ` +
-              `venv ${outputs.venv || 'unchanged'}, scrontab ${outputs.scrontab}, release ${outputs.release}`
-          )
-        }
-      }
+      outcomes = await carryOut(request, {
+        sink: new ConsoleLogSink(),
+        signal: abort.signal,
+        warn: message => console.error(`warning: ${message}`)
+      })
     } finally {
       process.off('SIGINT', cancel)
       process.off('SIGTERM', cancel)
+    }
+    let failed = false
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'no-deployment') throw new UserError(outcome.problem)
+      const { report, outputs, branch } = outcome
+      if (!succeeded(report)) {
+        console.error(`slurm-gitops ${command} ${branch}: ${failureMessage(report)}`)
+        failed = true
+      } else if (command !== 'status') {
+        console.log(
+          `${command} of ${branch} → ${outputs.environment}: ${outputs.sha} (was ${outputs.previousSha || 'nothing'}), ` +
+            `venv ${outputs.venv || 'unchanged'}, scrontab ${outputs.scrontab}, release ${outputs.release}`
+        )
+      }
     }
     return failed ? 1 : 0
   }

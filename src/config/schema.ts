@@ -1,6 +1,7 @@
 // The user's config file (`.github/slurm-gitops.yml`), as a schema: shape, defaults, and every rule that can be
 // checked without a cluster. Each rule's message says what is allowed; the loader prefixes the config path.
 import { z } from 'zod'
+import { checkHost, checkPort, checkUnixUser } from '../validate/network.js'
 import { checkSlurmCron } from '../validate/slurm-cron.js'
 import { checkTimeLimit, timeLimitMinutes } from '../validate/time-limit.js'
 import {
@@ -22,22 +23,18 @@ function checked(check: (value: string) => string | null) {
   })
 }
 
-const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/
-const UNIX_USER = /^[a-z_][a-z0-9_-]{0,31}$/
 const PROJECT_NAME = /^[a-z][a-z0-9_-]{0,39}$/
 const PYTHON_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
 const REPOSITORY = /^(https:\/\/|ssh:\/\/|file:\/\/|git@|\/)[A-Za-z0-9@:/._~+-]+$/
 const RELATIVE_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_./@+-]+$/
 const PIP_ARG = /^[A-Za-z0-9_./:=@+,%-]+$/
 
-const host = z.string().regex(HOST, 'must be a hostname or IP address (letters, digits, dots, hyphens)')
-const port = z.number().int().min(1).max(65535)
-const user = z
-  .string()
-  .regex(
-    UNIX_USER,
-    'must be a Unix user name: lowercase letters, digits, "_" and "-", starting with a letter'
-  )
+const host = checked(checkHost)
+const port = z.number().superRefine((value, ctx) => {
+  const problem = checkPort(value)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
+const user = checked(checkUnixUser)
 const positiveInt = (max: number) => z.number().int().min(1).max(max)
 
 const jumpHost = z.strictObject({

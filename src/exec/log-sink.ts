@@ -34,37 +34,3 @@ export class ConsoleLogSink implements LogSink {
     this.err.write(`warning: ${msg}\n`)
   }
 }
-
-/** Keeps everything in memory; for tests and for callers that want the log as data. */
-export class MemoryLogSink implements LogSink {
-  readonly events: (
-    | { kind: 'startGroup'; title: string }
-    | { kind: 'endGroup' }
-    | { kind: 'info'; line: string }
-    | { kind: 'warning'; msg: string }
-  )[] = []
-
-  startGroup(title: string): void {
-    this.events.push({ kind: 'startGroup', title })
-  }
-
-  endGroup(): void {
-    this.events.push({ kind: 'endGroup' })
-  }
-
-  info(line: string): void {
-    this.events.push({ kind: 'info', line })
-  }
-
-  warning(msg: string): void {
-    this.events.push({ kind: 'warning', msg })
-  }
-
-  get lines(): string[] {
-    return this.events.flatMap(e => (e.kind === 'info' ? [e.line] : []))
-  }
-
-  get warnings(): string[] {
-    return this.events.flatMap(e => (e.kind === 'warning' ? [e.msg] : []))
-  }
-}

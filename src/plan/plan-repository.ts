@@ -1,7 +1,8 @@
 // Plans a consuming repository as it is at one point: the working tree, or a commit (the PR base).
 import { parseConfig } from '../config/load.js'
 import type { Config } from '../config/types.js'
-import { loadTemplates, type RepoReader, type TemplateSet } from '../render/templates.js'
+import { loadTemplates, type TemplateSet } from '../render/templates.js'
+import type { RepoReader } from '../repo/reader.js'
 import { planDeployments } from './plan.js'
 import type { DeploymentPlan } from './types.js'
 import { UserError } from '../errors/user-error.js'

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { TEMPLATE_NAMES, type TemplateName } from '../config/schema.js'
 import type { TemplateSource } from './shell-handlebars.js'
+import type { RepoReader } from '../repo/reader.js'
 import { UserError } from '../errors/user-error.js'
 
 export type TemplateSet = Record<TemplateName, TemplateSource>
@@ -20,9 +21,6 @@ export function defaultTemplatesDir(): string {
     dir = parent
   }
 }
-
-/** Reads a file of the consuming repository: from the working tree, or at another commit for the PR base. */
-export type RepoReader = (relativePath: string) => Promise<string | undefined>
 
 export async function loadTemplates(
   overrides: Partial<Record<TemplateName, string>>,
@@ -54,18 +52,4 @@ export async function loadTemplates(
     })
   )
   return Object.fromEntries(entries) as TemplateSet
-}
-
-/** A RepoReader over a directory (the checked-out consuming repository). */
-export function workingTreeReader(repoRoot: string): RepoReader {
-  return async relativePath => {
-    try {
-      return await readFile(path.join(repoRoot, relativePath), 'utf8')
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      // Only a missing file is "not there"; a directory or an unreadable file is a problem to name.
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
-      throw new UserError({ where: relativePath, message: `cannot be read (${code ?? String(error)})` })
-    }
-  }
 }

@@ -1,5 +1,5 @@
 // The job summary of a deploy or rollback: what is live now, what changed, how long each step took.
-import type { OperationOutcome } from '../deploy/operations.js'
+import type { DeploymentRun } from '../operations/deployment.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
 
 export interface SummaryTable {
@@ -11,8 +11,8 @@ export interface SummaryTable {
 const short = (sha: string) => (sha ? sha.slice(0, 12) : '—')
 
 /** Plain data, so the action renders it with core.summary and tests read it without the runner. */
-export function deploySummary(outcome: OperationOutcome, mode: 'deploy' | 'rollback'): SummaryTable {
-  const { plan, report, outputs } = outcome
+export function deploySummary(outcome: DeploymentRun): SummaryTable {
+  const { plan, report, outputs, mode } = outcome
   const ok = succeeded(report)
   const heading = `slurm-gitops ${mode}: ${plan.branch} → ${plan.environment} ${ok ? 'succeeded' : 'failed'}`
   const rows = [
@@ -20,7 +20,7 @@ export function deploySummary(outcome: OperationOutcome, mode: 'deploy' | 'rollb
     ['Previous commit', short(outputs.previousSha)],
     ['Code', outputs.sha && outputs.sha === outputs.previousSha ? 'unchanged (same commit)' : 'changed'],
     ['Venv', outputs.venv || '—'],
-    ['Env scripts', outcome.report.results['env-scripts'] || '—'],
+    ['Env scripts', outputs.envScripts || '—'],
     ['scrontab', outputs.scrontab || '—'],
     ['Release', outputs.release || '—'],
     ['Connection', `${outcome.transport}: ${outcome.stats.connections} connection(s)`]

@@ -12,20 +12,10 @@ import {
   diffPlans,
   type FileChange,
   type PlanDiff
-} from './plan-diff.js'
+} from '../plan/plan-diff.js'
+import type { BaseState, HeadState } from '../plan/compare.js'
 
-/** What the head was compared with. */
-export type BaseState =
-  | { kind: 'planned'; sha: string }
-  /** The config file did not exist at the base: everything is new. */
-  | { kind: 'absent'; sha: string }
-  /** The base config or templates were invalid: diffed against nothing. */
-  | { kind: 'invalid'; sha: string; problems: Problem[] }
-  /** No base commit (not a pull request, or a new branch). */
-  | { kind: 'none' }
-
-export type HeadState =
-  { kind: 'planned'; diff: PlanDiff; validation: ValidationResult } | { kind: 'invalid'; problems: Problem[] }
+export type { BaseState, HeadState }
 
 export interface PlanReport {
   configFile?: string
@@ -55,7 +45,7 @@ const MAX_LISTED_PROBLEMS = 50
 export function planMarkdown(plans: DeploymentPlan[], validation: ValidationResult): string {
   const report: PlanReport = {
     base: { kind: 'none' },
-    head: { kind: 'planned', diff: diffPlans(plans, undefined), validation }
+    head: { kind: 'planned', diff: diffPlans(plans, undefined), validation, plans }
   }
   return renderPlanMarkdown(report, {
     limit: Number.POSITIVE_INFINITY,

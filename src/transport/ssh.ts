@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import type { EventEmitter } from 'node:events'
 import { NodeSSH } from 'node-ssh'
 import { checkHostKey, hostKeyAlgorithms, parseKnownHosts, type KnownHosts } from './known-hosts.js'
+import { checkHost, checkPort, checkUnixUser } from '../validate/network.js'
 import { TransportError, type ExecResult, type RunOptions, type RunResult, type Transport } from './types.js'
 
 export interface SshEndpoint {
@@ -125,11 +126,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error)
 function validate(settings: SshSettings, known: KnownHosts, knownHostsInput: string, keyInput: string): void {
   const endpoints = settings.jump ? [settings, settings.jump] : [settings]
   for (const e of endpoints) {
-    if (!e.host || /\s/.test(e.host)) throw new TransportError('config', `invalid SSH host "${e.host}"`)
-    if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) {
-      throw new TransportError('config', `invalid SSH port ${e.port} for ${e.host}: expected 1-65535`)
-    }
-    if (!e.username) throw new TransportError('config', `no SSH user given for ${e.host}`)
+    const problem = checkHost(e.host) ?? checkPort(e.port) ?? checkUnixUser(e.username)
+    if (problem) throw new TransportError('config', `invalid SSH endpoint: ${problem}`)
   }
   // Common slips caught early; anything else is left to ssh2's parser (OpenSSH, PEM and PuTTY formats).
   const key = (settings.privateKey ?? '').trim()

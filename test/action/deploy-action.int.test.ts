@@ -1,17 +1,17 @@
 // The deploy and rollback commands of the bundled action, run the way the runner runs it: `node
 // dist/index.js` with INPUT_* variables (action.yml's defaults), a push or workflow_dispatch event file,
-// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files, GITHUB_API_URL pointing at a local HTTP server;
-// then the post step, the same bundle with the main step's saved state as STATE_* variables. The runs go to
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files, GITHUB_API_URL pointing at a local HTTP server. The
+// runs go to
 // the real test cluster (test/integration/cluster.ts) from a fixture repository
 // (test/integration/deploy-fixture.ts) as the workspace.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { Inputs, State } from '../../src/action/constants.js'
+import { Inputs } from '../../src/action/constants.js'
 import { describeCluster, resetCluster, type ClusterInfo } from '../integration/cluster.js'
 import {
   codeChange,
@@ -149,7 +149,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
   const runUrl = (files: RunnerFiles) => `${SERVER_URL}/caqrn/pipeline/actions/runs/${files.runId}`
 
   /**
-   * One step (main, or post with `state`) of the action for `trigger`: a push of `sha` to `ref`, or (with
+   * The action's step for `trigger`: a push of `sha` to `ref`, or (with
    * `dispatch`) a workflow_dispatch of `ref` at `sha` with the form's inputs. `with` is what the workflow
    * gives the action beyond the secrets and config (the rest keeps action.yml's defaults: command is auto).
    * `onStdout` sees the step's stdout as it comes, with the process (to signal it in the middle of a run).
@@ -158,9 +158,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
     repo: DeployFixture,
     files: RunnerFiles,
     trigger: Trigger,
-    step: { name: 'main' | 'post'; state?: Record<string, string>; onStdout?: StdoutWatcher } = {
-      name: 'main'
-    }
+    step: { name: 'main'; onStdout?: StdoutWatcher } = { name: 'main' }
   ): Promise<StepRun> {
     const file = (name: string) => path.join(files.dir, `${step.name}-${name}`)
     const paths = {
@@ -217,9 +215,6 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       ...Object.fromEntries(
         Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
       ),
-      ...Object.fromEntries(
-        Object.entries(step.state ?? {}).map(([name, value]) => [`STATE_${name}`, value])
-      ),
       CI: 'true',
       GITHUB_ACTIONS: 'true',
       GITHUB_EVENT_NAME: trigger.dispatch ? 'workflow_dispatch' : 'push',
@@ -249,19 +244,19 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
     }
   }
 
-  /** Main, then post with main's state (as the runner passes it); returns both, and checks in between. */
-  async function mainAndPost(
+  /**
+   * The main step: the action has no post step, and the SSH key and known_hosts never touch the disk, so it
+   * leaves nothing under RUNNER_TEMP and saves no state.
+   */
+  async function runMain(
     repo: DeployFixture,
     files: RunnerFiles,
-    trigger: Trigger,
-    between: (main: StepRun) => Promise<void> = async () => undefined
-  ): Promise<{ main: StepRun; post: StepRun }> {
+    trigger: Trigger
+  ): Promise<{ main: StepRun }> {
     const main = await runStep(repo, files, trigger)
-    await between(main)
-    const post = await runStep(repo, files, trigger, { name: 'post', state: main.state })
-    expect(post.stderr).toBe('')
-    expect(post.code).toBe(0)
-    return { main, post }
+    expect(await readdir(files.runnerTemp)).toEqual([])
+    expect(main.state).toEqual({})
+    return { main }
   }
 
   /** The main step's log, explained when it failed unexpectedly. */
@@ -271,29 +266,14 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
   const current = async () => (await rootState(cluster, production)).current
 
   it(
-    'deploys the pushed commit: outputs, summary, log groups, deployment statuses, key file removed by post',
+    'deploys the pushed commit: outputs, summary, log groups, deployment statuses, no key on disk',
     async () => {
       const repo = fixture()
       const sha = repo.sha('main')
       const files = await runnerFiles()
-      let keyDir = ''
-      const { main, post } = await mainAndPost(repo, files, { ref: 'refs/heads/main', sha }, async main => {
-        // Between main and post: the key is in a private directory under RUNNER_TEMP.
-        keyDir = main.state[State.SshDir] ?? ''
-        expect(path.dirname(keyDir)).toBe(files.runnerTemp)
-        expect((await stat(keyDir)).mode & 0o777).toBe(0o700)
-        const key = path.join(keyDir, 'key')
-        expect((await stat(key)).mode & 0o777).toBe(0o600)
-        expect((await stat(path.join(keyDir, 'known_hosts'))).mode & 0o777).toBe(0o600)
-        expect(await readFile(key, 'utf8')).toBe(privateKey())
-      })
+      const { main } = await runMain(repo, files, { ref: 'refs/heads/main', sha })
       if (main.code !== 0) throw new Error(explain(main))
       expect(main.stderr).toBe('')
-
-      // The post step removed it, and leaves nothing else under RUNNER_TEMP.
-      expect(existsSync(keyDir)).toBe(false)
-      expect(await readdir(files.runnerTemp)).toEqual([])
-      expect(main.state[State.IsPost]).toBe('true')
 
       expect(main.outputs).toEqual({
         command: 'deploy',
@@ -356,10 +336,9 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       expect(masks).toContain(`::add-mask::${escapeData(privateKey().trim())}`)
       for (const keyLine of keyLines) {
         expect(masks).toContain(`::add-mask::${keyLine}`)
-        // Nowhere else: not in the rest of the log, not on stderr, not in the post step, not in the files.
+        // Nowhere else: not in the rest of the log, not on stderr, not in the files.
         expect(lines.slice(firstOther).filter(l => l.includes(keyLine))).toEqual([])
         expect(main.stderr).not.toContain(keyLine)
-        expect(post.stdout).not.toContain(keyLine)
         expect(main.summary).not.toContain(keyLine)
         expect(JSON.stringify(main.outputs) + JSON.stringify(main.state)).not.toContain(keyLine)
       }
@@ -372,13 +351,13 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
     async () => {
       const repo = fixture()
       const good = repo.commit('main', codeChange())
-      const first = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: good })
+      const first = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: good })
       if (first.main.code !== 0) throw new Error(explain(first.main))
       expect(await current()).toBe(`releases/${good}`)
 
       const bad = repo.commit('main', failingRequirement())
       const files = await runnerFiles()
-      const { main } = await mainAndPost(repo, files, { ref: 'refs/heads/main', sha: bad, before: good })
+      const { main } = await runMain(repo, files, { ref: 'refs/heads/main', sha: bad, before: good })
       expect(main.code).toBe(1)
       const { obeyed, shown } = workflowCommands(main.stdout)
       const errors = obeyed.filter(c => c.startsWith('::error'))
@@ -412,7 +391,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
     async () => {
       const repo = fixture()
       const a = repo.sha('main')
-      const first = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a })
+      const first = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a })
       if (first.main.code !== 0) throw new Error(explain(first.main))
       expect(await current()).toBe(`releases/${a}`)
       const tableA = await readTable(cluster)
@@ -460,9 +439,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       expect(github.deployments[1]!.statuses.map(s => s.state)).toEqual(['in_progress', 'failure'])
       expect(github.deployments[1]!.statuses.at(-1)!.log_url).toBe(runUrl(files))
 
-      // The post step still removes the key (the runner runs it after a cancel too).
-      const post = await runStep(repo, files, trigger, { name: 'post', state: main.state })
-      expect(post.code).toBe(0)
+      // Nothing was written under RUNNER_TEMP, cancelled or not.
       expect(await readdir(files.runnerTemp)).toEqual([])
 
       // On the cluster: A is still live with its schedule; the history line of B says the venv step failed.
@@ -494,7 +471,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
 
       // Deploying B again builds its venv (the interrupted build never completed) and succeeds.
       const again = await runnerFiles()
-      const next = await mainAndPost(repo, again, trigger)
+      const next = await runMain(repo, again, trigger)
       if (next.main.code !== 0) throw new Error(explain(next.main))
       expect(next.main.outputs).toMatchObject({ sha: b, 'previous-sha': a, venv: 'built' })
       const state = await rootState(cluster, production)
@@ -521,14 +498,12 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       const repo = fixture()
       const sha = repo.commit('feature-x', codeChange())
       const files = await runnerFiles()
-      const { main } = await mainAndPost(repo, files, { ref: 'refs/heads/feature-x', sha })
+      const { main } = await runMain(repo, files, { ref: 'refs/heads/feature-x', sha })
       expect(main.stderr).toBe('')
       expect(main.code).toBe(0)
       expect(workflowCommands(main.stdout).obeyed).toContain(
         `::notice::branch feature-x has no deployment in ${CONFIG}: nothing to deploy`
       )
-      expect(main.state[State.SshDir]).toBeUndefined()
-      expect(await readdir(files.runnerTemp)).toEqual([])
       expect(main.outputs).toEqual({ command: 'deploy' })
       expect(main.summary).toBe('')
       expect(github.requests).toEqual([])
@@ -545,7 +520,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       github.denyDeployments = 403
       const repo = fixture()
       const sha = repo.sha('main')
-      const { main } = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha })
+      const { main } = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha })
       if (main.code !== 0) throw new Error(explain(main))
       const warnings = workflowCommands(main.stdout).obeyed.filter(c => c.startsWith('::warning'))
       expect(warnings).toHaveLength(1)
@@ -569,7 +544,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
           c.project.smokeCommand = `python -c 'print("::error::forged"); print("::add-mask::x"); print("  ::warning::forged")'`
         }
       })
-      const { main } = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha })
+      const { main } = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha })
       if (main.code !== 0) throw new Error(explain(main))
       const lines = main.stdout.split('\n')
       for (const forged of ['::error::forged', '::add-mask::x', '  ::warning::forged']) {
@@ -602,13 +577,13 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
      */
     async function deployAThenB(repo: DeployFixture) {
       const a = repo.sha('main')
-      const first = await mainAndPost(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a })
+      const first = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a })
       if (first.main.code !== 0) throw new Error(explain(first.main))
       const tableA = await readTable(cluster)
       expect(tableA).toContain(`0 2 * * * ${production}/jobs/daily.sh`)
 
       const b = repo.commit('main', scheduleChange('main', '15 4 * * *'))
-      const second = await mainAndPost(repo, await runnerFiles(), {
+      const second = await runMain(repo, await runnerFiles(), {
         ref: 'refs/heads/main',
         sha: b,
         before: a
@@ -629,7 +604,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
      * GITHUB_SHA is `sha`, the tip of main — not necessarily the commit the rollback restores.
      */
     const dispatchRollback = (repo: DeployFixture, files: RunnerFiles, sha: string, to = '') =>
-      mainAndPost(repo, files, {
+      runMain(repo, files, {
         ref: 'refs/heads/main',
         sha,
         dispatch: { command: 'rollback', branch: 'main', to },

@@ -7,7 +7,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { Inputs, Outputs } from '../../src/action/constants.js'
+import { Inputs } from '../../src/action/constants.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
 import { repoRoot } from '../repo-root.js'
 import { parseFileCommands, runActionProcess } from './runner.js'
@@ -157,14 +157,6 @@ async function runAction(
 
 const writes = (github: FakeGitHub) =>
   github.requests.filter(r => r.method !== 'GET').map(r => `${r.method} ${r.path.replace(/\d+$/, 'ID')}`)
-
-describe('action.yml', () => {
-  it('declares exactly the inputs and outputs the code reads and writes', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Inputs).sort())
-    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Outputs).sort())
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' })
-  })
-})
 
 describe('command: plan on a pull_request, run as the runner runs it', () => {
   let github: FakeGitHub
@@ -344,18 +336,10 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     })
     expect(run.code).toBe(1)
     expect(run.stdout).toContain(
-      'input command: "apply" is not a command; use one of auto, plan, deploy, rollback, sandbox'
+      'input command: "apply" is not a command; use one of auto, plan, deploy, rollback'
     )
-    expect(run.stdout).toContain('input ssh-port: "99999" is not allowed; use a whole number from 1 to 65535')
+    expect(run.stdout).toContain('input ssh-port: port "99999" is not a port number; use a whole number from 1 to 65535')
     expect(github.requests).toEqual([])
   })
-
-  it('the post step (same bundle, isPost state) does nothing for a plan and succeeds', async () => {
-    const repo = await makeRepo(changeSchedule)
-    const run = await runAction(repo, github, { env: { STATE_isPost: 'true' } })
-    expect(run.code).toBe(0)
-    expect(run.stdout).not.toContain('slurm-gitops plan')
-    expect(github.requests).toEqual([])
-    expect(run.summary).toBe('')
-  })
+})
 })

@@ -14,8 +14,9 @@ import { TransportError } from '../../src/transport/types.js'
 import { connectTransport } from '../../src/transport/connect.js'
 import { runRemote } from '../../src/deploy/remote-run.js'
 import { compileTemplates, deploymentFor, planDeployment } from '../../src/plan/plan.js'
-import { loadTemplates, workingTreeReader } from '../../src/render/templates.js'
-import { MemoryLogSink } from '../../src/exec/log-sink.js'
+import { loadTemplates } from '../../src/render/templates.js'
+import { workingTreeReader } from '../../src/repo/working-tree.js'
+import { MemoryLogSink } from '../memory-log-sink.js'
 import { connectCluster, describeCluster, resetCluster, shellQuote, type ClusterInfo } from './cluster.js'
 import {
   codeChange,

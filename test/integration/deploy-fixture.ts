@@ -1,7 +1,7 @@
 // A consuming repository for deploy tests against the real test cluster (test/integration/cluster.ts):
 // examples/caqrn copied into a temp dir, its config pointed at the cluster, a bare origin the service account can
-// fetch from (the cluster runs on this machine, so `file://` works), and `runOperation` wired the way the CLI does
-// it (the cluster's key and known_hosts, a MemoryLogSink).
+// fetch from (the cluster runs on this machine, so `file://` works), and the core's operations called the way the
+// CLI calls them (the cluster's key and known_hosts, a MemoryLogSink).
 //
 //   const repo = createDeployFixture(cluster, { keepReleases: 2 })
 //   const sha = repo.commit('main', codeChange())
@@ -15,12 +15,11 @@ import type { NodeSSH } from 'node-ssh'
 import { parse, stringify } from 'yaml'
 import { parseConfig } from '../../src/config/load.js'
 import type { Config } from '../../src/config/types.js'
-import { transportSettings } from '../../src/deploy/connection.js'
-import { runOperation, type OperationOutcome } from '../../src/deploy/operations.js'
+import { deploy, rollback, status, type DeploymentRun } from '../../src/operations/deployment.js'
+import type { ConnectionRequest } from '../../src/operations/requests.js'
 import { failureMessage, succeeded } from '../../src/exec/executor.js'
-import { MemoryLogSink } from '../../src/exec/log-sink.js'
+import { MemoryLogSink } from '../memory-log-sink.js'
 import type { RunMode } from '../../src/plan/types.js'
-import { loadTemplates, workingTreeReader } from '../../src/render/templates.js'
 import { shellQuote, sshRun, type ClusterInfo } from './cluster.js'
 import { repoRoot } from '../repo-root.js'
 
@@ -101,7 +100,7 @@ export interface RunOptions {
 
 export interface RunResult {
   sha: string
-  outcome: OperationOutcome
+  outcome: DeploymentRun
   sink: MemoryLogSink
 }
 
@@ -216,37 +215,37 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
     },
     async run(branch, o = {}) {
       const mode = o.mode ?? 'deploy'
-      const commitSha = o.sha ?? sha(branch)
-      const cfg = config(mode === 'deploy' ? commitSha : branch)
-      const templates = await loadTemplates(cfg.templates, workingTreeReader(repoDir))
-      const connection = transportSettings(
-        {
-          ...cfg.cluster,
-          connectTimeoutSeconds: o.connectTimeoutSeconds ?? cfg.cluster.connectTimeoutSeconds
-        },
-        {
-          port: o.port,
-          privateKey: o.privateKey ?? privateKey,
-          knownHosts: o.knownHosts ?? knownHosts,
-          inputNames: { privateKey: '--identity', knownHosts: '--known-hosts' }
-        }
-      )
-      const sink = o.sink ?? new MemoryLogSink()
-      const outcome = await runOperation({
-        config: cfg,
-        templates,
-        branch,
-        mode,
-        sha: mode === 'deploy' ? commitSha : undefined,
-        target: o.target,
+      const commitSha = mode === 'deploy' ? (o.sha ?? sha(branch)) : ''
+      const repo = { dir: repoDir, configPath: CONFIG_PATH }
+      const connection: ConnectionRequest = {
+        port: o.port,
+        privateKey: { text: o.privateKey ?? privateKey },
+        knownHosts: { text: o.knownHosts ?? knownHosts },
+        names: { privateKey: '--identity', knownHosts: '--known-hosts' },
+        connectTimeoutSeconds: o.connectTimeoutSeconds
+      }
+      const requester = {
         actor: o.actor ?? 'test-actor',
-        runUrl: o.runUrl ?? 'https://github.example/caqrn/actions/runs/1',
-        connection,
-        sink,
-        repoDir,
-        signal: o.signal
-      })
-      return { sha: mode === 'deploy' ? commitSha : '', outcome, sink }
+        runUrl: o.runUrl ?? 'https://github.example/caqrn/actions/runs/1'
+      }
+      const sink = o.sink ?? new MemoryLogSink()
+      const io = { sink, signal: o.signal, warn: (message: string) => sink.warning(message) }
+      // Rollback and status read the working tree: check out the branch, as a user of the CLI would have it.
+      if (mode !== 'deploy') git(repoDir, ['checkout', '--quiet', branch])
+      const outcomes =
+        mode === 'deploy'
+          ? [await deploy({ command: 'deploy', repo, branch, sha: commitSha, connection, ...requester }, io)]
+          : mode === 'rollback'
+            ? [
+                await rollback(
+                  { command: 'rollback', repo, branch, to: o.target, connection, ...requester },
+                  io
+                )
+              ]
+            : await status({ command: 'status', repo, branches: [branch], connection, ...requester }, io)
+      const outcome = outcomes[0]!
+      if (outcome.kind !== 'ran') throw new Error(`no deployment for ${branch}`)
+      return { sha: commitSha, outcome, sink }
     },
     remove() {
       rmSync(dir, { recursive: true, force: true })

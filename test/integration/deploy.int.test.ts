@@ -99,14 +99,17 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
         previousSha: '',
         release: `${production}/releases/${sha}`,
         environment: 'production',
+        releaseReused: false,
         venv: 'built',
+        venvPath: expect.stringMatching(/\/venvs\/[0-9a-f]{16}$/),
+        envScripts: 'changed',
         scrontab: 'changed',
         // The block in force is the one this deploy rendered.
         scrontabBlock: main.outcome.plan.scrontabBlock,
         targetSha: ''
       })
       expect(main.outcome.stats.connections).toBe(1)
-      const venvPath = main.outcome.report.results['venv-path']!
+      const venvPath = main.outcome.outputs.venvPath
       expect(venvPath).toMatch(new RegExp(`^${production}/venvs/[0-9a-f]{16}$`))
 
       const state = await rootState(ssh, production)

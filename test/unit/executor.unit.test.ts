@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { execute, failureMessage, succeeded, buildStdin } from '../../src/exec/executor.js'
-import { MemoryLogSink } from '../../src/exec/log-sink.js'
+import { MemoryLogSink } from '../memory-log-sink.js'
 import { newNonce } from '../../src/exec/markers.js'
 import { LocalTransport } from '../../src/transport/local.js'
 import type { RunParameters } from '../../src/plan/types.js'

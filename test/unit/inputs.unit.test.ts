@@ -4,6 +4,19 @@ import { getInputs } from '../../src/action/inputs.js'
 import { Inputs } from '../../src/action/constants.js'
 import { UserError } from '../../src/errors/user-error.js'
 
+const SHA = 'a'.repeat(40)
+
+/** The problems getInputs reports, or [] when it accepts. */
+function problemsOf(run: () => unknown): { where: string; message: string }[] {
+  try {
+    run()
+    return []
+  } catch (error) {
+    if (error instanceof UserError) return error.problems
+    throw error
+  }
+}
+
 const reader =
   (values: Partial<Record<Inputs, string>>) =>
   (name: Inputs): string =>
@@ -13,8 +26,14 @@ describe('getInputs', () => {
   it('auto follows the event: pull_request → plan, push → deploy, a dispatch form → its command', () => {
     const read = reader({})
     expect(getInputs({ eventName: 'pull_request', payload: {} }, read, '/w').command).toBe('plan')
-    expect(getInputs({ eventName: 'push', payload: {} }, read, '/w').command).toBe('deploy')
-    const dispatch = { eventName: 'workflow_dispatch', payload: { inputs: { command: 'rollback' } } }
+    expect(
+      getInputs({ eventName: 'push', payload: {}, ref: 'refs/heads/main', sha: SHA }, read, '/w').command
+    ).toBe('deploy')
+    const dispatch = {
+      eventName: 'workflow_dispatch',
+      payload: { inputs: { command: 'rollback' } },
+      ref: 'refs/heads/main'
+    }
     expect(getInputs(dispatch, read, '/w')).toMatchObject({ command: 'rollback', workingDirectory: '/w' })
   })
 
@@ -23,19 +42,34 @@ describe('getInputs', () => {
       eventName: 'workflow_dispatch',
       payload: { inputs: { command: 'rollback', branch: 'develop', to: 'abc1234' } }
     }
-    expect(getInputs(event, reader({}), '/w')).toMatchObject({ branch: 'develop', to: 'abc1234' })
+    expect(getInputs(event, reader({}), '/w').request).toMatchObject({
+      command: 'rollback',
+      branch: 'develop',
+      to: 'abc1234'
+    })
     // An explicit input wins over the form.
-    expect(getInputs(event, reader({ [Inputs.Branch]: 'main' }), '/w').branch).toBe('main')
-    // Only a dispatch has a form: a push's payload.inputs means nothing.
-    expect(
-      getInputs({ eventName: 'push', payload: { inputs: { branch: 'develop' } } }, reader({}), '/w').branch
-    ).toBe(undefined)
+    expect(getInputs(event, reader({ [Inputs.Branch]: 'main' }), '/w').request).toMatchObject({
+      branch: 'main'
+    })
+    // Only a dispatch has a form: a push's payload.inputs means nothing; the pushed branch counts.
+    const push = {
+      eventName: 'push',
+      payload: { inputs: { branch: 'develop' } },
+      ref: 'refs/heads/main',
+      sha: SHA
+    }
+    expect(getInputs(push, reader({}), '/w').request).toMatchObject({
+      command: 'deploy',
+      branch: 'main',
+      sha: SHA
+    })
   })
 
   it('checks what comes from a dispatch form like any input', () => {
     const event = {
       eventName: 'workflow_dispatch',
-      payload: { inputs: { command: 'rollback', to: '$(id)' } }
+      payload: { inputs: { command: 'rollback', to: '$(id)' } },
+      ref: 'refs/heads/main'
     }
     let error: unknown
     try {
@@ -61,5 +95,42 @@ describe('getInputs', () => {
     const problems = (error as UserError).problems
     expect(problems.map(p => p.where)).toEqual(expect.arrayContaining(['input ssh-port', 'input command']))
     expect(problems.find(p => p.where === 'input command')?.message).toMatch(/plan, deploy, rollback/)
+  })
+
+  it('builds the complete request: a deploy pins a full SHA and needs a branch, all problems at once', () => {
+    const problems = problemsOf(() =>
+      getInputs(
+        { eventName: 'push', payload: {}, ref: 'refs/tags/v1', sha: SHA },
+        reader({ [Inputs.Sha]: 'abc1234', [Inputs.SshHost]: 'a host', [Inputs.SshUser]: 'Root' }),
+        '/w'
+      )
+    )
+    expect(problems.map(p => p.where).sort()).toEqual([
+      'input branch',
+      'input sha',
+      'input ssh-host',
+      'input ssh-user'
+    ])
+    expect(problems.find(p => p.where === 'input sha')?.message).toMatch(/not a full commit id/)
+    expect(problems.find(p => p.where === 'input branch')?.message).toMatch(/required for deploy/)
+  })
+
+  it('a dispatch without a command input is an error, not a command that does not exist', () => {
+    const problems = problemsOf(() =>
+      getInputs({ eventName: 'workflow_dispatch', payload: {} }, reader({}), '/w')
+    )
+    expect(problems).toEqual([
+      { where: 'input command', message: expect.stringMatching(/no "command" input/) }
+    ])
+  })
+
+  it('takes booleans as YAML 1.2 core schema does (core.getBooleanInput)', () => {
+    const plan = (comment: string) =>
+      getInputs({ eventName: 'pull_request', payload: {} }, reader({ [Inputs.Comment]: comment }), '/w')
+    expect(plan('True').comment).toBe(true)
+    expect(plan('FALSE').comment).toBe(false)
+    expect(problemsOf(() => plan('yes'))).toEqual([
+      { where: 'input comment', message: expect.stringMatching(/not a boolean/) }
+    ])
   })
 })

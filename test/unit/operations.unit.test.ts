@@ -1,46 +1,63 @@
 // A deploy checks its plan before it connects: a rendered script that does not parse never reaches a cluster.
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
-import { parseConfig } from '../../src/config/load.js'
-import { runOperation } from '../../src/deploy/operations.js'
-import { MemoryLogSink } from '../../src/exec/log-sink.js'
-import { loadTemplates } from '../../src/render/templates.js'
+import { execFileSync } from 'node:child_process'
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { deploy } from '../../src/operations/deployment.js'
+import { MemoryLogSink } from '../memory-log-sink.js'
 import { UserError } from '../../src/errors/user-error.js'
 
-describe('runOperation', () => {
+/** examples/caqrn as a one-commit repository whose job template does not parse; returns its directory and SHA. */
+function brokenRepository(): { dir: string; sha: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-ops-'))
+  cpSync('examples/caqrn', dir, { recursive: true })
+  appendFileSync(path.join(dir, '.github/slurm-gitops.yml'), '\ntemplates:\n  job.sh: ci/job.sh.hbs\n')
+  mkdirSync(path.join(dir, 'ci'))
+  writeFileSync(path.join(dir, 'ci/job.sh.hbs'), '#!/bin/bash\nif then fi {{job.name}}\n')
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@x',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@x'
+      }
+    }).trim()
+  git('init', '--quiet', '-b', 'main')
+  git('add', '-A')
+  git('commit', '--quiet', '-m', 'broken job template')
+  return { dir, sha: git('rev-parse', 'HEAD') }
+}
+
+describe('deploy', () => {
   it('refuses a plan whose script does not parse, before any connection', async () => {
-    const config = parseConfig(
-      readFileSync('examples/caqrn/.github/slurm-gitops.yml', 'utf8'),
-      '.github/slurm-gitops.yml'
-    )
-    config.templates = { 'job.sh': 'ci/job.sh.hbs' }
-    const templates = await loadTemplates(
-      config.templates,
-      async () => '#!/bin/bash\nif then fi {{job.name}}\n'
-    )
+    const repo = brokenRepository()
     const sink = new MemoryLogSink()
     let error: unknown
     try {
-      await runOperation({
-        config,
-        templates,
-        branch: 'main',
-        mode: 'deploy',
-        sha: 'a'.repeat(40),
-        actor: 'octocat',
-        runUrl: '',
-        // Nothing listens there: reaching it would be a connection error, not the UserError expected.
-        connection: {
-          kind: 'ssh',
-          host: '127.0.0.1',
-          port: 1,
-          username: 'caqrn',
-          privateKey: 'x',
-          knownHosts: 'x'
+      await deploy(
+        {
+          command: 'deploy',
+          repo: { dir: repo.dir, configPath: '.github/slurm-gitops.yml' },
+          branch: 'main',
+          sha: repo.sha,
+          actor: 'octocat',
+          runUrl: '',
+          // Nothing listens there: reaching it would be a connection error, not the UserError expected.
+          connection: {
+            host: '127.0.0.1',
+            port: 1,
+            privateKey: { text: 'x' },
+            knownHosts: { text: 'x' },
+            names: { privateKey: 'key', knownHosts: 'known hosts' }
+          }
         },
-        sink,
-        repoDir: '.'
-      })
+        { sink, warn: message => sink.warning(message) }
+      )
     } catch (e) {
       error = e
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { diffPlans, SCRIPT_PATH } from '../../src/report/plan-diff.js'
+import { diffPlans, SCRIPT_PATH } from '../../src/plan/plan-diff.js'
 import type { DeploymentPlan } from '../../src/plan/types.js'
 
 function plan(branch: string, files: Record<string, string>, script = 'echo deploy\n'): DeploymentPlan {

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { planRepository } from '../../src/plan/plan-repository.js'
-import { workingTreeReader } from '../../src/render/templates.js'
+import { workingTreeReader } from '../../src/repo/working-tree.js'
 import { composeScript } from '../../src/plan/payload.js'
 import { validatePlans } from '../../src/plan/validate.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderPlanMarkdown, planMarkdown, type PlanReport } from '../../src/report/plan-markdown.js'
-import { diffPlans } from '../../src/report/plan-diff.js'
+import { diffPlans } from '../../src/plan/plan-diff.js'
 import type { DeploymentPlan } from '../../src/plan/types.js'
 import type { ValidationResult } from '../../src/plan/validate.js'
 
@@ -26,7 +26,7 @@ function report(head: DeploymentPlan[], base: DeploymentPlan[], validation = val
     configFile: '.github/slurm-gitops.yml',
     headSha: 'b'.repeat(40),
     base: { kind: 'planned', sha: 'a'.repeat(40) },
-    head: { kind: 'planned', diff: diffPlans(head, base), validation },
+    head: { kind: 'planned', diff: diffPlans(head, base), validation, plans: head },
     targetBranch: 'main',
     runUrl: 'https://github.com/caqrn/pipeline/actions/runs/42'
   }

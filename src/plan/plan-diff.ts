@@ -1,8 +1,8 @@
 // What a merge changes in what gets deployed: the head plans against the base plans, deployment by deployment,
 // file by file, with unified diffs. Pure, so the report and its tests need no git and no network.
 import { createTwoFilesPatch } from 'diff'
-import type { DeploymentPlan, PlannedFile } from '../plan/types.js'
-import { RENDERED_DIR } from '../plan/plan.js'
+import type { DeploymentPlan, PlannedFile } from './types.js'
+import { RENDERED_DIR } from './plan.js'
 
 export type ChangeStatus = 'added' | 'removed' | 'changed' | 'unchanged'
 

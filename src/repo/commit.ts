@@ -1,7 +1,8 @@
-// Reads the consuming repository as it was at another commit (the PR base) from the local checkout, with
-// `git show <sha>:./<path>`. actions/checkout makes shallow clones, so a missing base commit is fetched once.
+// Reads the consuming repository as it was at a commit (the commit a deploy deploys, the PR base) from the local
+// checkout, with `git show <sha>:./<path>`. actions/checkout makes shallow clones, so a missing commit is fetched once.
 import { execFile } from 'node:child_process'
-import type { RepoReader } from '../render/templates.js'
+import type { RepoReader } from './reader.js'
+import { UserError } from '../errors/user-error.js'
 
 export interface GitResult {
   code: number
@@ -69,13 +70,22 @@ export async function ensureCommit(
   options.log?.(`Commit ${sha} is not in the checkout (shallow clone); fetching it from ${remote}`)
   const fetch = await git(dir, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--depth=1', remote, sha])
   if (fetch.code === 0 && (await hasCommit(dir, sha))) return
-  throw new Error(
-    `commit ${sha} is not in the checkout at ${dir} and fetching it from ${remote} failed` +
-      `${fetch.stderr.trim() ? `: ${fetch.stderr.trim()}` : ''}; check out with actions/checkout (persist-credentials: true) or fetch-depth: 0`
-  )
+  const why = fetch.stderr.trim() ? `: ${fetch.stderr.trim()}` : ''
+  throw new UserError({
+    where: 'sha',
+    message:
+      `commit ${sha} is not in the repository at ${dir}, and fetching it from ${remote} failed${why}; ` +
+      'fetch it first (actions/checkout: fetch-depth: 0, or persist-credentials: true)'
+  })
 }
 
 async function hasCommit(dir: string, sha: string): Promise<boolean> {
   const result = await git(dir, ['cat-file', '-e', `${sha}^{commit}`])
   return result.code === 0
+}
+
+/** The full SHA of `ref` (a branch, tag or commit) in the repository at `dir`, or undefined when it has none. */
+export async function resolveCommit(dir: string, ref: string): Promise<string | undefined> {
+  const result = await git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+  return result.code === 0 ? result.stdout.trim() : undefined
 }

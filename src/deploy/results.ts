@@ -1,0 +1,97 @@
+// The keys the deploy script reports with `sg_result KEY VALUE`, listed once: the script's side of the contract
+// is documented in deploy-templates/README.md, and everything that reads a result reads these typed outputs.
+import type { ExecutionReport } from '../exec/executor.js'
+import type { RunMode } from '../plan/types.js'
+
+/** Each key, what it means, and the modes whose successful run must report it. */
+export const RESULT_KEYS = {
+  'previous-sha': { means: 'the commit live before this run, `-` when none', modes: ['deploy', 'rollback'] },
+  sha: {
+    means: 'the commit live after this run (status: `-` when nothing is deployed)',
+    modes: ['deploy', 'rollback', 'status']
+  },
+  release: { means: 'the release directory now behind current', modes: ['deploy', 'rollback'] },
+  'release-reused': { means: '`true` when a release with the same files already existed', modes: ['deploy'] },
+  venv: { means: '`built` or `reused`', modes: ['deploy'] },
+  'venv-path': { means: 'the venv the release uses', modes: ['deploy'] },
+  'env-scripts': { means: '`changed` or `unchanged` against the release live before', modes: ['deploy'] },
+  scrontab: {
+    means: '`changed` or `unchanged` (an unchanged table is not reinstalled)',
+    modes: ['deploy', 'rollback']
+  },
+  'scrontab-block': { means: 'the block in force after the run, base64', modes: ['deploy', 'rollback'] },
+  'target-sha': { means: 'rollback: the commit it restores, reported before going live', modes: ['rollback'] }
+} as const satisfies Record<string, { means: string; modes: readonly RunMode[] }>
+
+export type ResultKey = keyof typeof RESULT_KEYS
+
+/** The typed outputs of one run of the deploy script. Empty strings where the run did not get that far. */
+export interface RunOutputs {
+  sha: string
+  /** Empty on the first deploy. */
+  previousSha: string
+  release: string
+  releaseReused: boolean
+  environment: string
+  venv: '' | 'built' | 'reused'
+  venvPath: string
+  envScripts: '' | 'changed' | 'unchanged'
+  scrontab: '' | 'changed' | 'unchanged'
+  /** The scrontab block in force after the run (rollback: the restored release's). */
+  scrontabBlock: string
+  /** rollback: the commit it restores, known before it goes live (also when going live then fails). */
+  targetSha: string
+}
+
+function isResultKey(key: string): key is ResultKey {
+  return Object.hasOwn(RESULT_KEYS, key)
+}
+
+/**
+ * Reads the reported results into typed outputs. An unknown key (an overridden step that reports something new)
+ * or a key a successful run of this mode must report but did not is a warning, never a failure: the run's exit
+ * marker decides success.
+ */
+export function parseResults(
+  report: ExecutionReport,
+  mode: RunMode,
+  environment: string,
+  warn: (message: string) => void = () => {}
+): RunOutputs {
+  const values: Partial<Record<ResultKey, string>> = {}
+  for (const [key, value] of Object.entries(report.results)) {
+    if (isResultKey(key)) values[key] = value
+    else
+      warn(
+        `the deploy script reported an unknown result "${key}" (known: ${Object.keys(RESULT_KEYS).join(', ')})`
+      )
+  }
+  if (report.exitCode === 0) {
+    const missing = Object.entries(RESULT_KEYS)
+      .filter(
+        ([key, spec]) =>
+          (spec.modes as readonly RunMode[]).includes(mode) && values[key as ResultKey] === undefined
+      )
+      .map(([key]) => key)
+    if (missing.length > 0) warn(`the deploy script did not report ${missing.join(', ')} (${mode})`)
+  }
+  const value = (key: ResultKey) => values[key] ?? ''
+  const oneOf = <T extends string>(key: ResultKey, allowed: readonly T[]): T | '' =>
+    (allowed as readonly string[]).includes(value(key)) ? (value(key) as T) : ''
+  const noneIsEmpty = (text: string) => (text === '-' ? '' : text)
+  return {
+    sha: noneIsEmpty(value('sha')),
+    previousSha: noneIsEmpty(value('previous-sha')),
+    release: value('release'),
+    releaseReused: value('release-reused') === 'true',
+    environment,
+    venv: oneOf('venv', ['built', 'reused'] as const),
+    venvPath: value('venv-path'),
+    envScripts: oneOf('env-scripts', ['changed', 'unchanged'] as const),
+    scrontab: oneOf('scrontab', ['changed', 'unchanged'] as const),
+    scrontabBlock: value('scrontab-block')
+      ? Buffer.from(value('scrontab-block'), 'base64').toString('utf8')
+      : '',
+    targetSha: value('target-sha')
+  }
+}

@@ -1,0 +1,198 @@
+// Deploy, rollback and status of deployments: read the repository, plan, check the plan, connect once, run the
+// deployment's script, and return a typed outcome. The action and the CLI only build the request and present this.
+import type { Config, DeploymentConfig } from '../config/types.js'
+import { loadRepository } from '../plan/plan-repository.js'
+import { compileTemplates, planDeployment } from '../plan/plan.js'
+import type { DeploymentPlan, RunMode, RunParameters } from '../plan/types.js'
+import { validatePlans } from '../plan/validate.js'
+import type { TemplateSet } from '../render/templates.js'
+import { resolveCommit } from '../repo/commit.js'
+import { connectTransport } from '../transport/connect.js'
+import type { Transport } from '../transport/types.js'
+import type { ExecutionReport } from '../exec/executor.js'
+import type { LogSink } from '../exec/log-sink.js'
+import { runRemote } from '../deploy/remote-run.js'
+import { parseResults, type RunOutputs } from '../deploy/results.js'
+import { sendBundle } from '../deploy/bundle.js'
+import { formatProblem, type Problem, UserError } from '../errors/user-error.js'
+import { transportSettings } from './connection.js'
+import { readerAt } from './repository.js'
+import type { ConnectionRequest, DeployRequest, RollbackRequest, StatusRequest } from './requests.js'
+
+/** What an operation tells its front end while it runs. */
+export interface OperationIO {
+  /** The remote script's output. */
+  sink: LogSink
+  /** Cancels the run: the remote process group is killed and the outcome reports it. */
+  signal?: AbortSignal
+  /** Non-fatal notes (skipped known_hosts lines, results an overridden step reported). */
+  warn: (message: string) => void
+  /** Progress for the log (e.g. fetching a commit a shallow checkout lacks). */
+  log?: (message: string) => void
+  /** Called once the deployment and the commit are known and checked, before connecting. */
+  onStart?: (start: { environment: string; sha: string }) => Promise<void>
+}
+
+/** One run of a deployment's script. */
+export interface DeploymentRun {
+  kind: 'ran'
+  mode: RunMode
+  branch: string
+  plan: DeploymentPlan
+  report: ExecutionReport
+  outputs: RunOutputs
+  stats: { connections: number; commands: number }
+  /** E.g. `caqrn@127.0.0.1:2222 (ssh)`. */
+  transport: string
+}
+
+/** The branch has no deployment in the config (a push to a branch that is not deployed). */
+export interface NoDeployment {
+  kind: 'no-deployment'
+  branch: string
+  problem: Problem
+}
+
+export type DeploymentOutcome = DeploymentRun | NoDeployment
+
+export async function deploy(request: DeployRequest, io: OperationIO): Promise<DeploymentOutcome> {
+  const sha = request.sha ?? (await branchTip(request))
+  const repository = await loadRepository(
+    await readerAt(request.repo, { sha }, io.log),
+    request.repo.configPath
+  )
+  const target = findDeployment(repository.config, request.branch)
+  if (target.kind === 'no-deployment') return target
+  const plan = checkedPlan(repository, target.deployment, io)
+  await io.onStart?.({ environment: plan.environment, sha })
+  const [run] = await runScripts(repository.config, request.connection, io, [
+    { plan, params: { ...runParams(request, 'deploy'), sha }, bundleOf: { repoDir: request.repo.dir, sha } }
+  ])
+  return run!
+}
+
+export async function rollback(request: RollbackRequest, io: OperationIO): Promise<DeploymentOutcome> {
+  const repository = await loadRepository(
+    await readerAt(request.repo, { tree: true }),
+    request.repo.configPath
+  )
+  const target = findDeployment(repository.config, request.branch)
+  if (target.kind === 'no-deployment') return target
+  const plan = checkedPlan(repository, target.deployment, io)
+  const [run] = await runScripts(repository.config, request.connection, io, [
+    { plan, params: { ...runParams(request, 'rollback'), target: request.to ?? '' } }
+  ])
+  return run!
+}
+
+/** Every branch asked for (all deployments by default), over one connection. */
+export async function status(request: StatusRequest, io: OperationIO): Promise<DeploymentOutcome[]> {
+  const repository = await loadRepository(
+    await readerAt(request.repo, { tree: true }),
+    request.repo.configPath
+  )
+  const branches = request.branches ?? repository.config.deployments.map(d => d.branch)
+  const targets = branches.map(branch => findDeployment(repository.config, branch))
+  const missing = targets.filter(t => t.kind === 'no-deployment')
+  if (missing.length > 0) throw new UserError(missing.map(t => t.problem))
+  const runs = targets.map(target => ({
+    plan: checkedPlan(repository, (target as { deployment: DeploymentConfig }).deployment, io),
+    params: runParams(request, 'status')
+  }))
+  return runScripts(repository.config, request.connection, io, runs)
+}
+
+async function branchTip(request: DeployRequest): Promise<string> {
+  const sha = await resolveCommit(request.repo.dir, `refs/heads/${request.branch}`)
+  if (sha) return sha
+  throw new UserError({
+    where: 'sha',
+    message: `not given, and branch ${request.branch} does not exist in ${request.repo.dir}; give the full 40-character SHA to deploy`
+  })
+}
+
+function findDeployment(
+  config: Config,
+  branch: string
+): { kind: 'found'; deployment: DeploymentConfig } | NoDeployment {
+  const deployment = config.deployments.find(d => d.branch === branch)
+  if (deployment) return { kind: 'found', deployment }
+  const known = config.deployments.map(d => d.branch).join(', ')
+  return {
+    kind: 'no-deployment',
+    branch,
+    problem: {
+      where: 'branch',
+      message: `no deployment for branch "${branch}" in ${config.file} (deployments: ${known})`
+    }
+  }
+}
+
+/** The PR plan's checks, before connecting: a script that does not parse never reaches the cluster. */
+function checkedPlan(
+  repository: { config: Config; templates: TemplateSet },
+  deployment: DeploymentConfig,
+  io: OperationIO
+): DeploymentPlan {
+  const plan = planDeployment(repository.config, deployment, compileTemplates(repository.templates))
+  const validation = validatePlans([plan], { shellcheck: false })
+  for (const warning of validation.warnings) io.warn(formatProblem(warning))
+  if (validation.errors.length > 0) throw new UserError(validation.errors)
+  return plan
+}
+
+function runParams(request: DeployRequest | RollbackRequest | StatusRequest, mode: RunMode) {
+  return { mode, sha: '', target: '', bundle: '', actor: request.actor, runUrl: request.runUrl }
+}
+
+interface ScriptRun {
+  plan: DeploymentPlan
+  params: Omit<RunParameters, 'nonce'>
+  /** project.source `bundle`: the commit of the local clone to send over the connection first. */
+  bundleOf?: { repoDir: string; sha: string }
+}
+
+/** Runs each deployment's script in turn over one connection, closed at the end whatever happens. */
+async function runScripts(
+  config: Config,
+  connection: ConnectionRequest,
+  io: OperationIO,
+  runs: ScriptRun[]
+): Promise<DeploymentRun[]> {
+  const transport: Transport = await connectTransport(
+    await transportSettings(config.cluster, connection),
+    io.warn
+  )
+  const timeoutMinutes = connection.timeoutMinutes ?? config.cluster.timeoutMinutes
+  try {
+    const outcomes: DeploymentRun[] = []
+    for (const run of runs) {
+      const bundle =
+        run.bundleOf && config.project.source === 'bundle'
+          ? await sendBundle(run.bundleOf.repoDir, run.bundleOf.sha, transport)
+          : ''
+      const report = await runRemote({
+        plan: run.plan,
+        params: { ...run.params, bundle },
+        transport,
+        sink: io.sink,
+        loginShell: config.cluster.loginShell,
+        timeoutSeconds: timeoutMinutes * 60,
+        signal: io.signal
+      })
+      outcomes.push({
+        kind: 'ran',
+        mode: run.params.mode,
+        branch: run.plan.branch,
+        plan: run.plan,
+        report,
+        outputs: parseResults(report, run.params.mode, run.plan.environment, io.warn),
+        stats: { ...transport.stats },
+        transport: transport.description
+      })
+    }
+    return outcomes
+  } finally {
+    await transport.close()
+  }
+}

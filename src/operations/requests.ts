@@ -1,0 +1,83 @@
+// What each command asks the core to do, built completely by a front end (the action's inputs, the CLI's flags)
+// and carried out by one function per operation (src/operations/*.ts). Values here are already checked: a
+// request is well formed, and what can only be known by reading the repository or the cluster is the core's job.
+
+/** The consuming repository on this machine and its config file. */
+export interface RepoLocation {
+  /** The repository's directory (a git work tree when a commit is read). */
+  dir: string
+  /** The config file, relative to `dir`. */
+  configPath: string
+}
+
+/** A secret's content (an action input) or a file to read it from when connecting (a CLI flag). */
+export type SecretSource = { text: string } | { file: string }
+
+/** How to reach the cluster: the config's `cluster` section with these overrides. */
+export interface ConnectionRequest {
+  /** Run the script on this machine (the login node itself), no SSH. */
+  local?: boolean
+  host?: string
+  port?: number
+  user?: string
+  privateKey?: SecretSource
+  passphrase?: string
+  knownHosts?: SecretSource
+  /** Where the secrets came from, for messages (`input ssh-private-key`, `--identity`). */
+  names: { privateKey: string; knownHosts: string }
+  /** Overrides `cluster.connectTimeoutSeconds`. */
+  connectTimeoutSeconds?: number
+  /** Overrides `cluster.timeoutMinutes`. */
+  timeoutMinutes?: number
+}
+
+/** Who asked, recorded in the deployment's history. */
+export interface Requester {
+  actor: string
+  /** The workflow run's URL, or `cli`. */
+  runUrl: string
+}
+
+/** Render and check every deployment at `head`, and diff against `base` when given (the PR check). */
+export interface PlanRequest {
+  command: 'plan'
+  repo: RepoLocation
+  /** The working tree, or a commit. */
+  head: { tree: true } | { sha: string }
+  /** The commit to compare with (the PR's base), if any. */
+  base?: string
+  /** Branches to plan; all deployments when omitted. */
+  branches?: string[]
+}
+
+/** Deploy one commit to the deployment of `branch`. */
+export interface DeployRequest extends Requester {
+  command: 'deploy'
+  repo: RepoLocation
+  branch: string
+  /** The full commit SHA; when omitted, the tip of the local `branch` is resolved. */
+  sha?: string
+  connection: ConnectionRequest
+}
+
+/** Switch the deployment of `branch` back to a kept release. */
+export interface RollbackRequest extends Requester {
+  command: 'rollback'
+  repo: RepoLocation
+  branch: string
+  /** A kept release's commit (or prefix); the release live before the current one when omitted. */
+  to?: string
+  connection: ConnectionRequest
+}
+
+/** What is deployed, for the given branches (all when omitted), over one connection. */
+export interface StatusRequest extends Requester {
+  command: 'status'
+  repo: RepoLocation
+  branches?: string[]
+  connection: ConnectionRequest
+}
+
+export type RemoteRequest = DeployRequest | RollbackRequest | StatusRequest
+export type Request = PlanRequest | RemoteRequest
+export type CommandName = Request['command']
