@@ -338,8 +338,9 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     expect(run.stdout).toContain(
       'input command: "apply" is not a command; use one of auto, plan, deploy, rollback'
     )
-    expect(run.stdout).toContain('input ssh-port: port "99999" is not a port number; use a whole number from 1 to 65535')
+    expect(run.stdout).toContain(
+      'input ssh-port: port "99999" is not a port number; use a whole number from 1 to 65535'
+    )
     expect(github.requests).toEqual([])
   })
-})
 })
