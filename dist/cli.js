@@ -56042,9 +56042,9 @@ function checkPort(value) {
   return `port ${show(value)} is not a port number; ${PORT_RANGE}`;
 }
 function parsePort(text) {
-  if (!/^\d+$/.test(text)) return { problem: `port ${show(text)} is not a port number; ${PORT_RANGE}` };
-  const problem = checkPort(Number(text));
-  return problem ? { problem } : { port: Number(text) };
+  const port2 = Number(text);
+  if (/^\d+$/.test(text) && checkPort(port2) === null) return { port: port2 };
+  return { problem: `port ${show(text)} is not a port number; ${PORT_RANGE}` };
 }
 function checkUnixUser(value) {
   if (/^[a-z_][a-z0-9_-]{0,31}$/.test(value)) return null;

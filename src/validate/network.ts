@@ -21,9 +21,9 @@ export function checkPort(value: number): string | null {
 
 /** A port written as text (a flag or an action input): digits only, then the range. */
 export function parsePort(text: string): { port: number } | { problem: string } {
-  if (!/^\d+$/.test(text)) return { problem: `port ${show(text)} is not a port number; ${PORT_RANGE}` }
-  const problem = checkPort(Number(text))
-  return problem ? { problem } : { port: Number(text) }
+  const port = Number(text)
+  if (/^\d+$/.test(text) && checkPort(port) === null) return { port }
+  return { problem: `port ${show(text)} is not a port number; ${PORT_RANGE}` }
 }
 
 /** A Unix user name, as useradd accepts by default. */
