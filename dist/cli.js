@@ -58783,7 +58783,7 @@ async function execute(transport, script, params, sink, opts) {
       detach: detach.signal
     });
   } catch (err) {
-    problem = `could not run the script on ${transport.description}: ${err instanceof Error ? err.message : err}`;
+    problem = `could not run the script on ${transport.description}: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
     clearTimeout(timer);
     clearTimeout(exitGraceTimer);

@@ -36,8 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let options: CliOptions
   try {
-    options = parseArgs({ args: rest, options: OPTIONS, allowPositionals: false, strict: true })
-      .values as CliOptions
+    options = parseArgs({ args: rest, options: OPTIONS, allowPositionals: false, strict: true }).values
   } catch (error) {
     console.error(`slurm-gitops ${command}: ${(error as Error).message}\n\n${USAGE}`)
     return 2

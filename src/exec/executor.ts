@@ -200,7 +200,7 @@ export async function execute(
       detach: detach.signal
     })
   } catch (err) {
-    problem = `could not run the script on ${transport.description}: ${err instanceof Error ? err.message : err}`
+    problem = `could not run the script on ${transport.description}: ${err instanceof Error ? err.message : String(err)}`
   } finally {
     clearTimeout(timer)
     clearTimeout(exitGraceTimer)

@@ -120,7 +120,7 @@ export function templateContext(config: Config, deployment: DeploymentConfig): T
     jobNames: deployment.jobs.map(job => job.name),
     jobPrefix: jobPrefix(config, deployment),
     markers: blockMarkers(config, deployment)
-  } as unknown as TemplateObject
+  }
 }
 
 function jobContext(config: Config, deployment: DeploymentConfig, job: JobConfig) {

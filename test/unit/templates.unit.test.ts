@@ -25,7 +25,7 @@ async function problemsOf(promise: Promise<unknown>): Promise<Problem[]> {
     (e: unknown) => e
   )
   if (error === undefined) throw new Error('expected a rejection with a UserError')
-  if (!(error instanceof UserError)) throw error
+  if (!(error instanceof UserError)) throw new Error('expected a UserError', { cause: error })
   return error.problems
 }
 
