@@ -82,6 +82,7 @@ export class LogStream {
   private delivered: number
   private running: Promise<void> | undefined
   private stopping = false
+  private wake: (() => void) | undefined
   private active: { abort: AbortController; accepting: boolean } | undefined
   private readonly sleepIntervalSeconds: number
 
@@ -108,6 +109,7 @@ export class LogStream {
   /** Stops following; bytes that arrive after this are not delivered (the drain reads them again). */
   async stop(): Promise<void> {
     this.stopping = true
+    this.wake?.()
     if (this.active) {
       this.active.accepting = false
       this.active.abort.abort()
@@ -159,7 +161,14 @@ export class LogStream {
         )
         return
       }
-      await new Promise(resolve => setTimeout(resolve, 1000 * troubles))
+      await new Promise<void>(resolve => {
+        const timer = setTimeout(resolve, 1000 * troubles)
+        this.wake = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      this.wake = undefined
     }
   }
 

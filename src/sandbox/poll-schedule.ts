@@ -39,6 +39,7 @@ export class PollSchedule {
 
   private intervalMs: number
   private lastQueryAt: number | undefined
+  private lastWasSoon = false
   private nextLookAt: number
   /** Budget tokens as of `tokensAt` (only after the free start). */
   private tokens: number
@@ -95,9 +96,13 @@ export class PollSchedule {
       this.refill(now)
       this.tokens -= 1
     }
-    if (changed || soon) this.intervalMs = this.firstDelayMs
+    // A change is news: look again quickly. A "soon" starts quick too, but soon after soon backs off as usual,
+    // so a job that stays unknown (or an accounting record that stays late) is not asked about twice a second.
+    const quick = changed || (soon && !this.lastWasSoon)
+    if (quick) this.intervalMs = this.firstDelayMs
     else if (this.lastQueryAt !== undefined)
       this.intervalMs = Math.min(this.capMs, this.intervalMs * this.factor)
+    this.lastWasSoon = soon
     this.lastQueryAt = now
     const shortened = this.intervalMs * (1 - this.jitter * this.random())
     this.nextLookAt = now + Math.max(1, Math.round(shortened))

@@ -215,8 +215,48 @@ describeCluster('sandbox watch on the test cluster', (cluster: ClusterInfo) => {
       expect(outcome.summary).toMatch(/^cancelled \(CANCELLED/)
       expect(record.state).toMatch(/^CANCELLED by \d+$/)
       expect(tookMs).toBeLessThan(10_000)
-      // The log up to the cancel was shown, each line once.
-      expect(log.lines.map(l => l.text)).toEqual(log.lines.map((_, i) => `tick ${i + 1}`))
+      // The log up to the cancel was shown, each line once, and the drain brought Slurm's own last word.
+      const ticks = log.lines.map(l => l.text).filter(l => l.startsWith('tick '))
+      expect(ticks).toEqual(ticks.map((_, i) => `tick ${i + 1}`))
+      expect(log.lines.at(-1)?.text).toMatch(new RegExp(`JOB ${job.jobId} ON \\S+ CANCELLED AT`))
+    },
+    SLOW
+  )
+
+  it(
+    'at the watch timeout leaves the job running (leave) or cancels it (cancel); a resumed watch continues the log',
+    async () => {
+      const job = await submit([
+        `--output=${dir}/%j.out`,
+        '--wrap',
+        'i=0; while :; do i=$((i+1)); echo "beat $i"; sleep 0.3; done'
+      ])
+      const first = lineRecorder()
+      const left = await watch(job, { onOutput: first.onOutput, timeoutMs: 3000, onTimeout: 'leave' })
+      expect(left).toMatchObject({
+        ending: 'left-running',
+        succeeded: false,
+        summary: 'left running (RUNNING)'
+      })
+      expect(left.message).toContain(`slurm-gitops watch ${job.jobId}`)
+      expect((await remote(`squeue -h -j ${job.jobId} -o %T`)).trim()).toBe('RUNNING')
+
+      const second = lineRecorder()
+      const cancelled = await watch(job, {
+        onOutput: second.onOutput,
+        logOffset: left.logOffset,
+        timeoutMs: 2000,
+        onTimeout: 'cancel'
+      })
+      expect(cancelled).toMatchObject({ ending: 'timed-out', succeeded: false })
+      expect((await recorded(job.jobId)).state).toMatch(/^CANCELLED by \d+$/)
+      // The two watches together showed the file once, in order (a line or two may follow the last look: the
+      // job's processes end while Slurm reports the cancel).
+      const both = Buffer.concat([first.bytes(), second.bytes()]).toString()
+      const file = await remote(`cat ${dir}/${job.jobId}.out`)
+      expect(file.startsWith(both)).toBe(true)
+      expect(file.slice(both.length)).toMatch(/^(beat \d+\n|slurmstepd[^\n]*\n)*$/)
+      expect(second.lines[0]?.text).toBe(`beat ${first.lines.length + 1}`)
     },
     SLOW
   )

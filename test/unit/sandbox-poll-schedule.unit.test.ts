@@ -62,6 +62,18 @@ describe('poll schedule', () => {
     expect(times[changedAt + 2]! - times[changedAt + 1]!).toBe(800)
   })
 
+  it('"soon" after "soon" backs off: a job that stays unknown is not asked about twice a second', () => {
+    const schedule = new PollSchedule(0, { random: () => 0 })
+    const times: number[] = []
+    for (;;) {
+      const at = schedule.nextQueryAt()
+      if (at > 30_000) break
+      schedule.recordQuery(at, { soon: true })
+      times.push(at)
+    }
+    expect(times.length).toBeLessThanOrEqual(10)
+  })
+
   it('the same seed gives the same schedule', () => {
     const a = simulate(new PollSchedule(0, { random: seeded(7) }), 300_000)
     const b = simulate(new PollSchedule(0, { random: seeded(7) }), 300_000)
