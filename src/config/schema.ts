@@ -11,9 +11,11 @@ import {
   checkEnvVarName,
   checkGitHubActor,
   checkJobName,
-  checkPartitionName
+  checkPartitionName,
+  checkSandboxName
 } from '../validate/names.js'
 import { checkSbatchOptions } from '../validate/sbatch-options.js'
+import { SANDBOX_ENVIRONMENT } from '../sandbox/job-name.js'
 
 /** Turns a `(value) => problem | null` check into a zod refinement with that problem as the message. */
 function checked(check: (value: string) => string | null) {
@@ -120,6 +122,22 @@ const deployment = z.strictObject({
   jobs: z.array(job).default([])
 })
 
+/** An sbatch option's long name, without dashes, that a sandbox run may pass (e.g. "mem", "gres"). */
+const sandboxSbatchOptionName = z.string().superRefine((name, ctx) => {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${JSON.stringify(name)} is not an sbatch option name; write the long name without dashes, e.g. "mem" or "cpus-per-task"`
+    })
+    return
+  }
+  const problem = checkSbatchOptions([`--${name}`], 'sbatch')
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
+
+/** Paths of a run directory to keep after the job: relative globs, no "..", no shell characters. */
+const COLLECT_GLOB = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_./*?@+,{}[\]-]+$/
+
 const sandbox = z.strictObject({
   partition: checked(checkPartitionName).default('dev'),
   maxTime: checked(value => checkTimeLimit(value)).default('01:00:00'),
@@ -129,7 +147,44 @@ const sandbox = z.strictObject({
   dataDir: checked(checkAbsolutePath).optional(),
   /** GitHub logins allowed to launch sandbox jobs; empty means anyone who can run the workflow. */
   allowedActors: z.array(checked(checkGitHubActor)).default([]),
-  command: z.string().trim().min(1).optional()
+  command: z.string().trim().min(1).optional(),
+  /** Whether a run may bring its own command instead of `command`. */
+  allowCustomCommand: z.boolean().default(false),
+  /** GitHub login → sandbox name; an actor not listed gets the sandbox named like their login. */
+  actors: z.record(checked(checkGitHubActor), checked(checkSandboxName)).default({}),
+  /** Extra sbatch options a run may pass, by long name (e.g. "mem"); none by default. */
+  allowedSbatchOptions: z.array(sandboxSbatchOptionName).default([]),
+  /** Runs kept per sandbox; older run directories are removed. */
+  keepRuns: z.number().int().min(1).max(100).default(5),
+  /** Files of the run directory to keep and show after the job, with a cap on their total size. */
+  collect: z
+    .strictObject({
+      globs: z
+        .array(
+          z
+            .string()
+            .regex(
+              COLLECT_GLOB,
+              'must be a glob relative to the run directory, without ".." or shell characters'
+            )
+        )
+        .default([]),
+      maxMegabytes: positiveInt(10_240).default(50)
+    })
+    .prefault({}),
+  /** The longest pause between two looks at the job's state (the watch starts faster and backs off to it). */
+  pollCapSeconds: z.number().int().min(2).max(600).default(30),
+  /** The watch gives up after the job's time limit plus this much time for the queue. */
+  queueAllowanceMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+  /** What a watch that gives up does with the job: cancel it, or leave it running and report its id. */
+  onWatchTimeout: z.enum(['cancel', 'leave']).default('cancel'),
+  /** How long the watch tries to reconnect after the connection dropped; the job is unaffected. */
+  reconnectSeconds: z.number().int().min(0).max(3600).default(300)
 })
 
 export const TEMPLATE_NAMES = [
@@ -151,7 +206,7 @@ const rawConfig = z.strictObject({
   cluster,
   project,
   deployments: z.record(checked(checkBranchName), deployment),
-  sandbox: sandbox.default({ partition: 'dev', maxTime: '01:00:00', allowedActors: [] }),
+  sandbox: sandbox.prefault({}),
   templates: templateOverrides.default({})
 })
 
@@ -185,6 +240,13 @@ export const configSchema = rawConfig.superRefine((config, ctx) => {
       )
     }
     environments.set(deployment.environment, branch)
+    if (deployment.environment === SANDBOX_ENVIRONMENT) {
+      // Its scheduled jobs would be named like sandbox jobs (<project>-sandbox-…), which watch/cancel act on.
+      issue(
+        ['deployments', branch, 'environment'],
+        `environment "${SANDBOX_ENVIRONMENT}" is reserved for sandbox test jobs; choose another name, e.g. "testing"`
+      )
+    }
     checkPartition(['deployments', branch, 'partition'], deployment.partition)
     const names = new Set<string>()
     deployment.jobs.forEach((job, index) => {

@@ -256,3 +256,13 @@ export async function waitForJob(
   const [state = '', exitCode = ''] = r.stdout.trim().split('|')
   return { jobId, state, exitCode }
 }
+
+/** For scripts outside jest (a benchmark): hold the cluster test lock while `fn` runs, as a test file does. */
+export async function withClusterLock<T>(info: ClusterInfo, fn: () => Promise<T>): Promise<T> {
+  await acquireLock(info)
+  try {
+    return await fn()
+  } finally {
+    releaseLock(info)
+  }
+}

@@ -48,6 +48,35 @@ describe('config: the example', () => {
     })
     expect(config.cluster).toMatchObject({ port: 22, loginShell: true, connectTimeoutSeconds: 20 })
   })
+
+  it('fills in the sandbox watch defaults when the section is left out', () => {
+    const config = parseConfig(withChange(['sandbox'], undefined), FILE)
+    expect(config.sandbox).toEqual({
+      partition: 'dev',
+      maxTime: '01:00:00',
+      root: '/projects/caqrn/sandboxes',
+      dataDir: '/projects/caqrn/data/development',
+      allowedActors: [],
+      allowCustomCommand: false,
+      actors: {},
+      allowedSbatchOptions: [],
+      keepRuns: 5,
+      collect: { globs: [], maxMegabytes: 50 },
+      pollCapSeconds: 30,
+      queueAllowanceMinutes: 60,
+      onWatchTimeout: 'cancel',
+      reconnectSeconds: 300
+    })
+  })
+
+  it('reads the example sandbox section', () => {
+    expect(parseConfig(exampleText, FILE).sandbox).toMatchObject({
+      actors: { 'alice-hpc': 'alice' },
+      allowedSbatchOptions: ['mem', 'cpus-per-task'],
+      collect: { globs: ['products/**/*.json'], maxMegabytes: 20 },
+      onWatchTimeout: 'cancel'
+    })
+  })
 })
 
 describe('config: bad input names where and what is allowed', () => {
@@ -130,6 +159,60 @@ describe('config: bad input names where and what is allowed', () => {
       text: withChange(['deployments', 'develop', 'environment'], 'production'),
       where: 'deployments.develop.environment',
       message: /already used by branch "main"/
+    },
+    {
+      name: 'sandbox sbatch option that slurm-gitops sets itself',
+      text: withChange(['sandbox', 'allowedSbatchOptions'], ['mem', 'time']),
+      where: 'sandbox.allowedSbatchOptions[1]',
+      message: /slurm-gitops sets --time itself/
+    },
+    {
+      name: 'sandbox sbatch option refused for sandbox jobs, by abbreviation',
+      text: withChange(['sandbox', 'allowedSbatchOptions'], ['arr']),
+      where: 'sandbox.allowedSbatchOptions[0]',
+      message: /abbreviation of --array/
+    },
+    {
+      name: 'sandbox sbatch option written with dashes',
+      text: withChange(['sandbox', 'allowedSbatchOptions'], ['--mem']),
+      where: 'sandbox.allowedSbatchOptions[0]',
+      message: /long name without dashes/
+    },
+    {
+      name: 'sandbox name that is not a safe word',
+      text: withChange(['sandbox', 'actors', 'alice-hpc'], '../bob'),
+      where: 'sandbox.actors.alice-hpc',
+      message: /sandbox name "..\/bob" is not allowed/
+    },
+    {
+      name: 'actor that is not a GitHub login',
+      text: withChange(['sandbox', 'actors', 'not a login'], 'carol'),
+      where: 'sandbox.actors.not a login',
+      message: /not a GitHub login/
+    },
+    {
+      name: 'collect glob leaving the run directory',
+      text: withChange(['sandbox', 'collect', 'globs'], ['../../production/**']),
+      where: 'sandbox.collect.globs[0]',
+      message: /relative to the run directory/
+    },
+    {
+      name: 'unknown watch-timeout action',
+      text: withChange(['sandbox', 'onWatchTimeout'], 'ignore'),
+      where: 'sandbox.onWatchTimeout',
+      message: /cancel|leave/
+    },
+    {
+      name: 'poll cap below two seconds',
+      text: withChange(['sandbox', 'pollCapSeconds'], 1),
+      where: 'sandbox.pollCapSeconds',
+      message: />=2|2/
+    },
+    {
+      name: 'environment reserved for sandbox jobs',
+      text: withChange(['deployments', 'develop', 'environment'], 'sandbox'),
+      where: 'deployments.develop.environment',
+      message: /reserved for sandbox test jobs/
     },
     {
       name: 'pip argument with shell characters',
