@@ -7611,6 +7611,25 @@ var init_slurm_cron = __esm({
   }
 });
 
+// src/render/shell-quote.ts
+function shellQuote(value) {
+  if (value.includes("\0")) {
+    throw new Error(
+      `cannot shell-quote ${JSON.stringify(value)}: a NUL byte cannot be passed through a shell`
+    );
+  }
+  if (value === "") return "''";
+  if (SAFE.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+var SAFE;
+var init_shell_quote = __esm({
+  "src/render/shell-quote.ts"() {
+    "use strict";
+    SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+  }
+});
+
 // node_modules/handlebars/dist/cjs/handlebars/utils.js
 var require_utils = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
@@ -13570,25 +13589,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/render/shell-quote.ts
-function shellQuote(value) {
-  if (value.includes("\0")) {
-    throw new Error(
-      `cannot shell-quote ${JSON.stringify(value)}: a NUL byte cannot be passed through a shell`
-    );
-  }
-  if (value === "") return "''";
-  if (SAFE.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-var SAFE;
-var init_shell_quote = __esm({
-  "src/render/shell-quote.ts"() {
-    "use strict";
-    SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-  }
-});
-
 // src/render/shell-handlebars.ts
 function wrap(data) {
   if (typeof data === "string" || typeof data === "number") return new ShellValue(String(data));
@@ -14473,7 +14473,7 @@ function renderPlanMarkdown(report, options) {
   if (commits) fixed.push(commits);
   const baseNote = baseNoteOf(report.base);
   if (baseNote) fixed.push(baseNote);
-  const optional2 = [];
+  const optional3 = [];
   if (report.head.kind === "invalid") {
     fixed.push(
       `Nothing was planned: the config or a template at head is invalid. Fix ${plural2(report.head.problems.length, "problem")}:`,
@@ -14485,11 +14485,11 @@ function renderPlanMarkdown(report, options) {
     for (const deployment2 of diff.deployments) {
       const changed = deployment2.files.filter((f) => f.status !== "unchanged");
       if (changed.length === 0) continue;
-      optional2.push({ text: `#### ${deploymentTitle(deployment2)}` });
-      for (const file2 of changed) optional2.push(fileSection(file2));
+      optional3.push({ text: `#### ${deploymentTitle(deployment2)}` });
+      for (const file2 of changed) optional3.push(fileSection(file2));
     }
     for (const [branch, script] of options.scripts ?? []) {
-      optional2.push(
+      optional3.push(
         codeSection(
           `Complete script for <code>${escapeHtml(branch)}</code>, as sent to the cluster`,
           script,
@@ -14499,22 +14499,22 @@ function renderPlanMarkdown(report, options) {
     }
   }
   const footer = report.runUrl ? `<sub>[Workflow run](${report.runUrl}) \xB7 slurm-gitops</sub>` : "<sub>slurm-gitops</sub>";
-  return fit(fixed, optional2, footer, options);
+  return fit(fixed, optional3, footer, options);
 }
-function fit(fixed, optional2, footer, options) {
+function fit(fixed, optional3, footer, options) {
   const join = (parts2) => `${parts2.join("\n\n")}
 `;
   const pointerFor = (omitted) => `> [!NOTE]
 > ${plural2(omitted, "more section")} did not fit here` + (options.fullReportUrl ? `: the full plan is in the [job summary](${options.fullReportUrl}).` : ".");
-  const reserve = bytes(pointerFor(optional2.length)) + bytes(footer) + 16;
+  const reserve = bytes(pointerFor(optional3.length)) + bytes(footer) + 16;
   let parts = [...fixed];
   if (bytes(join(parts)) + reserve > options.limit) {
     parts = [cutText(join(parts), options.limit - reserve), "\u2026 (cut)"];
   }
   let used = bytes(join(parts));
   let index = 0;
-  for (; index < optional2.length; index++) {
-    const section = optional2[index];
+  for (; index < optional3.length; index++) {
+    const section = optional3[index];
     const size = bytes(section.text) + 2;
     if (used + size + reserve <= options.limit) {
       parts.push(section.text);
@@ -14529,7 +14529,7 @@ function fit(fixed, optional2, footer, options) {
     }
     break;
   }
-  if (index < optional2.length) parts.push(pointerFor(optional2.length - index));
+  if (index < optional3.length) parts.push(pointerFor(optional3.length - index));
   parts.push(footer);
   return join(parts);
 }
@@ -14634,11 +14634,11 @@ ${tick}${language}
   return {
     text: `${open2}${body}${close}`,
     cut: (budget) => {
-      const note = `\u2026 (cut here; the rest is in the job summary)
+      const note2 = `\u2026 (cut here; the rest is in the job summary)
 `;
-      const room = budget - bytes(open2) - bytes(close) - bytes(note);
+      const room = budget - bytes(open2) - bytes(close) - bytes(note2);
       if (room < 200) return void 0;
-      return `${open2}${cutText(body, room)}${note}${close}`;
+      return `${open2}${cutText(body, room)}${note2}${close}`;
     }
   };
 }
@@ -32441,11 +32441,11 @@ var require_Channel = __commonJS({
           );
         }
       }
-      signal(signalName) {
+      signal(signalName2) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (this.type === "session" && this.writable && this.outgoing.state === "open") {
-          this._client._protocol.signal(this.outgoing.id, signalName);
+          this._client._protocol.signal(this.outgoing.id, signalName2);
         }
       }
       exit(statusOrSignal, coreDumped, msg) {
@@ -35839,7 +35839,7 @@ var require_keygen = __commonJS({
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes: randomBytes4
+      randomBytes: randomBytes5
     } = __require("crypto");
     var { Ber } = require_lib2();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
@@ -36103,7 +36103,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes4(SALT_LEN);
+            const salt = randomBytes5(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -36142,7 +36142,7 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes4(4);
+          const checkInt = randomBytes5(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding = [];
@@ -52873,8 +52873,8 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   let minItems = def.items.length;
   while (minItems > 0) {
     const item = def.items[minItems - 1];
-    const optional2 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
-    if (!optional2)
+    const optional3 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
+    if (!optional3)
       break;
     minItems--;
   }
@@ -56142,6 +56142,10 @@ function checkJobName(value) {
   if (/^[a-z][a-z0-9_-]{0,39}$/.test(value)) return null;
   return `job name ${show2(value)} is not allowed; use 1-40 lowercase letters, digits, - and _, starting with a letter (e.g. "daily-ingest")`;
 }
+function checkSandboxName(value) {
+  if (/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(value)) return null;
+  return `sandbox name ${show2(value)} is not allowed; use 1-64 letters, digits, . _ and -, starting with a letter or digit (e.g. "alice" or "alice.test-2")`;
+}
 function checkEnvironmentName(value) {
   if (/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(value)) return null;
   return `environment name ${show2(value)} is not allowed; use 1-40 letters, digits, - and _, starting with a letter (e.g. "production")`;
@@ -56271,6 +56275,21 @@ function refusal(option, refused, sentence) {
   return `sbatch option ${JSON.stringify(option)}${abbreviation}: ${sentence}`;
 }
 
+// src/sandbox/job-name.ts
+var SANDBOX_ENVIRONMENT = "sandbox";
+function sandboxJobPrefix(project2) {
+  return `${project2}-${SANDBOX_ENVIRONMENT}-`;
+}
+function parseSandboxJobName(project2, name) {
+  const prefix = sandboxJobPrefix(project2);
+  if (!name.startsWith(prefix)) return void 0;
+  const match = /^(.+)-([0-9]{1,20})-([0-9a-f]{7,12})$/.exec(name.slice(prefix.length));
+  if (!match) return void 0;
+  const [, sandbox2, runId, shortSha] = match;
+  if (checkSandboxName(sandbox2)) return void 0;
+  return { project: project2, sandbox: sandbox2, runId, shortSha };
+}
+
 // src/config/schema.ts
 function checked(check2) {
   return external_exports.string().superRefine((value, ctx) => {
@@ -56350,6 +56369,18 @@ var deployment = external_exports.strictObject({
   root: checked(checkAbsolutePath).optional(),
   jobs: external_exports.array(job).default([])
 });
+var sandboxSbatchOptionName = external_exports.string().superRefine((name, ctx) => {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${JSON.stringify(name)} is not an sbatch option name; write the long name without dashes, e.g. "mem" or "cpus-per-task"`
+    });
+    return;
+  }
+  const problem = checkSbatchOptions([`--${name}`], "sbatch");
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+var COLLECT_GLOB = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_./*?@+,{}[\]-]+$/;
 var sandbox = external_exports.strictObject({
   partition: checked(checkPartitionName).default("dev"),
   maxTime: checked((value) => checkTimeLimit(value)).default("01:00:00"),
@@ -56359,7 +56390,33 @@ var sandbox = external_exports.strictObject({
   dataDir: checked(checkAbsolutePath).optional(),
   /** GitHub logins allowed to launch sandbox jobs; empty means anyone who can run the workflow. */
   allowedActors: external_exports.array(checked(checkGitHubActor)).default([]),
-  command: external_exports.string().trim().min(1).optional()
+  command: external_exports.string().trim().min(1).optional(),
+  /** Whether a run may bring its own command instead of `command`. */
+  allowCustomCommand: external_exports.boolean().default(false),
+  /** GitHub login → sandbox name; an actor not listed gets the sandbox named like their login. */
+  actors: external_exports.record(checked(checkGitHubActor), checked(checkSandboxName)).default({}),
+  /** Extra sbatch options a run may pass, by long name (e.g. "mem"); none by default. */
+  allowedSbatchOptions: external_exports.array(sandboxSbatchOptionName).default([]),
+  /** Runs kept per sandbox; older run directories are removed. */
+  keepRuns: external_exports.number().int().min(1).max(100).default(5),
+  /** Files of the run directory to keep and show after the job, with a cap on their total size. */
+  collect: external_exports.strictObject({
+    globs: external_exports.array(
+      external_exports.string().regex(
+        COLLECT_GLOB,
+        'must be a glob relative to the run directory, without ".." or shell characters'
+      )
+    ).default([]),
+    maxMegabytes: positiveInt(10240).default(50)
+  }).prefault({}),
+  /** The longest pause between two looks at the job's state (the watch starts faster and backs off to it). */
+  pollCapSeconds: external_exports.number().int().min(2).max(600).default(30),
+  /** The watch gives up after the job's time limit plus this much time for the queue. */
+  queueAllowanceMinutes: external_exports.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** What a watch that gives up does with the job: cancel it, or leave it running and report its id. */
+  onWatchTimeout: external_exports.enum(["cancel", "leave"]).default("cancel"),
+  /** How long the watch tries to reconnect after the connection dropped; the job is unaffected. */
+  reconnectSeconds: external_exports.number().int().min(0).max(3600).default(300)
 });
 var TEMPLATE_NAMES = [
   "deploy.sh",
@@ -56377,7 +56434,7 @@ var rawConfig = external_exports.strictObject({
   cluster,
   project,
   deployments: external_exports.record(checked(checkBranchName), deployment),
-  sandbox: sandbox.default({ partition: "dev", maxTime: "01:00:00", allowedActors: [] }),
+  sandbox: sandbox.prefault({}),
   templates: templateOverrides.default({})
 });
 var configSchema = rawConfig.superRefine((config2, ctx) => {
@@ -56407,6 +56464,12 @@ var configSchema = rawConfig.superRefine((config2, ctx) => {
       );
     }
     environments.set(deployment2.environment, branch);
+    if (deployment2.environment === SANDBOX_ENVIRONMENT) {
+      issue2(
+        ["deployments", branch, "environment"],
+        `environment "${SANDBOX_ENVIRONMENT}" is reserved for sandbox test jobs; choose another name, e.g. "testing"`
+      );
+    }
     checkPartition(["deployments", branch, "partition"], deployment2.partition);
     const names = /* @__PURE__ */ new Set();
     deployment2.jobs.forEach((job2, index) => {
@@ -56546,6 +56609,242 @@ function lineOf(document2, lineCounter, path6) {
 
 // src/cli/options.ts
 init_user_error();
+
+// src/sandbox/slurm-queries.ts
+init_shell_quote();
+
+// src/sandbox/job-state.ts
+var FINAL_STATES = /* @__PURE__ */ new Set([
+  "BOOT_FAIL",
+  "CANCELLED",
+  "COMPLETED",
+  "DEADLINE",
+  "FAILED",
+  "NODE_FAIL",
+  "OUT_OF_MEMORY",
+  "PREEMPTED",
+  "TIMEOUT",
+  // a federated sibling started elsewhere: this cluster's copy will never run
+  "REVOKED"
+]);
+function parseJobState(text) {
+  const trimmed = text.trim();
+  const match = /^([A-Z_]*)\+?(?:\s+by\s+(\S+))?/.exec(trimmed);
+  const name = match?.[1] ?? "";
+  const cancelledBy = match?.[2];
+  return cancelledBy === void 0 ? { name, text: trimmed } : { name, text: trimmed, cancelledBy };
+}
+function isFinalState(state) {
+  const name = typeof state === "string" ? parseJobState(state).name : state.name;
+  return FINAL_STATES.has(name);
+}
+function parseExitCode(text) {
+  const match = /^(\d+):(\d+)$/.exec(text.trim());
+  if (!match) return void 0;
+  return { code: Number(match[1]), signal: Number(match[2]) };
+}
+var SIGNAL_NAMES = {
+  1: "SIGHUP",
+  2: "SIGINT",
+  6: "SIGABRT",
+  9: "SIGKILL",
+  11: "SIGSEGV",
+  15: "SIGTERM"
+};
+function signalName(signal) {
+  return SIGNAL_NAMES[signal] ?? `signal ${signal}`;
+}
+var STATE_MEANING = {
+  FAILED: "the job script exited non-zero",
+  TIMEOUT: "the job reached its time limit",
+  CANCELLED: "the job was cancelled",
+  OUT_OF_MEMORY: "the job ran out of memory",
+  NODE_FAIL: "a node of the job failed",
+  PREEMPTED: "the job was preempted",
+  BOOT_FAIL: "a node of the job failed to boot",
+  DEADLINE: "the job missed its deadline",
+  REVOKED: "the job was revoked by its federation"
+};
+function jobResult(state, exit) {
+  const exitText = exit ? `${exit.code}:${exit.signal}` : void 0;
+  if (state.name === "COMPLETED" && (!exit || exit.code === 0 && exit.signal === 0)) {
+    return { succeeded: true, summary: "COMPLETED", message: "COMPLETED: the job script exited with code 0" };
+  }
+  const showExit = exitText !== void 0 && (state.name === "FAILED" || state.name === "COMPLETED");
+  const summary = showExit ? `${state.text} ${exitText}` : state.text || "UNKNOWN";
+  const reasons = [];
+  if (exit && exit.signal !== 0) reasons.push(`the job script was killed by ${signalName(exit.signal)}`);
+  else if (exit && exit.code !== 0) reasons.push(`the job script exited with code ${exit.code}`);
+  const meaning = STATE_MEANING[state.name];
+  if (meaning && !(state.name === "FAILED" && reasons.length > 0)) reasons.unshift(meaning);
+  if (state.name === "CANCELLED" && state.cancelledBy)
+    reasons[0] = `the job was cancelled by uid ${state.cancelledBy}`;
+  if (!isFinalState(state)) reasons.unshift("the job has not finished");
+  return {
+    succeeded: false,
+    summary,
+    message: reasons.length > 0 ? `${summary}: ${reasons.join("; ")}` : summary
+  };
+}
+
+// src/sandbox/slurm-time.ts
+var TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+function slurmTimestamp(text) {
+  const trimmed = text?.trim() ?? "";
+  return TIMESTAMP.test(trimmed) ? trimmed : void 0;
+}
+function secondsBetween(from, to) {
+  if (from === void 0 || to === void 0) return void 0;
+  const a = asUtcSeconds(from);
+  const b = asUtcSeconds(to);
+  return a === void 0 || b === void 0 ? void 0 : b - a;
+}
+function asUtcSeconds(timestamp) {
+  const m = TIMESTAMP.exec(timestamp);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi, s) / 1e3;
+}
+function formatDuration(seconds2) {
+  const s = Math.max(0, Math.round(seconds2));
+  if (s < 60) return `${s}s`;
+  const pad = (n) => String(n).padStart(2, "0");
+  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ${pad(Math.floor(s % 3600 / 60))}m`;
+  return `${Math.floor(s / 86400)}d ${pad(Math.floor(s % 86400 / 3600))}h`;
+}
+
+// src/sandbox/slurm-queries.ts
+function checkJobId(value) {
+  if (/^[1-9][0-9]{0,9}$/.test(value)) return null;
+  return `job id ${JSON.stringify(value)} is not a Slurm job id; use the number sbatch printed, e.g. 12345`;
+}
+function jobIdWord(jobId) {
+  const problem = checkJobId(jobId);
+  if (problem) throw new Error(problem);
+  return jobId;
+}
+var SQUEUE_FIELDS = ["%i", "%T", "%r", "%V", "%S", "%N", "%u", "%l", "%j"];
+function squeueCommand(jobId) {
+  return `squeue -h -j ${jobIdWord(jobId)} -o ${shellQuote(SQUEUE_FIELDS.join("|"))}`;
+}
+function parseSqueue(jobId, result) {
+  if (result.code !== 0) {
+    if (/Invalid job id/i.test(result.stderr)) return { kind: "unlisted" };
+    return { kind: "error", message: failure2("squeue", result) };
+  }
+  for (const line of result.stdout.split("\n")) {
+    const fields = line.split("|");
+    if (fields.length < SQUEUE_FIELDS.length || fields[0] !== jobId) continue;
+    const [id, state, reason, submit, start, node2, user2, timeLimit] = fields;
+    return {
+      kind: "listed",
+      entry: {
+        jobId: id,
+        state: parseJobState(state),
+        reason,
+        ...optional2("submitTime", slurmTimestamp(submit)),
+        ...optional2("startTime", slurmTimestamp(start)),
+        ...optional2("node", nodeList(node2)),
+        user: user2,
+        timeLimit,
+        name: fields.slice(SQUEUE_FIELDS.length - 1).join("|")
+      }
+    };
+  }
+  return { kind: "unlisted" };
+}
+var SACCT_FIELDS = [
+  "JobID",
+  "State",
+  "ExitCode",
+  "Submit",
+  "Start",
+  "End",
+  "NodeList",
+  "User",
+  "Reason",
+  "Timelimit",
+  "JobName"
+];
+function sacctCommand(jobId, startTime) {
+  const since = startTime === void 0 ? "" : ` --starttime ${shellQuote(checkedTimestamp(startTime))}`;
+  return `sacct -X -n -P -j ${jobIdWord(jobId)}${since} -o ${SACCT_FIELDS.join(",")}`;
+}
+function checkedTimestamp(value) {
+  const timestamp = slurmTimestamp(value);
+  if (timestamp === void 0) throw new Error(`${JSON.stringify(value)} is not a Slurm timestamp`);
+  return timestamp;
+}
+function parseSacct(jobId, result, notBefore) {
+  if (result.code !== 0) return { kind: "error", message: failure2("sacct", result) };
+  let best;
+  for (const line of result.stdout.split("\n")) {
+    const fields = line.split("|");
+    if (fields.length < SACCT_FIELDS.length || fields[0] !== jobId) continue;
+    const [id, state, exit, submit, start, end, node2, user2, reason, timeLimit] = fields;
+    const record2 = {
+      jobId: id,
+      state: parseJobState(state),
+      ...optional2("exit", parseExitCode(exit)),
+      ...optional2("submitTime", slurmTimestamp(submit)),
+      ...optional2("startTime", slurmTimestamp(start)),
+      ...optional2("endTime", slurmTimestamp(end)),
+      ...optional2("node", nodeList(node2)),
+      user: user2,
+      reason,
+      timeLimit,
+      name: fields.slice(SACCT_FIELDS.length - 1).join("|")
+    };
+    if (notBefore !== void 0 && (record2.submitTime ?? "") < notBefore) continue;
+    if (!best || (record2.submitTime ?? "") >= (best.submitTime ?? "")) best = record2;
+  }
+  return best ? { kind: "recorded", record: best } : { kind: "unrecorded" };
+}
+function scancelCommand(jobId) {
+  return `scancel ${jobIdWord(jobId)}`;
+}
+function scontrolShowJobCommand(jobId) {
+  return `scontrol show job -o ${jobIdWord(jobId)}`;
+}
+function parseScontrolShowJob(jobId, result) {
+  if (result.code !== 0) {
+    if (/Invalid job id/i.test(result.stderr)) return { kind: "unlisted" };
+    return { kind: "error", message: failure2("scontrol", result) };
+  }
+  for (const line of result.stdout.split("\n")) {
+    const fields = {};
+    let last;
+    for (const word of line.trim().split(/ +/)) {
+      const eq = word.indexOf("=");
+      if (eq > 0 && /^[A-Za-z][A-Za-z0-9_:/]*$/.test(word.slice(0, eq))) {
+        last = word.slice(0, eq);
+        fields[last] = word.slice(eq + 1);
+      } else if (last !== void 0 && word !== "") {
+        fields[last] += ` ${word}`;
+      }
+    }
+    if (fields.JobId === jobId) return { kind: "listed", fields };
+  }
+  return { kind: "unlisted" };
+}
+function userName(userId) {
+  return userId.replace(/\(\d+\)$/, "");
+}
+function nodeList(text) {
+  const trimmed = text?.trim() ?? "";
+  return trimmed === "" || trimmed === "None assigned" || trimmed === "(null)" ? void 0 : trimmed;
+}
+function optional2(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+function failure2(command, result) {
+  const text = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" / ");
+  const status2 = result.code === null ? "was interrupted" : `exited ${result.code}`;
+  return `${command} ${status2}${text ? `: ${text}` : ""}`;
+}
+
+// src/cli/options.ts
 var OPTIONS = {
   config: { type: "string", short: "c" },
   branch: { type: "string", short: "b" },
@@ -56618,6 +56917,21 @@ function remoteRequest(command, options) {
   }
   check2.done();
   return { command, repo, branches: branch ? [branch] : void 0, connection, ...requester };
+}
+function jobRequest(command, options, args) {
+  const check2 = new FlagCheck();
+  const connection = connectionRequest(options, check2);
+  const [jobId, ...extra] = args;
+  if (jobId === void 0)
+    check2.problems.push({ where: "JOBID", message: `is required: slurm-gitops ${command} JOBID` });
+  else {
+    const problem = checkJobId(jobId);
+    if (problem) check2.problems.push({ where: "JOBID", message: problem });
+  }
+  if (extra.length > 0)
+    check2.problems.push({ where: extra.join(" "), message: `${command} takes one job id` });
+  check2.done();
+  return { command, repo: repoLocation(options), jobId, connection };
 }
 function connectionRequest(options, check2) {
   const port2 = check2.value("port", options.port, (text) => {
@@ -59159,9 +59473,9 @@ function remoteCommand(command) {
   return async (options) => {
     const request = remoteRequest(command, options);
     const abort = new AbortController();
-    const cancel = () => abort.abort();
-    process.once("SIGINT", cancel);
-    process.once("SIGTERM", cancel);
+    const cancel2 = () => abort.abort();
+    process.once("SIGINT", cancel2);
+    process.once("SIGTERM", cancel2);
     let outcomes;
     try {
       outcomes = await carryOut(request, {
@@ -59170,8 +59484,8 @@ function remoteCommand(command) {
         warn: (message) => console.error(`warning: ${message}`)
       });
     } finally {
-      process.off("SIGINT", cancel);
-      process.off("SIGTERM", cancel);
+      process.off("SIGINT", cancel2);
+      process.off("SIGTERM", cancel2);
     }
     let failed = false;
     for (const outcome of outcomes) {
@@ -59195,8 +59509,983 @@ var REMOTE_COMMANDS = {
   status: remoteCommand("status")
 };
 
+// src/sandbox/watch-connection.ts
+init_shell_quote();
+var ConnectionLostError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ConnectionLostError";
+  }
+};
+var FATAL_KINDS = /* @__PURE__ */ new Set(["auth", "host-key", "config"]);
+var WatchConnection = class {
+  constructor(transport, options = {}) {
+    this.options = options;
+    this.current = transport;
+    this.reconnectMs = options.reconnectMs ?? 3e5;
+    this.commandTimeoutMs = options.commandTimeoutMs ?? 6e4;
+    this.loginShell = options.loginShell ?? true;
+    this.now = options.now ?? Date.now;
+  }
+  options;
+  current;
+  recovering;
+  lost;
+  reconnectMs;
+  commandTimeoutMs;
+  loginShell;
+  now;
+  /** Slurm commands sent (every squeue, sacct, scontrol and scancel). */
+  slurmQueries = 0;
+  reconnects = 0;
+  /** The transport in use now; a reconnect replaces the one passed in (which it closes). */
+  get transport() {
+    return this.current;
+  }
+  /**
+   * Runs one Slurm command (counted). A dropped connection is re-established before this returns `reconnected`,
+   * so the caller simply asks again at its next poll; it throws ConnectionLostError when that failed.
+   */
+  async slurm(command, timeoutMs = this.commandTimeoutMs) {
+    if (this.lost) throw this.lost;
+    const transport = this.current;
+    this.slurmQueries++;
+    const wrapped = this.loginShell ? `bash -lc ${shellQuote(command)}` : command;
+    let result;
+    try {
+      result = await withTimeout2(transport.exec(wrapped), timeoutMs);
+    } catch (err) {
+      await this.recover(transport, describe3(err));
+      return { kind: "reconnected" };
+    }
+    if (result.code === null && !await this.alive(transport)) {
+      await this.recover(transport, "the connection closed during a command");
+      return { kind: "reconnected" };
+    }
+    return { kind: "done", result };
+  }
+  /** A quick no-op command answers on a live connection. */
+  async alive(transport) {
+    try {
+      const r = await withTimeout2(transport.exec("true"), 5e3);
+      return r.code === 0;
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Called by whoever noticed that `failed` is broken. The first caller reconnects (closing `failed`, which also
+   * ends every channel still hanging on it); later callers get the same new transport.
+   */
+  recover(failed, reason) {
+    if (this.lost) return Promise.reject(this.lost);
+    if (failed !== this.current) return Promise.resolve(this.current);
+    this.recovering ??= this.reconnectLoop(failed, reason).finally(() => {
+      this.recovering = void 0;
+    });
+    return this.recovering;
+  }
+  async reconnectLoop(failed, reason) {
+    const started = this.now();
+    this.options.onEvent?.({ kind: "connection-lost", reason });
+    void failed.close().catch(() => void 0);
+    const giveUp = (why) => {
+      this.lost = new ConnectionLostError(why);
+      throw this.lost;
+    };
+    const reconnect = this.options.reconnect;
+    if (!reconnect)
+      return giveUp(`the connection ${failed.description} dropped (${reason}); no way to reconnect`);
+    let delayMs = 1e3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const transport = await reconnect();
+        this.current = transport;
+        this.reconnects++;
+        this.options.onEvent?.({
+          kind: "reconnected",
+          attempts: attempt,
+          downMs: this.now() - started,
+          transport: transport.description
+        });
+        return transport;
+      } catch (err) {
+        const why = describe3(err);
+        if (err instanceof TransportError && FATAL_KINDS.has(err.kind)) {
+          return giveUp(`the connection dropped (${reason}) and reconnecting was refused: ${why}`);
+        }
+        const elapsed = this.now() - started;
+        if (elapsed + delayMs > this.reconnectMs) {
+          return giveUp(
+            `the connection dropped (${reason}) and could not be re-established within ${Math.round(this.reconnectMs / 1e3)} s: ${why}`
+          );
+        }
+        this.options.onEvent?.({ kind: "reconnect-failed", attempt, reason: why, nextInMs: delayMs });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        delayMs = Math.min(delayMs * 2, 15e3);
+      }
+    }
+  }
+};
+var CommandTimeout = class extends Error {
+};
+function withTimeout2(promise2, ms) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new CommandTimeout(`no answer within ${Math.round(ms / 1e3)} s`)), ms);
+  });
+  return Promise.race([promise2, timeout]).finally(() => clearTimeout(timer));
+}
+function describe3(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+// src/sandbox/cancel.ts
+async function cancelJob(target, jobId, options = {}) {
+  const connection = target instanceof WatchConnection ? target : new WatchConnection(target);
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.timeoutMs ?? 7e3);
+  const before = connection.slurmQueries;
+  const remaining = () => Math.max(500, deadline - now());
+  const outcome = (fields) => ({
+    jobId,
+    ...fields,
+    queries: connection.slurmQueries - before
+  });
+  let problem;
+  for (let attempt = 0; attempt < 2 && now() < deadline; attempt++) {
+    const answer = await connection.slurm(scancelCommand(jobId), remaining());
+    if (answer.kind === "reconnected") continue;
+    problem = answer.result.code === 0 ? void 0 : `scancel ${jobId} exited ${answer.result.code}: ${answer.result.stderr.trim() || answer.result.stdout.trim()}`;
+    break;
+  }
+  let state;
+  let pauseMs = 250;
+  while (now() < deadline) {
+    const answer = await connection.slurm(squeueCommand(jobId), remaining());
+    if (answer.kind === "done") {
+      const queue = parseSqueue(jobId, answer.result);
+      if (queue.kind === "unlisted") {
+        return outcome({
+          confirmed: true,
+          alreadyFinished: false,
+          message: `job ${jobId} cancelled: it is no longer in the queue`
+        });
+      }
+      if (queue.kind === "listed") {
+        state = queue.entry.state;
+        if (state.name === "CANCELLED" || state.name === "COMPLETING") {
+          return outcome({
+            confirmed: true,
+            state,
+            alreadyFinished: false,
+            message: `job ${jobId} cancelled (${state.text})`
+          });
+        }
+        if (isFinalState(state)) {
+          return outcome({
+            confirmed: true,
+            state,
+            alreadyFinished: true,
+            message: `job ${jobId} had already ended (${state.text}) when the cancel reached it`
+          });
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pauseMs, Math.max(0, deadline - now()))));
+    pauseMs = Math.min(pauseMs * 2, 2e3);
+  }
+  return outcome({
+    confirmed: false,
+    ...state ? { state } : {},
+    alreadyFinished: false,
+    message: `could not confirm that job ${jobId} was cancelled` + (problem ? `: ${problem}` : state ? `: it is still ${state.text}` : "") + `; check with squeue -j ${jobId} and cancel it with scancel ${jobId}`
+  });
+}
+
+// src/sandbox/job-identity.ts
+init_user_error();
+function classifyJob(job2, project2, user2) {
+  const what = `job ${job2.jobId} ("${job2.name}", user ${job2.user}, ${job2.state.text})`;
+  const run2 = parseSandboxJobName(project2, job2.name);
+  if (run2 && job2.user === user2) return { kind: "sandbox", job: job2, run: run2 };
+  if (run2) {
+    return {
+      kind: "refused",
+      job: job2,
+      message: `${what} is named like a sandbox job of ${project2} but belongs to ${job2.user}, not ${user2}; leaving it alone`
+    };
+  }
+  const scheduled = job2.name.startsWith(`${project2}-`) && !job2.name.startsWith(`${project2}-${SANDBOX_ENVIRONMENT}`);
+  return {
+    kind: "refused",
+    job: job2,
+    message: scheduled ? `${what} looks like a scheduled job of ${project2} (<project>-<environment>-<job>), not a sandbox test job; scheduled jobs follow their deployment (their scrontab entry), and cancelling one by hand ends its run` : `${what} is not a sandbox test job of ${project2}: those are named ${sandboxJobPrefix(project2)}<sandbox>-<run id>-<short sha>`
+  };
+}
+async function identifyJob(connection, jobId, { project: project2, user: user2 }) {
+  const bad = checkJobId(jobId);
+  if (bad) return { kind: "unknown", message: bad };
+  const shown = await connection.slurm(scontrolShowJobCommand(jobId));
+  if (shown.kind === "done") {
+    const controller = parseScontrolShowJob(jobId, shown.result);
+    if (controller.kind === "listed") {
+      const f = controller.fields;
+      const submitTime = slurmTimestamp(f.SubmitTime);
+      const job2 = {
+        jobId,
+        name: f.JobName ?? "",
+        user: userName(f.UserId ?? ""),
+        state: parseJobState(f.JobState ?? ""),
+        ...submitTime ? { submitTime } : {},
+        ...f.StdOut ? { logPath: f.StdOut } : {},
+        source: "controller"
+      };
+      return classifyJob(job2, project2, user2);
+    }
+  }
+  const accounted = await connection.slurm(sacctCommand(jobId));
+  if (accounted.kind === "done") {
+    const accounting = parseSacct(jobId, accounted.result);
+    if (accounting.kind === "recorded") {
+      const r = accounting.record;
+      const job2 = {
+        jobId,
+        name: r.name,
+        user: r.user,
+        state: r.state,
+        ...r.submitTime ? { submitTime: r.submitTime } : {},
+        source: "accounting"
+      };
+      return classifyJob(job2, project2, user2);
+    }
+    if (accounting.kind === "error")
+      return { kind: "unknown", message: `could not look up job ${jobId}: ${accounting.message}` };
+  }
+  return {
+    kind: "unknown",
+    message: `job ${jobId} is not known to the controller (scontrol) or to accounting (sacct) on this cluster; check the id`
+  };
+}
+async function requireSandboxJob(connection, jobId, who, where2 = "job id") {
+  const identity = await identifyJob(connection, jobId, who);
+  if (identity.kind === "sandbox") return { job: identity.job, run: identity.run };
+  throw new UserError({ where: where2, message: identity.message });
+}
+
+// src/sandbox/log-stream.ts
+init_shell_quote();
+import { randomBytes as randomBytes4 } from "node:crypto";
+function followScript(path6, offset, marker, sleepIntervalSeconds = 0.5) {
+  const seconds2 = String(sleepIntervalSeconds);
+  return [
+    `f=${shellQuote(path6)}`,
+    "p=$PPID",
+    `until [ -e "$f" ]; do ps -p "$p" >/dev/null 2>&1 || exit 0; sleep ${seconds2}; done`,
+    `printf '%s\\n' ${shellQuote(marker)}`,
+    `exec tail -c +${offset + 1} -F --sleep-interval=${seconds2} --pid="$p" -- "$f" 2>/dev/null`,
+    ""
+  ].join("\n");
+}
+function drainScript(path6, offset, marker) {
+  return [
+    `f=${shellQuote(path6)}`,
+    `printf '%s\\n' ${shellQuote(marker)}`,
+    `[ -e "$f" ] || exit 0`,
+    `exec tail -c +${offset + 1} -- "$f" 2>/dev/null`,
+    ""
+  ].join("\n");
+}
+var AfterMarker = class {
+  seen = false;
+  pending = Buffer.alloc(0);
+  marker;
+  constructor(marker) {
+    this.marker = Buffer.from(marker + "\n");
+  }
+  feed(chunk) {
+    if (this.seen) return chunk;
+    this.pending = Buffer.concat([this.pending, chunk]);
+    const at = this.pending.indexOf(this.marker);
+    if (at === -1) {
+      if (this.pending.length > this.marker.length) this.pending = this.pending.subarray(-this.marker.length);
+      return void 0;
+    }
+    this.seen = true;
+    const rest = this.pending.subarray(at + this.marker.length);
+    this.pending = Buffer.alloc(0);
+    return rest.length > 0 ? rest : void 0;
+  }
+};
+var LogStream = class {
+  constructor(connection, path6, onOutput, options = {}) {
+    this.connection = connection;
+    this.path = path6;
+    this.onOutput = onOutput;
+    this.options = options;
+    this.delivered = options.offset ?? 0;
+    this.sleepIntervalSeconds = options.sleepIntervalSeconds ?? 0.5;
+  }
+  connection;
+  path;
+  onOutput;
+  options;
+  delivered;
+  running;
+  stopping = false;
+  wake;
+  active;
+  sleepIntervalSeconds;
+  /** Bytes of the file delivered so far (including the starting offset). */
+  get offset() {
+    return this.delivered;
+  }
+  /** Starts following in the background. */
+  start() {
+    this.running ??= this.follow();
+  }
+  /** Stops following; bytes that arrive after this are not delivered (the drain reads them again). */
+  async stop() {
+    this.stopping = true;
+    this.wake?.();
+    if (this.active) {
+      this.active.accepting = false;
+      this.active.abort.abort();
+    }
+    await this.running;
+  }
+  /**
+   * Delivers the rest of the file as it is now, from the last delivered byte. Call after stop(), once the job
+   * is over. Retries over a new connection if the old one drops; gives up at `deadline` (a time from `now`).
+   */
+  async drain(timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const transport = this.connection.transport;
+      const ended = await this.runChannel(transport, "drain", deadline - Date.now());
+      if (ended === "exited") return;
+      if (ended === "timeout") break;
+      try {
+        await this.connection.recover(transport, "the connection closed while reading the job log");
+      } catch {
+        break;
+      }
+    }
+    this.options.onProblem?.(
+      `could not read the end of ${this.path} within ${Math.round(timeoutMs / 1e3)} s`
+    );
+  }
+  async follow() {
+    let troubles = 0;
+    while (!this.stopping) {
+      const transport = this.connection.transport;
+      const ended = await this.runChannel(transport, "follow");
+      if (this.stopping) return;
+      if (ended === "lost") {
+        try {
+          await this.connection.recover(transport, "the log stream channel closed");
+        } catch {
+          return;
+        }
+        continue;
+      }
+      troubles++;
+      if (troubles >= 5) {
+        this.options.onProblem?.(
+          `streaming ${this.path} stopped: tail exited ${troubles} times; the log is shown when the job ends`
+        );
+        return;
+      }
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 1e3 * troubles);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = void 0;
+    }
+  }
+  /** One channel; `exited`: the remote command ended; `lost`: the channel closed without an exit status. */
+  async runChannel(transport, mode2, timeoutMs) {
+    const marker = `SG_LOG_${randomBytes4(8).toString("hex")}`;
+    const abort = new AbortController();
+    const channel = { abort, accepting: true };
+    this.active = channel;
+    const filter = new AfterMarker(marker);
+    const script = mode2 === "follow" ? followScript(this.path, this.delivered, marker, this.sleepIntervalSeconds) : drainScript(this.path, this.delivered, marker);
+    let timedOut = false;
+    const timer = timeoutMs === void 0 ? void 0 : setTimeout(() => {
+      timedOut = true;
+      channel.accepting = false;
+      abort.abort();
+    }, timeoutMs);
+    try {
+      const result = await transport.runScript({
+        stdin: script,
+        loginShell: false,
+        signal: abort.signal,
+        onOutput: (chunk) => {
+          if (!channel.accepting) return;
+          const bytes2 = filter.feed(chunk);
+          if (!bytes2) return;
+          this.delivered += bytes2.length;
+          this.onOutput(bytes2);
+        }
+      });
+      if (timedOut) return "timeout";
+      return result.exitCode === null && result.signal === null ? "lost" : "exited";
+    } catch {
+      return "lost";
+    } finally {
+      if (timer) clearTimeout(timer);
+      channel.accepting = false;
+      if (this.active === channel) this.active = void 0;
+    }
+  }
+};
+
+// src/sandbox/poll-schedule.ts
+var PollSchedule = class {
+  constructor(startMs, options = {}) {
+    this.startMs = startMs;
+    this.firstDelayMs = options.firstDelayMs ?? 500;
+    this.factor = options.factor ?? 1.6;
+    this.capMs = options.capMs ?? 3e4;
+    this.jitter = options.jitter ?? 0.2;
+    this.freeUntil = startMs + (options.freeMs ?? 3e4);
+    this.budgetIntervalMs = options.budgetIntervalMs ?? 1e4;
+    this.burst = options.burst ?? 3;
+    this.random = options.random ?? Math.random;
+    if (!(this.factor >= 1) || !(this.capMs >= this.firstDelayMs) || !(this.burst >= 1)) {
+      throw new Error("poll schedule: need factor >= 1, cap >= first delay, burst >= 1");
+    }
+    this.intervalMs = this.firstDelayMs;
+    this.nextLookAt = startMs + this.firstDelayMs;
+    this.tokens = this.burst;
+    this.tokensAt = this.freeUntil;
+  }
+  startMs;
+  firstDelayMs;
+  factor;
+  capMs;
+  jitter;
+  freeUntil;
+  budgetIntervalMs;
+  burst;
+  random;
+  intervalMs;
+  lastQueryAt;
+  lastWasSoon = false;
+  nextLookAt;
+  /** Budget tokens as of `tokensAt` (only after the free start). */
+  tokens;
+  tokensAt;
+  count = 0;
+  /** Queries recorded so far. */
+  get queries() {
+    return this.count;
+  }
+  /** The earliest time the next query may be made: the wanted look, or later when the budget is spent. */
+  nextQueryAt() {
+    return Math.max(this.nextLookAt, this.budgetAllowsAt());
+  }
+  /** The earliest time the budget allows one more query. */
+  budgetAllowsAt() {
+    const missing = 1 - this.tokens;
+    return missing <= 0 ? this.startMs : this.tokensAt + missing * this.budgetIntervalMs;
+  }
+  /**
+   * Records a query made at `now`. `changed`: the answer differs from the previous one (back to fast);
+   * `soon`: the caller wants another look shortly whatever the interval (accounting lag, a failed query).
+   */
+  recordQuery(now, { changed = false, soon = false } = {}) {
+    this.count++;
+    if (now >= this.freeUntil) {
+      this.refill(now);
+      this.tokens -= 1;
+    }
+    const quick = changed || soon && !this.lastWasSoon;
+    if (quick) this.intervalMs = this.firstDelayMs;
+    else if (this.lastQueryAt !== void 0)
+      this.intervalMs = Math.min(this.capMs, this.intervalMs * this.factor);
+    this.lastWasSoon = soon;
+    this.lastQueryAt = now;
+    const shortened = this.intervalMs * (1 - this.jitter * this.random());
+    this.nextLookAt = now + Math.max(1, Math.round(shortened));
+  }
+  /** A query made outside the schedule (a cancel, an identity check): it only spends budget. */
+  recordExtraQuery(now) {
+    this.count++;
+    if (now >= this.freeUntil) {
+      this.refill(now);
+      this.tokens -= 1;
+    }
+  }
+  refill(now) {
+    const from = Math.max(this.tokensAt, this.freeUntil);
+    if (now > from) this.tokens = Math.min(this.burst, this.tokens + (now - from) / this.budgetIntervalMs);
+    this.tokensAt = Math.max(now, this.tokensAt);
+  }
+};
+
+// src/sandbox/watch.ts
+function watchSettings(sandbox2) {
+  return {
+    pollCapMs: sandbox2.pollCapSeconds * 1e3,
+    queueAllowanceMs: sandbox2.queueAllowanceMinutes * 6e4,
+    onTimeout: sandbox2.onWatchTimeout,
+    reconnectMs: sandbox2.reconnectSeconds * 1e3
+  };
+}
+function watchTimeoutMs(timeLimit, queueAllowanceMs) {
+  if (checkTimeLimit(timeLimit, { allowUnlimited: true }) !== null) return void 0;
+  const minutes = timeLimitMinutes(timeLimit);
+  return Number.isFinite(minutes) ? minutes * 6e4 + queueAllowanceMs : void 0;
+}
+var CANCEL_MS = 5e3;
+var CANCEL_TOTAL_MS = 8e3;
+var DRAIN_MS = 5e3;
+async function watchJob(options) {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const jobId = options.jobId;
+  const emit = (event) => options.onEvent?.(event);
+  const connection = new WatchConnection(options.transport, {
+    ...options.reconnect ? { reconnect: options.reconnect } : {},
+    reconnectMs: options.reconnectMs ?? 3e5,
+    loginShell: options.loginShell ?? true,
+    onEvent: (event) => emit({ ...event, jobId }),
+    now
+  });
+  const schedule = new PollSchedule(started, {
+    capMs: options.pollCapMs ?? 3e4,
+    ...options.random ? { random: options.random } : {}
+  });
+  const startOffset = options.logOffset ?? 0;
+  const log = new LogStream(connection, options.logPath, options.onOutput, {
+    offset: startOffset,
+    onProblem: (message) => emit({ kind: "log-problem", jobId, message })
+  });
+  const maxFailed = options.maxFailedQueries ?? 3;
+  const accountingWaitMs = options.accountingWaitMs ?? 6e4;
+  const queueAllowanceMs = options.queueAllowanceMs ?? 60 * 6e4;
+  let timeoutMs = options.timeoutMs;
+  let submitTime = options.submittedAfter;
+  let lastQueue;
+  let lastRecord;
+  let askAccounting = false;
+  let leftQueueAt;
+  let failedInARow = 0;
+  let lastFailure = "";
+  let lastAccountingDetail;
+  const finish = async (ending, fields, drainMs = DRAIN_MS) => {
+    await log.stop();
+    await log.drain(drainMs);
+    const record2 = lastRecord;
+    const queue = lastQueue;
+    const state = fields.state ?? record2?.state ?? queue?.state;
+    const startTime = record2?.startTime ?? queue?.startTime;
+    const endTime = record2?.endTime;
+    const submit = record2?.submitTime ?? queue?.submitTime;
+    const node2 = record2?.node ?? queue?.node;
+    const reason = record2?.reason ?? queue?.reason;
+    const queued = secondsBetween(submit, startTime);
+    const ran = secondsBetween(startTime, endTime);
+    return {
+      jobId,
+      ending,
+      succeeded: false,
+      ...state ? { state } : {},
+      ...record2?.exit ? { exitCode: record2.exit.code, signal: record2.exit.signal } : {},
+      ...reason !== void 0 ? { reason } : {},
+      ...node2 !== void 0 ? { node: node2 } : {},
+      ...submit !== void 0 ? { submitTime: submit } : {},
+      ...startTime !== void 0 ? { startTime } : {},
+      ...endTime !== void 0 ? { endTime } : {},
+      ...queued !== void 0 ? { queuedSeconds: queued } : {},
+      ...ran !== void 0 ? { ranSeconds: ran } : {},
+      ...fields,
+      slurmQueries: connection.slurmQueries,
+      reconnects: connection.reconnects,
+      bytesStreamed: log.offset - startOffset,
+      logOffset: log.offset,
+      logPath: options.logPath,
+      transport: connection.transport
+    };
+  };
+  const cancelAndFinish = async (ending, why) => {
+    emit({ kind: "cancelling", jobId, why });
+    const deadline = now() + CANCEL_TOTAL_MS;
+    const cancelled = await raceTimeout(
+      cancelJob(connection, jobId, { timeoutMs: CANCEL_MS - 500, now }).catch(
+        (err) => ({
+          jobId,
+          confirmed: false,
+          alreadyFinished: false,
+          message: `could not cancel job ${jobId}: ${err instanceof Error ? err.message : String(err)}`,
+          queries: 0
+        })
+      ),
+      CANCEL_MS
+    );
+    const outcome = cancelled ?? {
+      jobId,
+      confirmed: false,
+      alreadyFinished: false,
+      message: `could not cancel job ${jobId} within ${CANCEL_MS / 1e3} s; cancel it with scancel ${jobId}`,
+      queries: 0
+    };
+    emit({ kind: "cancelled", jobId, outcome });
+    const drainMs = () => Math.max(500, deadline - now());
+    if (deadline - now() > 3e3 && submitTime !== void 0) {
+      const answer = await raceTimeout(
+        connection.slurm(sacctCommand(jobId, submitTime), 1500).catch(() => void 0),
+        1500
+      );
+      if (answer?.kind === "done") {
+        const parsed = parseSacct(jobId, answer.result, submitTime);
+        if (parsed.kind === "recorded") lastRecord = parsed.record;
+      }
+    }
+    if (outcome.alreadyFinished && lastRecord && isFinalState(lastRecord.state)) {
+      const result = jobResult(lastRecord.state, lastRecord.exit);
+      return finish(
+        "finished",
+        { succeeded: result.succeeded, summary: result.summary, message: result.message },
+        drainMs()
+      );
+    }
+    const summary = why === "abort" ? "cancelled" : "watch timed out";
+    return finish(
+      ending,
+      {
+        summary: `${summary} (${lastRecord?.state.text ?? outcome.state?.text ?? "CANCELLED"})`,
+        message: (why === "abort" ? `the watch was cancelled, so job ${jobId} was cancelled: ` : `the watch timed out after ${formatMs(now() - started)}, so job ${jobId} was cancelled: `) + outcome.message
+      },
+      drainMs()
+    );
+  };
+  log.start();
+  try {
+    for (; ; ) {
+      const deadline = timeoutMs === void 0 ? Infinity : started + timeoutMs;
+      const wakeAt = Math.min(schedule.nextQueryAt(), deadline);
+      await sleepUntil(wakeAt, now, options.signal);
+      if (options.signal?.aborted) return await cancelAndFinish("cancelled", "abort");
+      if (now() >= deadline) {
+        const action = options.onTimeout ?? "cancel";
+        emit({ kind: "timeout", jobId, afterMs: now() - started, action });
+        if (action === "cancel") return await cancelAndFinish("timed-out", "timeout");
+        const state = lastQueue?.state.text ?? "unknown state";
+        return await finish("left-running", {
+          summary: `left running (${state})`,
+          message: `the watch timed out after ${formatMs(now() - started)}; job ${jobId} was left as it is (${state}): follow it with \`slurm-gitops watch ${jobId}\`, cancel it with \`slurm-gitops cancel ${jobId}\``
+        });
+      }
+      const at = now();
+      const command = askAccounting ? sacctCommand(jobId, submitTime) : squeueCommand(jobId);
+      const answer = await raceAbort(connection.slurm(command), options.signal);
+      if (answer === void 0) continue;
+      if (answer.kind === "reconnected") {
+        schedule.recordQuery(at, { soon: true });
+        continue;
+      }
+      if (!askAccounting) {
+        const queue = parseSqueue(jobId, answer.result);
+        if (queue.kind === "error") {
+          failedInARow++;
+          lastFailure = queue.message;
+          emit({
+            kind: "query-failed",
+            jobId,
+            message: queue.message,
+            inARow: failedInARow,
+            limit: maxFailed
+          });
+          if (failedInARow >= maxFailed) return await giveUp();
+          schedule.recordQuery(at, { soon: true });
+          continue;
+        }
+        failedInARow = 0;
+        if (queue.kind === "listed") {
+          const entry = queue.entry;
+          const changed = !lastQueue || lastQueue.state.text !== entry.state.text || lastQueue.reason !== entry.reason;
+          if (changed) {
+            emit({
+              kind: "state",
+              jobId,
+              state: entry.state,
+              reason: entry.reason,
+              ...entry.node ? { node: entry.node } : {},
+              ...lastQueue ? { previous: lastQueue.state } : {}
+            });
+          }
+          lastQueue = entry;
+          submitTime ??= entry.submitTime;
+          if (timeoutMs === void 0) {
+            const derived2 = watchTimeoutMs(entry.timeLimit, queueAllowanceMs);
+            if (derived2 !== void 0) timeoutMs = derived2;
+          }
+          if (isFinalState(entry.state)) {
+            askAccounting = true;
+            leftQueueAt = at;
+          }
+          schedule.recordQuery(at, { changed, soon: askAccounting });
+          continue;
+        }
+        askAccounting = true;
+        leftQueueAt ??= at;
+        schedule.recordQuery(at, { changed: lastQueue !== void 0, soon: true });
+        continue;
+      }
+      const accounting = parseSacct(jobId, answer.result, submitTime);
+      if (accounting.kind === "error") {
+        failedInARow++;
+        lastFailure = accounting.message;
+        emit({
+          kind: "query-failed",
+          jobId,
+          message: accounting.message,
+          inARow: failedInARow,
+          limit: maxFailed
+        });
+        if (failedInARow >= maxFailed) return await giveUp();
+        schedule.recordQuery(at, { soon: true });
+        continue;
+      }
+      failedInARow = 0;
+      if (accounting.kind === "recorded") {
+        lastRecord = accounting.record;
+        submitTime ??= accounting.record.submitTime;
+        if (isFinalState(accounting.record.state)) {
+          schedule.recordQuery(at, { changed: true });
+          const result = jobResult(accounting.record.state, accounting.record.exit);
+          return await finish("finished", {
+            succeeded: result.succeeded,
+            summary: result.summary,
+            message: result.message
+          });
+        }
+      }
+      if (lastQueue === void 0 && accounting.kind === "unrecorded" && at - started < accountingWaitMs) {
+        askAccounting = false;
+        leftQueueAt = void 0;
+      }
+      if (at - (leftQueueAt ?? at) > accountingWaitMs || lastQueue === void 0 && at - started >= accountingWaitMs) {
+        const known = lastQueue !== void 0 || accounting.kind === "recorded";
+        return await finish("unknown", {
+          summary: known ? "no final record" : "unknown job",
+          message: known ? `job ${jobId} left the queue, but after ${formatMs(accountingWaitMs)} sacct still shows ${accounting.kind === "recorded" ? accounting.record.state.text : "no record"} for it; check with sacct -j ${jobId}` : `job ${jobId} is unknown to squeue and to sacct${submitTime ? ` since ${submitTime}` : ""}: was it submitted on this cluster?`
+        });
+      }
+      const detail = accounting.kind === "recorded" ? accounting.record.state.text : "no record yet";
+      if (lastQueue !== void 0 && detail !== lastAccountingDetail) {
+        emit({ kind: "accounting-pending", jobId, detail });
+      }
+      lastAccountingDetail = detail;
+      schedule.recordQuery(at, { soon: true });
+    }
+  } catch (err) {
+    if (!(err instanceof ConnectionLostError)) throw err;
+    return await finish("connection-lost", {
+      summary: "connection lost",
+      message: `${err.message}; job ${jobId} was left as it is: follow it with \`slurm-gitops watch ${jobId}\``
+    });
+  } finally {
+    await log.stop();
+  }
+  async function giveUp() {
+    return finish("unknown", {
+      summary: "Slurm queries failed",
+      message: `${failedInARow} Slurm queries in a row failed (last: ${lastFailure}); job ${jobId} was left as it is: follow it with \`slurm-gitops watch ${jobId}\``
+    });
+  }
+}
+async function sleepUntil(at, now, signal) {
+  const ms = at - now();
+  if (ms <= 0 || signal?.aborted) return;
+  await new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+async function raceAbort(promise2, signal) {
+  if (!signal) return promise2;
+  if (signal.aborted) return void 0;
+  let onAbort;
+  const aborted2 = new Promise((resolve) => {
+    onAbort = () => resolve(void 0);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise2, aborted2]);
+  } finally {
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
+}
+async function raceTimeout(promise2, ms) {
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(void 0), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise2, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function formatMs(ms) {
+  const s = Math.round(ms / 1e3);
+  return s < 120 ? `${s} s` : `${Math.round(s / 60)} min`;
+}
+
+// src/operations/job.ts
+init_user_error();
+async function openCluster(request, warn) {
+  const { config: config2 } = await loadRepository(
+    await readerAt(request.repo, { tree: true }),
+    request.repo.configPath
+  );
+  const settings = await transportSettings(config2.cluster, request.connection);
+  const connect = () => connectTransport(settings, warn);
+  const user2 = settings.kind === "ssh" ? settings.username : config2.cluster.user;
+  return { config: config2, connect, transport: await connect(), who: { project: config2.project.name, user: user2 } };
+}
+async function watch(request, io) {
+  const { config: config2, connect, transport, who } = await openCluster(request, io.warn);
+  let current = transport;
+  try {
+    const { job: job2 } = await requireSandboxJob(new WatchConnection(transport), request.jobId, who, "job id");
+    if (!job2.logPath) {
+      throw new UserError({
+        where: "job id",
+        message: `job ${request.jobId} has ended and the controller no longer knows its output file (${job2.state.text})`
+      });
+    }
+    const outcome = await watchJob({
+      transport,
+      reconnect: connect,
+      jobId: request.jobId,
+      submittedAfter: job2.submitTime,
+      logPath: job2.logPath,
+      onOutput: io.onOutput,
+      onEvent: io.onEvent,
+      signal: io.signal,
+      loginShell: config2.cluster.loginShell,
+      ...watchSettings(config2.sandbox)
+    });
+    current = outcome.transport;
+    return outcome;
+  } finally {
+    await current.close();
+  }
+}
+async function cancel(request, io) {
+  const { transport, who } = await openCluster(request, io.warn);
+  try {
+    const connection = new WatchConnection(transport);
+    await requireSandboxJob(connection, request.jobId, who, "job id");
+    return await cancelJob(connection, request.jobId);
+  } finally {
+    await transport.close();
+  }
+}
+
+// src/sandbox/watch-events.ts
+function formatWatchEvent(event) {
+  const job2 = `job ${event.jobId}`;
+  switch (event.kind) {
+    case "state": {
+      const reason = event.reason && event.reason !== "None" ? ` (${event.reason})` : "";
+      const node2 = event.state.name === "RUNNING" && event.node ? ` on ${event.node}` : "";
+      return { level: "info", text: `${job2} ${event.state.text}${reason}${node2}` };
+    }
+    case "query-failed":
+      return {
+        level: "warning",
+        text: `a Slurm query about ${job2} failed (${event.inARow} of ${event.limit} in a row allowed): ${event.message}`
+      };
+    case "accounting-pending":
+      return {
+        level: "info",
+        text: `${job2} left the queue; waiting for its accounting record (${event.detail})`
+      };
+    case "timeout":
+      return {
+        level: "warning",
+        text: `watch of ${job2} timed out after ${formatDuration(event.afterMs / 1e3)}; ${event.action === "cancel" ? "cancelling it" : "leaving it running"}`
+      };
+    case "cancelling":
+      return { level: "info", text: `cancelling ${job2} (scancel ${event.jobId})` };
+    case "cancelled":
+      return { level: event.outcome.confirmed ? "info" : "warning", text: event.outcome.message };
+    case "log-problem":
+      return { level: "warning", text: event.message };
+    case "connection-lost":
+      return {
+        level: "warning",
+        text: `connection lost while watching ${job2}: ${event.reason}; reconnecting`
+      };
+    case "reconnect-failed":
+      return {
+        level: "info",
+        text: `reconnect attempt ${event.attempt} failed (${event.reason}); next in ${formatDuration(event.nextInMs / 1e3)}`
+      };
+    case "reconnected":
+      return {
+        level: "warning",
+        text: `reconnected to ${event.transport} after ${formatDuration(event.downMs / 1e3)}; ${job2} was not affected, its log continues where it stopped`
+      };
+  }
+}
+function formatWatchOutcome(outcome) {
+  const parts = [`job ${outcome.jobId}: ${outcome.message}`];
+  const times = [];
+  if (outcome.queuedSeconds !== void 0) times.push(`queued for ${formatDuration(outcome.queuedSeconds)}`);
+  if (outcome.ranSeconds !== void 0) times.push(`ran for ${formatDuration(outcome.ranSeconds)}`);
+  if (outcome.node) times.push(`on ${outcome.node}`);
+  if (times.length > 0) parts.push(`(${times.join(", ")})`);
+  return parts.join(" ");
+}
+
+// src/cli/job-commands.ts
+var note = (text) => console.error(`slurm-gitops: ${text}`);
+var watchCommand = async (options, args) => {
+  const request = jobRequest("watch", options, args);
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    const outcome = await watch(request, {
+      onOutput: (chunk) => process.stdout.write(chunk),
+      onEvent: (event) => note(formatWatchEvent(event).text),
+      signal: abort.signal,
+      warn: (message) => note(`warning: ${message}`)
+    });
+    note(formatWatchOutcome(outcome));
+    return outcome.succeeded ? 0 : 1;
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+};
+var cancelCommand = async (options, args) => {
+  const request = jobRequest("cancel", options, args);
+  const outcome = await cancel(request, { warn: (message) => note(`warning: ${message}`) });
+  note(outcome.message);
+  return outcome.confirmed ? 0 : 1;
+};
+var JOB_COMMANDS = { watch: watchCommand, cancel: cancelCommand };
+
 // src/cli/main.ts
-var COMMANDS = { ...PLAN_COMMANDS, ...REMOTE_COMMANDS };
+var COMMANDS = { ...PLAN_COMMANDS, ...REMOTE_COMMANDS, ...JOB_COMMANDS };
 var USAGE = `Usage: slurm-gitops <command> [options]
 
 Commands:
@@ -59206,6 +60495,8 @@ Commands:
   deploy    Deploy a branch's commit to its deployment  --branch B [--sha SHA] [connection options]
   rollback  Switch a deployment back to a kept release  --branch B [--to SHA] [connection options]
   status    Show what is deployed, history and scheduled jobs [--branch B] [connection options]
+  watch     Follow a sandbox test job to its end, streaming its log  JOBID [connection options]
+  cancel    Cancel a sandbox test job (by its id only)  JOBID [connection options]
 
 Connection options (override cluster.* from the config):
   --host H --port N --user U --identity FILE --known-hosts FILE --local (run on this machine, no SSH)
@@ -59223,8 +60514,12 @@ async function main(argv) {
     return 2;
   }
   let options;
+  let args;
   try {
-    options = parseArgs({ args: rest, options: OPTIONS, allowPositionals: false, strict: true }).values;
+    const parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+    options = parsed.values;
+    args = parsed.positionals;
+    if (args.length > 0 && !(command in JOB_COMMANDS)) throw new Error(`unexpected argument "${args[0]}"`);
   } catch (error62) {
     console.error(`slurm-gitops ${command}: ${error62.message}
 
@@ -59236,7 +60531,7 @@ ${USAGE}`);
     return 0;
   }
   try {
-    return await handler(options);
+    return await handler(options, args);
   } catch (error62) {
     if (error62 instanceof UserError) {
       for (const problem of error62.problems)

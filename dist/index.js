@@ -79585,6 +79585,10 @@ function checkJobName(value) {
   if (/^[a-z][a-z0-9_-]{0,39}$/.test(value)) return null;
   return `job name ${show2(value)} is not allowed; use 1-40 lowercase letters, digits, - and _, starting with a letter (e.g. "daily-ingest")`;
 }
+function checkSandboxName(value) {
+  if (/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(value)) return null;
+  return `sandbox name ${show2(value)} is not allowed; use 1-64 letters, digits, . _ and -, starting with a letter or digit (e.g. "alice" or "alice.test-2")`;
+}
 function checkEnvironmentName(value) {
   if (/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(value)) return null;
   return `environment name ${show2(value)} is not allowed; use 1-40 letters, digits, - and _, starting with a letter (e.g. "production")`;
@@ -79714,6 +79718,9 @@ function refusal(option, refused, sentence) {
   return `sbatch option ${JSON.stringify(option)}${abbreviation}: ${sentence}`;
 }
 
+// src/sandbox/job-name.ts
+var SANDBOX_ENVIRONMENT = "sandbox";
+
 // src/config/schema.ts
 function checked(check2) {
   return external_exports.string().superRefine((value, ctx) => {
@@ -79793,6 +79800,18 @@ var deployment = external_exports.strictObject({
   root: checked(checkAbsolutePath).optional(),
   jobs: external_exports.array(job).default([])
 });
+var sandboxSbatchOptionName = external_exports.string().superRefine((name, ctx) => {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${JSON.stringify(name)} is not an sbatch option name; write the long name without dashes, e.g. "mem" or "cpus-per-task"`
+    });
+    return;
+  }
+  const problem = checkSbatchOptions([`--${name}`], "sbatch");
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+var COLLECT_GLOB = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_./*?@+,{}[\]-]+$/;
 var sandbox = external_exports.strictObject({
   partition: checked(checkPartitionName).default("dev"),
   maxTime: checked((value) => checkTimeLimit(value)).default("01:00:00"),
@@ -79802,7 +79821,33 @@ var sandbox = external_exports.strictObject({
   dataDir: checked(checkAbsolutePath).optional(),
   /** GitHub logins allowed to launch sandbox jobs; empty means anyone who can run the workflow. */
   allowedActors: external_exports.array(checked(checkGitHubActor)).default([]),
-  command: external_exports.string().trim().min(1).optional()
+  command: external_exports.string().trim().min(1).optional(),
+  /** Whether a run may bring its own command instead of `command`. */
+  allowCustomCommand: external_exports.boolean().default(false),
+  /** GitHub login → sandbox name; an actor not listed gets the sandbox named like their login. */
+  actors: external_exports.record(checked(checkGitHubActor), checked(checkSandboxName)).default({}),
+  /** Extra sbatch options a run may pass, by long name (e.g. "mem"); none by default. */
+  allowedSbatchOptions: external_exports.array(sandboxSbatchOptionName).default([]),
+  /** Runs kept per sandbox; older run directories are removed. */
+  keepRuns: external_exports.number().int().min(1).max(100).default(5),
+  /** Files of the run directory to keep and show after the job, with a cap on their total size. */
+  collect: external_exports.strictObject({
+    globs: external_exports.array(
+      external_exports.string().regex(
+        COLLECT_GLOB,
+        'must be a glob relative to the run directory, without ".." or shell characters'
+      )
+    ).default([]),
+    maxMegabytes: positiveInt(10240).default(50)
+  }).prefault({}),
+  /** The longest pause between two looks at the job's state (the watch starts faster and backs off to it). */
+  pollCapSeconds: external_exports.number().int().min(2).max(600).default(30),
+  /** The watch gives up after the job's time limit plus this much time for the queue. */
+  queueAllowanceMinutes: external_exports.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** What a watch that gives up does with the job: cancel it, or leave it running and report its id. */
+  onWatchTimeout: external_exports.enum(["cancel", "leave"]).default("cancel"),
+  /** How long the watch tries to reconnect after the connection dropped; the job is unaffected. */
+  reconnectSeconds: external_exports.number().int().min(0).max(3600).default(300)
 });
 var TEMPLATE_NAMES = [
   "deploy.sh",
@@ -79820,7 +79865,7 @@ var rawConfig = external_exports.strictObject({
   cluster,
   project,
   deployments: external_exports.record(checked(checkBranchName), deployment),
-  sandbox: sandbox.default({ partition: "dev", maxTime: "01:00:00", allowedActors: [] }),
+  sandbox: sandbox.prefault({}),
   templates: templateOverrides.default({})
 });
 var configSchema = rawConfig.superRefine((config2, ctx) => {
@@ -79850,6 +79895,12 @@ var configSchema = rawConfig.superRefine((config2, ctx) => {
       );
     }
     environments.set(deployment2.environment, branch);
+    if (deployment2.environment === SANDBOX_ENVIRONMENT) {
+      issue3(
+        ["deployments", branch, "environment"],
+        `environment "${SANDBOX_ENVIRONMENT}" is reserved for sandbox test jobs; choose another name, e.g. "testing"`
+      );
+    }
     checkPartition(["deployments", branch, "partition"], deployment2.partition);
     const names = /* @__PURE__ */ new Set();
     deployment2.jobs.forEach((job2, index) => {

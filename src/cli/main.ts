@@ -5,8 +5,9 @@ import { UserError, formatProblem } from '../errors/user-error.js'
 import { OPTIONS, type CliCommand, type CliOptions } from './options.js'
 import { PLAN_COMMANDS } from './plan-commands.js'
 import { REMOTE_COMMANDS } from './remote-commands.js'
+import { JOB_COMMANDS } from './job-commands.js'
 
-const COMMANDS: Record<string, CliCommand> = { ...PLAN_COMMANDS, ...REMOTE_COMMANDS }
+const COMMANDS: Record<string, CliCommand> = { ...PLAN_COMMANDS, ...REMOTE_COMMANDS, ...JOB_COMMANDS }
 
 const USAGE = `Usage: slurm-gitops <command> [options]
 
@@ -17,6 +18,8 @@ Commands:
   deploy    Deploy a branch's commit to its deployment  --branch B [--sha SHA] [connection options]
   rollback  Switch a deployment back to a kept release  --branch B [--to SHA] [connection options]
   status    Show what is deployed, history and scheduled jobs [--branch B] [connection options]
+  watch     Follow a sandbox test job to its end, streaming its log  JOBID [connection options]
+  cancel    Cancel a sandbox test job (by its id only)  JOBID [connection options]
 
 Connection options (override cluster.* from the config):
   --host H --port N --user U --identity FILE --known-hosts FILE --local (run on this machine, no SSH)
@@ -35,8 +38,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2
   }
   let options: CliOptions
+  let args: string[]
   try {
-    options = parseArgs({ args: rest, options: OPTIONS, allowPositionals: false, strict: true }).values
+    const parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true })
+    options = parsed.values
+    args = parsed.positionals
+    if (args.length > 0 && !(command in JOB_COMMANDS)) throw new Error(`unexpected argument "${args[0]}"`)
   } catch (error) {
     console.error(`slurm-gitops ${command}: ${(error as Error).message}\n\n${USAGE}`)
     return 2
@@ -46,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   try {
-    return await handler(options)
+    return await handler(options, args)
   } catch (error) {
     if (error instanceof UserError) {
       for (const problem of error.problems)

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG_PATH } from '../config/load.js'
 import { type Problem, UserError } from '../errors/user-error.js'
 import type {
   ConnectionRequest,
+  JobRequest,
   PlanRequest,
   RemoteRequest,
   RepoLocation,
@@ -13,6 +14,7 @@ import type {
 } from '../operations/requests.js'
 import { checkBranchName, checkFullSha, checkGitSha } from '../validate/names.js'
 import { checkHost, checkUnixUser, parsePort } from '../validate/network.js'
+import { checkJobId } from '../sandbox/slurm-queries.js'
 
 export const OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -37,7 +39,8 @@ export type CliOptions = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string
 }
 
-export type CliCommand = (options: CliOptions) => Promise<number>
+/** A command: its flags, and its positional arguments (only `watch` and `cancel` take one, the job id). */
+export type CliCommand = (options: CliOptions, args: string[]) => Promise<number>
 
 /** The consuming repository is the directory holding `.github/`, found from the config path. */
 export function repoLocation(options: CliOptions): RepoLocation {
@@ -106,6 +109,30 @@ export function remoteRequest(command: RemoteRequest['command'], options: CliOpt
   }
   check.done()
   return { command, repo, branches: branch ? [branch] : undefined, connection, ...requester }
+}
+
+/** `watch JOBID` and `cancel JOBID`. */
+export function jobRequest<C extends JobRequest['command']>(
+  command: C,
+  options: CliOptions,
+  args: string[]
+): Extract<JobRequest, { command: C }> {
+  const check = new FlagCheck()
+  const connection = connectionRequest(options, check)
+  const [jobId, ...extra] = args
+  if (jobId === undefined)
+    check.problems.push({ where: 'JOBID', message: `is required: slurm-gitops ${command} JOBID` })
+  else {
+    const problem = checkJobId(jobId)
+    if (problem) check.problems.push({ where: 'JOBID', message: problem })
+  }
+  if (extra.length > 0)
+    check.problems.push({ where: extra.join(' '), message: `${command} takes one job id` })
+  check.done()
+  return { command, repo: repoLocation(options), jobId: jobId!, connection } as Extract<
+    JobRequest,
+    { command: C }
+  >
 }
 
 function connectionRequest(options: CliOptions, check: FlagCheck): ConnectionRequest {

@@ -79,5 +79,24 @@ export interface StatusRequest extends Requester {
 }
 
 export type RemoteRequest = DeployRequest | RollbackRequest | StatusRequest
-export type Request = PlanRequest | RemoteRequest
+
+/** Follow a sandbox test job of this project to its end, streaming its output. */
+export interface WatchRequest {
+  command: 'watch'
+  repo: RepoLocation
+  jobId: string
+  connection: ConnectionRequest
+}
+
+/** Cancel a sandbox test job of this project, by its id only. */
+export interface CancelRequest {
+  command: 'cancel'
+  repo: RepoLocation
+  jobId: string
+  connection: ConnectionRequest
+}
+
+export type JobRequest = WatchRequest | CancelRequest
+
+export type Request = PlanRequest | RemoteRequest | JobRequest
 export type CommandName = Request['command']

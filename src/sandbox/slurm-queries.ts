@@ -59,11 +59,11 @@ export function parseSqueue(
   for (const line of result.stdout.split('\n')) {
     const fields = line.split('|')
     if (fields.length < SQUEUE_FIELDS.length || fields[0] !== jobId) continue
-    const [id, state, reason, submit, start, node, user, timeLimit] = fields as string[]
+    const [id, state, reason, submit, start, node, user, timeLimit] = fields
     return {
       kind: 'listed',
       entry: {
-        jobId: id as string,
+        jobId: id,
         state: parseJobState(state as string),
         reason: reason as string,
         ...optional('submitTime', slurmTimestamp(submit)),
@@ -142,9 +142,9 @@ export function parseSacct(
   for (const line of result.stdout.split('\n')) {
     const fields = line.split('|')
     if (fields.length < SACCT_FIELDS.length || fields[0] !== jobId) continue
-    const [id, state, exit, submit, start, end, node, user, reason, timeLimit] = fields as string[]
+    const [id, state, exit, submit, start, end, node, user, reason, timeLimit] = fields
     const record: AccountingRecord = {
-      jobId: id as string,
+      jobId: id,
       state: parseJobState(state as string),
       ...optional('exit', parseExitCode(exit as string)),
       ...optional('submitTime', slurmTimestamp(submit)),

@@ -1,0 +1,76 @@
+// `watch` and `cancel` of a sandbox test job by its id: only a sandbox job of this project, run by the service
+// account, is touched (a mistyped id never reaches a colleague's or a scheduled job), over one connection.
+import { loadRepository } from '../plan/plan-repository.js'
+import { cancelJob, type CancelOutcome } from '../sandbox/cancel.js'
+import { requireSandboxJob } from '../sandbox/job-identity.js'
+import { watchJob, watchSettings, type WatchEvent, type WatchOutcome } from '../sandbox/watch.js'
+import { WatchConnection } from '../sandbox/watch-connection.js'
+import { connectTransport } from '../transport/connect.js'
+import type { Transport } from '../transport/types.js'
+import { UserError } from '../errors/user-error.js'
+import { transportSettings } from './connection.js'
+import { readerAt } from './repository.js'
+import type { CancelRequest, WatchRequest } from './requests.js'
+
+export interface JobIO {
+  /** The job's output, in order, each byte once. */
+  onOutput: (chunk: Buffer) => void
+  /** State changes, reconnects, failed queries. */
+  onEvent: (event: WatchEvent) => void
+  /** Abort = cancel the job by id, as the runner's cancel or Ctrl-C asks. */
+  signal?: AbortSignal
+  warn: (message: string) => void
+}
+
+/** The project, the cluster and a connection to it, as the repository's config says. */
+async function openCluster(request: WatchRequest | CancelRequest, warn: (message: string) => void) {
+  const { config } = await loadRepository(
+    await readerAt(request.repo, { tree: true }),
+    request.repo.configPath
+  )
+  const settings = await transportSettings(config.cluster, request.connection)
+  const connect = () => connectTransport(settings, warn)
+  const user = settings.kind === 'ssh' ? settings.username : config.cluster.user
+  return { config, connect, transport: await connect(), who: { project: config.project.name, user } }
+}
+
+export async function watch(request: WatchRequest, io: JobIO): Promise<WatchOutcome> {
+  const { config, connect, transport, who } = await openCluster(request, io.warn)
+  let current: Transport = transport
+  try {
+    const { job } = await requireSandboxJob(new WatchConnection(transport), request.jobId, who, 'job id')
+    if (!job.logPath) {
+      throw new UserError({
+        where: 'job id',
+        message: `job ${request.jobId} has ended and the controller no longer knows its output file (${job.state.text})`
+      })
+    }
+    const outcome = await watchJob({
+      transport,
+      reconnect: connect,
+      jobId: request.jobId,
+      submittedAfter: job.submitTime,
+      logPath: job.logPath,
+      onOutput: io.onOutput,
+      onEvent: io.onEvent,
+      signal: io.signal,
+      loginShell: config.cluster.loginShell,
+      ...watchSettings(config.sandbox)
+    })
+    current = outcome.transport
+    return outcome
+  } finally {
+    await current.close()
+  }
+}
+
+export async function cancel(request: CancelRequest, io: Pick<JobIO, 'warn'>): Promise<CancelOutcome> {
+  const { transport, who } = await openCluster(request, io.warn)
+  try {
+    const connection = new WatchConnection(transport)
+    await requireSandboxJob(connection, request.jobId, who, 'job id')
+    return await cancelJob(connection, request.jobId)
+  } finally {
+    await transport.close()
+  }
+}
