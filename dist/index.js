@@ -79857,8 +79857,26 @@ var TEMPLATE_NAMES = [
   "scrontab",
   "sandbox-job.sh"
 ];
+var STEP_FILES = [
+  "steps/runtime.sh",
+  "steps/deployment.sh",
+  "steps/scrontab-table.sh",
+  "steps/history.sh",
+  "steps/preflight.sh",
+  "steps/lock.sh",
+  "steps/fetch.sh",
+  "steps/venv.sh",
+  "steps/release.sh",
+  "steps/verify.sh",
+  "steps/switch.sh",
+  "steps/schedule.sh",
+  "steps/prune.sh",
+  "steps/record.sh",
+  "steps/target.sh",
+  "steps/status.sh"
+];
 var templateOverrides = external_exports.partialRecord(
-  external_exports.enum(TEMPLATE_NAMES),
+  external_exports.enum([...TEMPLATE_NAMES, ...STEP_FILES]),
   external_exports.string().regex(RELATIVE_PATH, 'must be a path relative to the repository root, without ".."')
 );
 var rawConfig = external_exports.strictObject({
@@ -80031,7 +80049,16 @@ function describeIssue(issue3) {
   return issue3.message.replace(/^Invalid input: /, "");
 }
 function unknownKeyMessage(path6) {
-  return `unknown key "${String(path6[path6.length - 1])}" (check the spelling; see the config reference in the README)`;
+  const key = String(path6[path6.length - 1]);
+  if (path6.length === 2 && path6[0] === "templates") {
+    if (key.startsWith("steps/")) {
+      return `unknown step file "${key}"; the step files are ${STEP_FILES.join(", ")}`;
+    }
+    if (STEP_FILES.includes(`steps/${key}`)) {
+      return `unknown template "${key}"; a step file is named with its folder: steps/${key}`;
+    }
+  }
+  return `unknown key "${key}" (check the spelling; see the config reference in the README)`;
 }
 function lineOf(document2, lineCounter, path6) {
   let node2 = document2.contents;
@@ -80256,6 +80283,10 @@ import { existsSync as existsSync3 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
+function isTemplateName(name) {
+  return TEMPLATE_NAMES.includes(name);
+}
+var shippedFile = (name) => isTemplateName(name) ? `${name}.hbs` : name;
 function defaultTemplatesDir() {
   let dir = path2.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
@@ -80268,27 +80299,28 @@ function defaultTemplatesDir() {
 }
 async function loadTemplates(overrides, readRepoFile, defaultsDir = defaultTemplatesDir()) {
   const entries = await Promise.all(
-    TEMPLATE_NAMES.map(async (name) => {
+    [...TEMPLATE_NAMES, ...STEP_FILES].map(async (name) => {
       const override = overrides[name];
       if (override) {
         const where2 = `templates.${name}`;
-        const text = await readRepoFile(override).catch((error63) => {
+        const text2 = await readRepoFile(override).catch((error63) => {
           if (!(error63 instanceof UserError)) throw error63;
           throw new UserError({
             where: where2,
             message: `the override file ${override} ${error63.problems[0]?.message}`
           });
         });
-        if (text === void 0) {
+        if (text2 === void 0) {
           throw new UserError({
             where: where2,
             message: `the override file ${override} does not exist in the repository; fix the path or remove the key to use the default`
           });
         }
-        return [name, { name, file: override, text }];
+        return [name, { name, file: override, text: text2 }];
       }
-      const file2 = path2.join(defaultsDir, `${name}.hbs`);
-      return [name, { name, file: `deploy-templates/${name}.hbs`, text: await readFile(file2, "utf8") }];
+      const file2 = shippedFile(name);
+      const text = await readFile(path2.join(defaultsDir, file2), "utf8");
+      return [name, { name, file: `deploy-templates/${file2}`, text }];
     })
   );
   return Object.fromEntries(entries);
@@ -80365,6 +80397,18 @@ function createEnvironment() {
     }
     return raw(text);
   });
+  hb.registerHelper("include", (name, options) => {
+    const includes = options.data?.includes ?? {};
+    const source = includes[String(unwrap(name))];
+    if (!source) {
+      const known = Object.keys(includes).join(", ") || "none";
+      throw new Error(`{{include}} got ${JSON.stringify(unwrap(name))}, which is not a step file (${known})`);
+    }
+    const text = source.text.endsWith("\n") ? source.text : `${source.text}
+`;
+    return raw(`# --- ${source.name} (${source.file})
+${text}`);
+  });
   hb.registerHelper("eq", (a, b) => unwrap(a) === unwrap(b));
   hb.registerHelper(
     "quote-each",
@@ -80373,7 +80417,7 @@ function createEnvironment() {
   return hb;
 }
 var environment = createEnvironment();
-function compileTemplate(source) {
+function compileTemplate(source, includes = {}) {
   let ast;
   try {
     ast = environment.parse(source.text);
@@ -80384,7 +80428,7 @@ function compileTemplate(source) {
   const template = environment.compile(ast, { strict: true, noEscape: false });
   return (data) => {
     try {
-      return template(wrap(data));
+      return template(wrap(data), { data: { includes } });
     } catch (error63) {
       throw templateError(source, error63);
     }
@@ -80426,7 +80470,8 @@ function refuseUnescaped(program, source) {
 // src/plan/plan.ts
 var RENDERED_DIR = ".slurm-gitops";
 function compileTemplates(templates) {
-  const entries = Object.entries(templates).map(([name, source]) => [name, compileTemplate(source)]);
+  const includes = Object.fromEntries(STEP_FILES.map((name) => [name, templates[name]]));
+  const entries = TEMPLATE_NAMES.map((name) => [name, compileTemplate(templates[name], includes)]);
   return Object.fromEntries(entries);
 }
 function planDeployments(config2, templates, branches) {
@@ -80510,7 +80555,8 @@ function templateContext(config2, deployment2) {
     partitions,
     jobNames: deployment2.jobs.map((job2) => job2.name),
     jobPrefix: jobPrefix(config2, deployment2),
-    markers: blockMarkers(config2, deployment2)
+    markers: blockMarkers(config2, deployment2),
+    renderedDir: RENDERED_DIR
   };
 }
 function jobContext(config2, deployment2, job2) {

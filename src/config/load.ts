@@ -1,7 +1,7 @@
 // Parses the YAML config, validates it against the schema and fills in the derived defaults.
 // Every problem is reported with its config path and the line in the file.
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
-import { configSchema } from './schema.js'
+import { configSchema, STEP_FILES } from './schema.js'
 import type { Config } from './types.js'
 import { resolveConfig } from './resolve.js'
 import { formatPath, type Problem, UserError } from '../errors/user-error.js'
@@ -55,7 +55,16 @@ function describeIssue(issue: { code: string; message: string; issues?: { messag
 }
 
 function unknownKeyMessage(path: readonly PropertyKey[]): string {
-  return `unknown key "${String(path[path.length - 1])}" (check the spelling; see the config reference in the README)`
+  const key = String(path[path.length - 1])
+  if (path.length === 2 && path[0] === 'templates') {
+    if (key.startsWith('steps/')) {
+      return `unknown step file "${key}"; the step files are ${STEP_FILES.join(', ')}`
+    }
+    if ((STEP_FILES as readonly string[]).includes(`steps/${key}`)) {
+      return `unknown template "${key}"; a step file is named with its folder: steps/${key}`
+    }
+  }
+  return `unknown key "${key}" (check the spelling; see the config reference in the README)`
 }
 
 /** The line of the deepest node that exists along `path` (a missing key points at its parent). */

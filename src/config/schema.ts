@@ -197,8 +197,35 @@ export const TEMPLATE_NAMES = [
 ] as const
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]
 
+/**
+ * The plain bash files of deploy-templates/steps/ that scripts are made of (`{{include "steps/venv.sh"}}`):
+ * libraries of helpers, then one file per step. A repository overrides one alone, by this name, in `templates`.
+ */
+export const STEP_FILES = [
+  'steps/runtime.sh',
+  'steps/deployment.sh',
+  'steps/scrontab-table.sh',
+  'steps/history.sh',
+  'steps/preflight.sh',
+  'steps/lock.sh',
+  'steps/fetch.sh',
+  'steps/venv.sh',
+  'steps/release.sh',
+  'steps/verify.sh',
+  'steps/switch.sh',
+  'steps/schedule.sh',
+  'steps/prune.sh',
+  'steps/record.sh',
+  'steps/target.sh',
+  'steps/status.sh'
+] as const
+export type StepFile = (typeof STEP_FILES)[number]
+
+/** What `templates.<key>` may override: a template, or a step file. */
+export type OverridableName = TemplateName | StepFile
+
 const templateOverrides = z.partialRecord(
-  z.enum(TEMPLATE_NAMES),
+  z.enum([...TEMPLATE_NAMES, ...STEP_FILES]),
   z.string().regex(RELATIVE_PATH, 'must be a path relative to the repository root, without ".."')
 )
 

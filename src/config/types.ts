@@ -1,5 +1,5 @@
 // The config after validation with every default filled in: what the rest of the code works with.
-import type { RawConfig, TemplateName } from './schema.js'
+import type { OverridableName, RawConfig } from './schema.js'
 
 export type ClusterConfig = RawConfig['cluster']
 export type JobConfig = RawConfig['deployments'][string]['jobs'][number]
@@ -27,5 +27,5 @@ export interface Config {
   project: ProjectConfig
   deployments: DeploymentConfig[]
   sandbox: SandboxConfig
-  templates: Partial<Record<TemplateName, string>>
+  templates: Partial<Record<OverridableName, string>>
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type { Config, DeploymentConfig, JobConfig } from '../config/types.js'
 import { compileTemplate, type CompiledTemplate, type TemplateObject } from '../render/shell-handlebars.js'
 import type { TemplateSet } from '../render/templates.js'
-import type { TemplateName } from '../config/schema.js'
+import { STEP_FILES, TEMPLATE_NAMES, type TemplateName } from '../config/schema.js'
 import type { DeploymentPlan, PlannedFile } from './types.js'
 import { UserError } from '../errors/user-error.js'
 
@@ -12,8 +12,10 @@ export const RENDERED_DIR = '.slurm-gitops'
 
 export type CompiledTemplates = Record<TemplateName, CompiledTemplate>
 
+/** Compiles the Handlebars templates; the step files among `templates` are what they may `{{include}}`. */
 export function compileTemplates(templates: TemplateSet): CompiledTemplates {
-  const entries = Object.entries(templates).map(([name, source]) => [name, compileTemplate(source)])
+  const includes = Object.fromEntries(STEP_FILES.map(name => [name, templates[name]]))
+  const entries = TEMPLATE_NAMES.map(name => [name, compileTemplate(templates[name], includes)])
   return Object.fromEntries(entries) as CompiledTemplates
 }
 
@@ -119,7 +121,8 @@ export function templateContext(config: Config, deployment: DeploymentConfig): T
     partitions,
     jobNames: deployment.jobs.map(job => job.name),
     jobPrefix: jobPrefix(config, deployment),
-    markers: blockMarkers(config, deployment)
+    markers: blockMarkers(config, deployment),
+    renderedDir: RENDERED_DIR
   }
 }
 

@@ -3,7 +3,8 @@
 // Handlebars escapes `{{value}}` for HTML, which is wrong for shell. Here every string or number in the context
 // is wrapped in a ShellValue whose HTML form is its shell-quoted form, so `{{value}}` is quoted by construction.
 // Unquoted output needs a helper that says why it is safe: `{{cron x}}` (a validated schedule), `{{code x}}`
-// (a command the user wrote as shell code) or `{{word x}}` (checked to be free of shell characters).
+// (a command the user wrote as shell code), `{{word x}}` (checked to be free of shell characters) or
+// `{{include "steps/x.sh"}}` (a plain bash file of deploy-templates/steps/ or the repository's override of it).
 // Triple braces are refused, and strict mode turns a missing variable into an error with file and line.
 import Handlebars from 'handlebars'
 import { shellQuote } from './shell-quote.js'
@@ -68,6 +69,17 @@ function createEnvironment(): typeof Handlebars {
     }
     return raw(text)
   })
+  /** `{{include "steps/venv.sh"}}`: a plain file (a step), as it is, after a line naming where it came from. */
+  hb.registerHelper('include', (name: unknown, options: Handlebars.HelperOptions) => {
+    const includes = (options.data as { includes?: Includes } | undefined)?.includes ?? {}
+    const source = includes[String(unwrap(name))]
+    if (!source) {
+      const known = Object.keys(includes).join(', ') || 'none'
+      throw new Error(`{{include}} got ${JSON.stringify(unwrap(name))}, which is not a step file (${known})`)
+    }
+    const text = source.text.endsWith('\n') ? source.text : `${source.text}\n`
+    return raw(`# --- ${source.name} (${source.file})\n${text}`)
+  })
   hb.registerHelper('eq', (a: unknown, b: unknown) => unwrap(a) === unwrap(b))
   /** `{{quote-each list}}`: every element shell-quoted, separated by spaces. */
   hb.registerHelper('quote-each', (list: unknown) =>
@@ -87,7 +99,10 @@ export interface TemplateSource {
 
 export type CompiledTemplate = (data: TemplateObject) => string
 
-export function compileTemplate(source: TemplateSource): CompiledTemplate {
+/** The plain files `{{include}}` may insert, by name (`steps/venv.sh`). */
+export type Includes = Record<string, TemplateSource>
+
+export function compileTemplate(source: TemplateSource, includes: Includes = {}): CompiledTemplate {
   let ast: hbs.AST.Program
   try {
     ast = environment.parse(source.text)
@@ -98,7 +113,7 @@ export function compileTemplate(source: TemplateSource): CompiledTemplate {
   const template = environment.compile(ast, { strict: true, noEscape: false })
   return data => {
     try {
-      return template(wrap(data))
+      return template(wrap(data), { data: { includes } })
     } catch (error) {
       throw templateError(source, error)
     }

@@ -3,12 +3,20 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { TEMPLATE_NAMES, type TemplateName } from '../config/schema.js'
+import { STEP_FILES, TEMPLATE_NAMES, type OverridableName, type TemplateName } from '../config/schema.js'
 import type { TemplateSource } from './shell-handlebars.js'
 import type { RepoReader } from '../repo/reader.js'
 import { UserError } from '../errors/user-error.js'
 
-export type TemplateSet = Record<TemplateName, TemplateSource>
+/** Every template (Handlebars) and every step file (plain bash, inserted as it is), default or overridden. */
+export type TemplateSet = Record<OverridableName, TemplateSource>
+
+function isTemplateName(name: string): name is TemplateName {
+  return (TEMPLATE_NAMES as readonly string[]).includes(name)
+}
+
+/** Where a default lives in deploy-templates/: templates as `<name>.hbs`, step files under their own name. */
+const shippedFile = (name: OverridableName) => (isTemplateName(name) ? `${name}.hbs` : name)
 
 /** The shipped templates: `deploy-templates/` beside `src/` or `dist/`, whichever this module runs from. */
 export function defaultTemplatesDir(): string {
@@ -23,12 +31,12 @@ export function defaultTemplatesDir(): string {
 }
 
 export async function loadTemplates(
-  overrides: Partial<Record<TemplateName, string>>,
+  overrides: Partial<Record<OverridableName, string>>,
   readRepoFile: RepoReader,
   defaultsDir: string = defaultTemplatesDir()
 ): Promise<TemplateSet> {
   const entries = await Promise.all(
-    TEMPLATE_NAMES.map(async (name): Promise<[TemplateName, TemplateSource]> => {
+    [...TEMPLATE_NAMES, ...STEP_FILES].map(async (name): Promise<[OverridableName, TemplateSource]> => {
       const override = overrides[name]
       if (override) {
         const where = `templates.${name}`
@@ -47,8 +55,9 @@ export async function loadTemplates(
         }
         return [name, { name, file: override, text }]
       }
-      const file = path.join(defaultsDir, `${name}.hbs`)
-      return [name, { name, file: `deploy-templates/${name}.hbs`, text: await readFile(file, 'utf8') }]
+      const file = shippedFile(name)
+      const text = await readFile(path.join(defaultsDir, file), 'utf8')
+      return [name, { name, file: `deploy-templates/${file}`, text }]
     })
   )
   return Object.fromEntries(entries) as TemplateSet

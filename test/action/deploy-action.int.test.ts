@@ -41,7 +41,7 @@ const DEPLOY_STEPS = [
   'release',
   'verify',
   'switch',
-  'scrontab',
+  'schedule',
   'prune',
   'record'
 ]
@@ -569,7 +569,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
 
   describe('command auto on a workflow_dispatch whose command input is rollback', () => {
     /** The remote steps of a rollback (deploy-templates/deploy.sh.hbs). */
-    const ROLLBACK_STEPS = ['preflight', 'lock', 'switch', 'scrontab']
+    const ROLLBACK_STEPS = ['preflight', 'lock', 'target', 'switch', 'schedule', 'record']
 
     /**
      * Deploys main's first commit A, then B (another schedule, so the scrontab block differs), by pushes as
@@ -704,7 +704,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
         expect(main.code).toBe(1)
         const errors = workflowCommands(main.stdout).obeyed.filter(c => c.startsWith('::error'))
         expect(errors).toHaveLength(1)
-        expect(errors[0]).toMatch(/^::error::slurm-gitops rollback of main: step "switch" failed/)
+        expect(errors[0]).toMatch(/^::error::slurm-gitops rollback of main: step "target" failed/)
         expect(errors[0]).toContain('no kept release matches deadbeef00; kept:')
         const kept = errors[0]!.slice(errors[0]!.indexOf('kept:'))
         expect(kept).toContain(a)
@@ -718,7 +718,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
         expect((await rootState(cluster, production)).history.at(-1)).toMatchObject({
           mode: 'rollback',
           previous: b,
-          result: 'failure:switch'
+          result: 'failure:target'
         })
         // No commit was restored, so there is no deployment to record.
         expect(github.deployments).toHaveLength(2)

@@ -158,12 +158,12 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
       everything.push(...sink.lines)
 
       expect(succeeded(report)).toBe(false)
-      expect(report.failedStep?.name).toBe('scrontab')
+      expect(report.failedStep?.name).toBe('schedule')
       expect(sink.lines).toContain(`current switched back to releases/${live.sha}`)
       const state = await rootState(ssh, production)
       expect(state.current).toBe(`releases/${live.sha}`)
       expect(await readTable(ssh)).toBe(live.table)
-      expect(state.history.at(-1)).toMatchObject({ sha, result: 'failure:scrontab' })
+      expect(state.history.at(-1)).toMatchObject({ sha, result: 'failure:schedule' })
       // The release that was briefly live is removed: it never ran with its schedule.
       expect(state.releases).toEqual([live.sha])
     },

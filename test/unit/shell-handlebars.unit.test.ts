@@ -52,6 +52,27 @@ describe('templates render values shell-quoted by construction', () => {
   })
 })
 
+describe('{{include}} inserts a step file as it is', () => {
+  const step = { name: 'steps/x.sh', file: 'ci/x.sh', text: 'x() {\n  echo "{{not a template}} $1"\n}\n' }
+  const withStep = (text: string) =>
+    compileTemplate(
+      { name: 'deploy.sh', file: 'deploy-templates/deploy.sh.hbs', text },
+      { 'steps/x.sh': step }
+    )
+
+  it('after a line naming it and where it came from; its own braces are not Handlebars', () => {
+    expect(withStep('a\n{{include "steps/x.sh"}}\nb')({})).toBe(
+      `a\n# --- steps/x.sh (ci/x.sh)\n${step.text}\nb`
+    )
+  })
+
+  it('an unknown name is an error of the template, naming the step files', () => {
+    const problem = problemOf(() => withStep('{{include "steps/y.sh"}}')({}))
+    expect(problem.where).toBe('template deploy.sh')
+    expect(problem.message).toBe('{{include}} got "steps/y.sh", which is not a step file (steps/x.sh)')
+  })
+})
+
 describe('template errors name the file and line', () => {
   it('an unknown variable is an error, never an empty string', () => {
     const problem = problemOf(() =>

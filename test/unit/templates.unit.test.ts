@@ -6,7 +6,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
-import { TEMPLATE_NAMES } from '../../src/config/schema.js'
+import { STEP_FILES, TEMPLATE_NAMES } from '../../src/config/schema.js'
 import { parseConfig } from '../../src/config/load.js'
 import { UserError, type Problem } from '../../src/errors/user-error.js'
 import { planRepository } from '../../src/plan/plan-repository.js'
@@ -58,11 +58,16 @@ describe('loadTemplates', () => {
   it('uses the shipped defaults from deploy-templates/ when there are no overrides', async () => {
     const dir = await repoWith({})
     const templates = await loadTemplates({}, workingTreeReader(dir))
-    expect(Object.keys(templates).sort()).toEqual([...TEMPLATE_NAMES].sort())
+    expect(Object.keys(templates).sort()).toEqual([...TEMPLATE_NAMES, ...STEP_FILES].sort())
     expect(defaultTemplatesDir()).toBe(path.join(repoRoot, 'deploy-templates'))
     for (const name of TEMPLATE_NAMES) {
       const shipped = await readFile(path.join(repoRoot, 'deploy-templates', `${name}.hbs`), 'utf8')
       expect(templates[name]).toEqual({ name, file: `deploy-templates/${name}.hbs`, text: shipped })
+    }
+    // Step files are plain bash: shipped under their own name, no .hbs.
+    for (const name of STEP_FILES) {
+      const shipped = await readFile(path.join(repoRoot, 'deploy-templates', name), 'utf8')
+      expect(templates[name]).toEqual({ name, file: `deploy-templates/${name}`, text: shipped })
     }
   })
 
@@ -145,5 +150,64 @@ describe('templates through the whole config', () => {
     expect((await problemsOf(planRepository(workingTreeReader(dir), CONFIG))).map(p => p.where)).toEqual([
       'templates.nope.sh'
     ])
+  })
+})
+
+describe('overriding one step', () => {
+  /** The unknown-key problems parseConfig reports for the example config with `templates`. */
+  function configProblems(templates: Record<string, string>, text: string): Problem[] {
+    try {
+      parseConfig(text, CONFIG)
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      return error.problems
+    }
+    throw new Error(`expected ${JSON.stringify(templates)} to be refused`)
+  }
+
+  it('puts the override into the deploy script, exactly as written, named by its file; the other steps stay', async () => {
+    const dir = await mkdtemp(path.join(tmp, 'caqrn-'))
+    await cp(example, dir, { recursive: true })
+    const override = 'verify() {\n  echo "our own verify"\n}\n'
+    await mkdir(path.join(dir, 'ci'))
+    await writeFile(path.join(dir, 'ci/verify.sh'), override)
+    await writeFile(path.join(dir, CONFIG), await withTemplates({ 'steps/verify.sh': 'ci/verify.sh' }))
+
+    const { plans } = await planRepository(workingTreeReader(dir), CONFIG)
+    for (const plan of plans) {
+      expect(plan.script).toContain(`# --- steps/verify.sh (ci/verify.sh)\n${override}`)
+      expect(plan.script).not.toContain('# --- steps/verify.sh (deploy-templates/steps/verify.sh)')
+      expect(plan.script).toContain('# --- steps/venv.sh (deploy-templates/steps/venv.sh)')
+      expect(plan.script).toContain('  run_step verify\n')
+    }
+  })
+
+  it('an unknown step file is a config error naming the key, at its line, and every step file', async () => {
+    const text = await withTemplates({ 'steps/nope.sh': 'ci/nope.sh' })
+    const line = text.split('\n').findIndex(l => l.trim().startsWith('steps/nope.sh:')) + 1
+    const problems = configProblems({ 'steps/nope.sh': 'ci/nope.sh' }, text)
+    expect(problems).toEqual([
+      {
+        where: 'templates.steps/nope.sh',
+        message: `unknown step file "steps/nope.sh"; the step files are ${STEP_FILES.join(', ')}`,
+        location: { file: CONFIG, line }
+      }
+    ])
+  })
+
+  it('a step named without its folder is refused with the name it needs', async () => {
+    const text = await withTemplates({ 'venv.sh': 'ci/venv.sh' })
+    expect(configProblems({ 'venv.sh': 'ci/venv.sh' }, text).map(p => [p.where, p.message])).toEqual([
+      ['templates.venv.sh', 'unknown template "venv.sh"; a step file is named with its folder: steps/venv.sh']
+    ])
+  })
+
+  it('a missing override file is named like a template override', async () => {
+    const dir = await repoWith({})
+    const problems = await problemsOf(
+      loadTemplates({ 'steps/venv.sh': 'ci/venv.sh' }, workingTreeReader(dir))
+    )
+    expect(problems.map(p => p.where)).toEqual(['templates.steps/venv.sh'])
+    expect(problems[0]!.message).toContain('ci/venv.sh does not exist')
   })
 })

@@ -96,11 +96,14 @@ SG_EOF_23e51aee67d2
 # slurm-gitops: caqrn production (branch main) on the login node.
 # Runs once per SSH session as `bash -s`. Before it come the rendered files (sg_write_files) and the values of
 # this run: SG_MODE (deploy | rollback | status), SG_SHA, SG_ACTOR, SG_RUN_URL, SG_NONCE, SG_BUNDLE, SG_TARGET.
+# Made of steps: the files of deploy-templates/steps/ (or a repository's override of one), inserted below as they
+# are; the list at the end says what each mode runs. What a step must keep: deploy-templates/README.md.
 # Nothing before the "switch" step changes what users and jobs see: a failure leaves the previous release live.
 set -Eeuo pipefail
 exec 2>&1
 umask 0022
 
+# --- values of this deployment (the steps read them, none changes them)
 ROOT=/projects/caqrn/production
 BRANCH=main
 REPOSITORY=https://github.com/caqrn/caqrn-pipeline.git
@@ -115,21 +118,58 @@ JOBS=(daily)
 BLOCK_BEGIN='# >>> slurm-gitops caqrn production >>>'
 BLOCK_END='# <<< slurm-gitops caqrn production <<<'
 JOB_PREFIX=caqrn-production-
+SMOKE_COMMAND='python -c '\''import caqrn'\'''
+# In every release: the rendered files, the venv link and the fingerprint.
+RENDERED_DIR=.slurm-gitops
 # Fingerprint of the rendered files: a release is reused only when its files are exactly these.
 RENDER_HASH=24386295cb5de09a
+# The bare mirror the commits are fetched into, and the ref that keeps the deployed one there.
+MIRROR=$ROOT/repo.git
+KEEP_REF=refs/slurm-gitops/deployed/$BRANCH
+# Where venvs are built, one per hash of (python version, requirements, pip args).
+VENV_STORE=$ROOT/venvs
+# A run lasts at most 24 h (cluster.timeoutMinutes): files of a run older than that are leftovers of a killed one.
+LEFTOVER_MINUTES=1440
 
-# --- step markers: parsed by the runner into log groups, timings and outputs; the nonce makes them unforgeable
+# --- state the steps share: declared once, here; each is set by the step named and read by later ones
+SG_STEP=''            # runtime: the step now running ('' between steps)
+SG_STEP_START=0       # runtime: when it began (ms since the epoch)
+SG_DURATIONS=''       # runtime: name:ms of every step that ended, for the history
+SG_FAILED_STEP=''     # runtime: the step that failed, for the history
+SG_EXIT_HOOKS=()      # runtime: what runs on exit, with the exit code (sg_at_exit)
+SG_TMP=''             # lock: this run's scratch directory under $ROOT, removed on exit
+PREVIOUS_SHA=''       # lock: the commit live before this run ('' when none)
+VENV=''               # venv: the venv of the commit, in $VENV_STORE
+RELEASE=''            # release (rollback: target): the release this run makes live
+NEW_SHA=''            # release (rollback: target): its commit
+SG_PREVIOUS_TARGET='' # switch: where `current` pointed before, for schedule to switch back to
+SG_RECORDED=0         # record (or the exit trap): 1 once this run's history line is written
+
+# --- the project's smoke command (project.smokeCommand), run by the verify step in the new release
+sg_smoke() {
+python -c 'import caqrn'
+}
+
+# --- steps/runtime.sh (deploy-templates/steps/runtime.sh)
+# The runtime every slurm-gitops script is made of: step markers, results, errors and what happens on exit.
+# Functions only; the script declares the state used here (SG_STEP, SG_STEP_START, SG_DURATIONS, SG_FAILED_STEP,
+# SG_EXIT_HOOKS) and installs the traps (trap sg_on_exit EXIT; sg_trap_signals).
+
+# Marker lines: parsed by the runner into log groups, timings and outputs; the nonce makes them unforgeable.
 sg_mark() { printf '::sg-%s::%s\n' "$SG_NONCE" "$*" || true; }
 sg_now_ms() { date +%s%3N; }
-SG_STEP=''
-SG_STEP_START=0
-SG_DURATIONS=''
-sg_step() {
-  sg_step_end 0
+
+# run_step NAME: the step NAME is the function NAME, run between the markers `begin NAME` and `end NAME …`, so
+# a marker always names what ran. A step fails by exiting (errexit, sg_die): the exit trap ends its marker.
+run_step() {
+  declare -F "$1" >/dev/null || sg_die "step $1: no function $1 is defined (a step file must define it)" 2
   SG_STEP=$1
   SG_STEP_START=$(sg_now_ms)
   sg_mark begin "$1"
+  "$1"
+  sg_step_end 0
 }
+
 sg_step_end() {
   [ -n "$SG_STEP" ] || return 0
   local ms=$(($(sg_now_ms) - SG_STEP_START))
@@ -137,50 +177,13 @@ sg_step_end() {
   SG_DURATIONS="$SG_DURATIONS${SG_DURATIONS:+,}$SG_STEP:$ms"
   SG_STEP=''
 }
+
+# sg_result KEY VALUE: one of the run's outputs (deploy-templates/README.md lists the keys).
 sg_result() { sg_mark result "$1=$2"; }
+
 sg_die() {
   echo "error: $1"
   exit "${2:-1}"
-}
-
-SG_TMP=''
-SG_LOCKED=0
-SG_FAILED_STEP=''
-SG_NEW_RELEASE=''
-sg_on_exit() {
-  local code=$?
-  [ "$code" -eq 0 ] || SG_FAILED_STEP=$SG_STEP
-  sg_step_end "$code"
-  [ -z "$SG_TMP" ] || rm -rf "$SG_TMP"
-  # A release this run created but did not leave live was never verified (or its schedule never installed):
-  # remove it, so that neither pruning counts it nor a rollback goes to it.
-  if [ "$code" -ne 0 ] && [ -n "$SG_NEW_RELEASE" ] &&
-    [ "$(readlink -f "$ROOT/current" 2>/dev/null)" != "$(readlink -f "$SG_NEW_RELEASE")" ]; then
-    rm -rf "$SG_NEW_RELEASE"
-  fi
-  [ -z "$SG_BUNDLE" ] || rm -f "$SG_BUNDLE"
-  if [ "$SG_LOCKED" = 1 ] && [ "$SG_MODE" != status ]; then sg_record "$code"; fi
-  sg_mark exit "$code"
-}
-trap sg_on_exit EXIT
-# Killed by a signal (a cancelled run: TERM to the process group), bash runs the EXIT trap with $? of the last
-# command, often 0: the run would report success and record it. Exit with the signal's status instead.
-sg_trap_signals() {
-  trap 'exit 129' HUP
-  trap 'exit 130' INT
-  trap 'exit 141' PIPE
-  trap 'exit 143' TERM
-}
-sg_trap_signals
-
-sg_record() {
-  local result=success release=-
-  [ "$1" -eq 0 ] || result="failure:${SG_FAILED_STEP:-unknown}"
-  [ -z "${RELEASE:-}" ] || release=$(basename "$RELEASE")
-  # release= names the exact release (a SHA may have variants): rollback finds the previous live one by it.
-  printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$(sg_field "$SG_ACTOR")" \
-    "$(sg_field "$SG_RUN_URL")" "$result" "$SG_DURATIONS" "$release" >>"$ROOT/history" || true
 }
 
 # A value from outside (actor, run URL) as one field of a tab-separated line: it must not add fields or lines.
@@ -190,8 +193,107 @@ sg_field() {
   printf '%s' "${value//$'\r'/ }"
 }
 
-# --- steps
+# sg_at_exit FUNCTION: when the script ends, FUNCTION runs with the exit code (in the order registered). A step
+# registers the undoing of what it made (a scratch directory, a claim, an unverified release) once it made it.
+sg_at_exit() { SG_EXIT_HOOKS+=("$1"); }
 
+sg_on_exit() {
+  local code=$? hook
+  [ "$code" -eq 0 ] || SG_FAILED_STEP=$SG_STEP
+  sg_step_end "$code"
+  # `|| true`: a hook that fails must not keep the others, or the exit marker, from running.
+  for hook in ${SG_EXIT_HOOKS[@]+"${SG_EXIT_HOOKS[@]}"}; do "$hook" "$code" || true; done
+  # The bundle the runner sent for this run (project.source: bundle) is this run's alone.
+  [ -z "$SG_BUNDLE" ] || rm -f "$SG_BUNDLE"
+  sg_mark exit "$code"
+}
+
+# Killed by a signal (a cancelled run: TERM to the process group), bash runs the EXIT trap with $? of the last
+# command, often 0: the run would report success and record it. Exit with the signal's status instead.
+sg_trap_signals() {
+  trap 'exit 129' HUP
+  trap 'exit 130' INT
+  trap 'exit 141' PIPE
+  trap 'exit 143' TERM
+}
+
+# Until sg_trap_signals again, a lost connection or a cancel does not stop the script: for steps that must not
+# stop halfway (the runner's KILL, after its grace period, is then the only way to stop it).
+sg_hold_signals() { trap '' HUP PIPE INT TERM; }
+
+# --- steps/deployment.sh (deploy-templates/steps/deployment.sh)
+# Helpers over the deployment's directory $ROOT: its releases and its stable links.
+
+# The names of the releases, newest (last made live) first.
+sg_releases_newest_first() {
+  # Release names are commit SHAs (+ a hex suffix for a variant): ls's output is safe, and it sorts by mtime.
+  # shellcheck disable=SC2012
+  ls -1t "$ROOT/releases" 2>/dev/null
+}
+
+# A complete release (its fingerprint is written before it is moved into place).
+sg_is_release() { [ -f "$ROOT/releases/$1/$RENDERED_DIR/FINGERPRINT" ]; }
+
+# sg_point NAME TARGET: $ROOT/NAME becomes a symlink to TARGET atomically (a new link under a temporary name,
+# renamed over the old one), so users and jobs see the old or the new target, never none.
+sg_point() {
+  [ "$(readlink "$ROOT/$1" 2>/dev/null)" = "$2" ] && return 0
+  ln -sfn "$2" "$ROOT/.$1.new.$$"
+  mv -T "$ROOT/.$1.new.$$" "$ROOT/$1"
+}
+
+# --- steps/scrontab-table.sh (deploy-templates/steps/scrontab-table.sh)
+# The account's scrontab table and this deployment's marked block in it ($BLOCK_BEGIN … $BLOCK_END).
+
+# sg_scrontab_read FILE: the table into FILE; no table yet is an empty FILE.
+sg_scrontab_read() {
+  if ! scrontab -l >"$1" 2>&1; then
+    # No table yet is "no crontab for USER" with exit 1 (on stdout); anything else is a real failure.
+    grep -q '^no crontab for' "$1" || sg_die "scrontab -l failed: $(cat "$1")"
+    : >"$1"
+  fi
+}
+
+# sg_scrontab_block extract TABLE: prints only our block of TABLE (- for stdin).
+# sg_scrontab_block replace TABLE BLOCKFILE: prints TABLE with our block replaced by BLOCKFILE (appended when
+# TABLE has none); every other line (other blocks, hand-written entries, #DISABLED:) stays as it is.
+sg_scrontab_block() {
+  awk -v mode="$1" -v begin="$BLOCK_BEGIN" -v end="$BLOCK_END" -v blockfile="${3:-}" '
+    function emit(  line) { while ((getline line < blockfile) > 0) print line; close(blockfile); done = 1 }
+    $0 == begin { inside = 1; if (mode == "extract") print; else if (!done) emit(); next }
+    inside && $0 == end { inside = 0; if (mode == "extract") print; next }
+    inside { if (mode == "extract") print; next }
+    mode == "replace" { print }
+    END { if (mode == "replace" && !done) emit() }
+  ' "$2"
+}
+
+# --- steps/history.sh (deploy-templates/steps/history.sh)
+# The deployment's history, $ROOT/history: one line per run that got the lock (time, mode, sha, previous, actor,
+# run, result, step times, release). The record step writes a successful run's line; a run that ends before it
+# (it failed) is recorded on exit: lock registers sg_record_at_exit.
+
+sg_record_at_exit() {
+  [ "$SG_RECORDED" = 0 ] || return 0
+  local result=success
+  [ "$1" -eq 0 ] || result="failure:${SG_FAILED_STEP:-unknown}"
+  sg_history_append "$result"
+}
+
+# sg_history_append RESULT: `success` or `failure:<step>`.
+sg_history_append() {
+  local release=-
+  [ -z "$RELEASE" ] || release=$(basename "$RELEASE")
+  # release= names the exact release (a SHA may have variants): rollback finds the previous live one by it.
+  printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s\n' \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$(sg_field "$SG_ACTOR")" \
+    "$(sg_field "$SG_RUN_URL")" "$1" "$SG_DURATIONS" "$release" >>"$ROOT/history" || true
+  SG_RECORDED=1
+}
+
+# --- steps/preflight.sh (deploy-templates/steps/preflight.sh)
+# preflight: the tools, scrontab, the partitions and the deployment's directories are there, before anything
+# is touched.
 preflight() {
   local tool missing=()
   for tool in git flock tar sbatch squeue scrontab "$PYTHON"; do
@@ -207,11 +309,14 @@ preflight() {
     scontrol show partition "$partition" >/dev/null 2>&1 ||
       sg_die "partition \"$partition\" does not exist on this cluster; it has: $(sinfo -h -o %R | sort -u | tr '\n' ' ')"
   done
-  mkdir -p "$ROOT/releases" "$ROOT/venvs" "$ROOT/logs" "$ROOT/leases" 2>/dev/null ||
+  mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" 2>/dev/null ||
     sg_die "cannot create $ROOT: $(id -un) has no write access to its parent"
   [ -w "$ROOT" ] || sg_die "$ROOT is not writable by $(id -un)"
+  mkdir -p "$VENV_STORE" 2>/dev/null || sg_die "cannot create the venv store $VENV_STORE: $(id -un) has no write access to its parent"
 }
 
+# --- steps/lock.sh (deploy-templates/steps/lock.sh)
+# lock: this run holds the deployment's lock ($ROOT/.lock) from here to its end; makes the scratch directory.
 lock() {
   # flock is released by the kernel when this process dies: a cancelled deploy never leaves a stale lock.
   exec 9>>"$ROOT/.lock"
@@ -221,54 +326,62 @@ lock() {
   if ! flock -w "$LOCK_TIMEOUT" 9; then
     sg_die "another deploy of $ROOT is still running after ${LOCK_TIMEOUT}s: $(cat "$ROOT/.lock.holder" 2>/dev/null || echo unknown)"
   fi
-  SG_LOCKED=1
+  # A run that got the lock records its end in the history, whatever it is.
+  sg_at_exit sg_record_at_exit
   printf '%s\tmode=%s\tsha=%s\tactor=%s\trun=%s\thost=%s\tpid=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" \
     "$SG_SHA" "$(sg_field "$SG_ACTOR")" "$(sg_field "$SG_RUN_URL")" "$(hostname)" "$$" >"$ROOT/.lock.holder"
   # Under the lock no other run of this deployment is working here: temporary files are leftovers of a run that
   # was killed before its EXIT trap could clean up (KILL, power loss). Ours is made only now, after the lock.
   rm -rf "$ROOT"/.tmp.* "$ROOT"/.*.new.*
   # Bundles of runs killed before their cleanup (the name is random, so only age tells them apart).
-  find /tmp -maxdepth 1 -name 'slurm-gitops-*.bundle' -user "$(id -un)" -mmin +1440 -delete 2>/dev/null || true
+  find /tmp -maxdepth 1 -name 'slurm-gitops-*.bundle' -user "$(id -un)" -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
   SG_TMP=$(mktemp -d "$ROOT/.tmp.XXXXXX")
+  sg_at_exit sg_remove_tmp
   PREVIOUS_SHA=$(cat "$ROOT/current/REVISION" 2>/dev/null || echo '')
   sg_result previous-sha "${PREVIOUS_SHA:--}"
 }
 
+sg_remove_tmp() { rm -rf "$SG_TMP"; }
+
+# --- steps/fetch.sh (deploy-templates/steps/fetch.sh)
+# fetch: commit $SG_SHA is in the bare mirror $MIRROR (from $REPOSITORY, or the bundle the runner sent), kept
+# there by $KEEP_REF. Only the delta travels: the branch $BRANCH is fetched first, the commit alone if still
+# missing (a force push).
 fetch() {
-  local mirror=$ROOT/repo.git
-  if [ ! -d "$mirror" ]; then
-    git init --quiet --bare "$SG_TMP/repo.git"
-    mv -T "$SG_TMP/repo.git" "$mirror"
+  if [ ! -d "$MIRROR" ]; then
+    git init --quiet --bare "$SG_TMP/mirror.git"
+    mv -T "$SG_TMP/mirror.git" "$MIRROR"
   fi
-  if ! git -C "$mirror" cat-file -e "$SG_SHA^{commit}" 2>/dev/null; then
+  if ! git -C "$MIRROR" cat-file -e "$SG_SHA^{commit}" 2>/dev/null; then
     if [ "$SOURCE" = bundle ]; then
-      [ -n "$SG_BUNDLE" ] && [ -f "$SG_BUNDLE" ] || sg_die "project.source is bundle but no bundle was sent"
-      git -C "$mirror" fetch --quiet "$SG_BUNDLE" "+refs/slurm-gitops/*:refs/slurm-gitops/*"
+      [ -f "$SG_BUNDLE" ] || sg_die "project.source is bundle but no bundle was sent"
+      git -C "$MIRROR" fetch --quiet "$SG_BUNDLE" "+refs/slurm-gitops/*:refs/slurm-gitops/*"
     else
-      # The branch brings only the delta; a SHA no longer on it (a force push) is asked for directly.
-      git -C "$mirror" fetch --quiet --no-tags "$REPOSITORY" "+refs/heads/$BRANCH:refs/heads/$BRANCH" ||
+      git -C "$MIRROR" fetch --quiet --no-tags "$REPOSITORY" "+refs/heads/$BRANCH:refs/heads/$BRANCH" ||
         sg_die "git fetch of branch $BRANCH from $REPOSITORY failed"
-      git -C "$mirror" cat-file -e "$SG_SHA^{commit}" 2>/dev/null ||
-        git -C "$mirror" fetch --quiet --no-tags "$REPOSITORY" "$SG_SHA" 2>/dev/null || true
+      git -C "$MIRROR" cat-file -e "$SG_SHA^{commit}" 2>/dev/null ||
+        git -C "$MIRROR" fetch --quiet --no-tags "$REPOSITORY" "$SG_SHA" 2>/dev/null || true
     fi
   fi
-  git -C "$mirror" cat-file -e "$SG_SHA^{commit}" 2>/dev/null ||
+  git -C "$MIRROR" cat-file -e "$SG_SHA^{commit}" 2>/dev/null ||
     sg_die "commit $SG_SHA does not exist in $REPOSITORY (branch $BRANCH)"
-  git -C "$mirror" update-ref "refs/slurm-gitops/deployed/$BRANCH" "$SG_SHA"
+  git -C "$MIRROR" update-ref "$KEEP_REF" "$SG_SHA"
 }
 
+# --- steps/venv.sh (deploy-templates/steps/venv.sh)
+# venv: the venv for commit $SG_SHA's $REQUIREMENTS is in $VENV_STORE, keyed by everything that decides its
+# content (python version, requirements, pip args): reused when complete, else built. Sets VENV.
 venv() {
-  local mirror=$ROOT/repo.git requirements=$SG_TMP/requirements.txt
-  git -C "$mirror" show "$SG_SHA:$REQUIREMENTS" >"$requirements" 2>/dev/null ||
+  local wanted=$SG_TMP/requirements.txt
+  git -C "$MIRROR" show "$SG_SHA:$REQUIREMENTS" >"$wanted" 2>/dev/null ||
     sg_die "the commit has no $REQUIREMENTS (project.requirements)"
-  # The venv is keyed by everything that decides its content; a complete one is never touched again.
   local hash
   hash=$({
     "$PYTHON" -c 'import sys; print(sys.version)'
-    cat "$requirements"
+    cat "$wanted"
     printf '%s\n' "${PIP_ARGS[@]}"
   } | sha256sum | cut -c1-16)
-  VENV=$ROOT/venvs/$hash
+  VENV=$VENV_STORE/$hash
   if [ -f "$VENV/.complete" ]; then
     echo "venv $hash is complete: reused"
     sg_result venv reused
@@ -278,7 +391,7 @@ venv() {
     rm -rf "$VENV"
     "$PYTHON" -m venv "$VENV"
     "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input ${PIP_ARGS[@]+"${PIP_ARGS[@]}"} \
-      -r "$requirements" || {
+      -r "$wanted" || {
       rm -rf "$VENV"
       sg_die "pip install -r $REQUIREMENTS failed; the previous release stays live"
     }
@@ -288,6 +401,9 @@ venv() {
   sg_result venv-path "$VENV"
 }
 
+# --- steps/release.sh (deploy-templates/steps/release.sh)
+# release: $ROOT/releases/<sha> holds the commit's files, REVISION and $RENDERED_DIR/ (the rendered files and
+# the venv link); an existing one with exactly these files is reused. Sets RELEASE and NEW_SHA.
 release() {
   local name=$SG_SHA
   RELEASE=$ROOT/releases/$name
@@ -302,22 +418,22 @@ release() {
   else
     local stage=$SG_TMP/release
     mkdir -p "$stage"
-    git -C "$ROOT/repo.git" archive "$SG_SHA" | tar -x -C "$stage"
+    git -C "$MIRROR" archive "$SG_SHA" | tar -x -C "$stage"
     printf '%s\n' "$SG_SHA" >"$stage/REVISION"
-    mkdir -p "$stage/.slurm-gitops"
-    sg_write_files "$stage/.slurm-gitops"
-    ln -s "$VENV" "$stage/.slurm-gitops/venv"
-    printf '%s %s\n' "$RENDER_HASH" "$VENV" >"$stage/.slurm-gitops/FINGERPRINT"
+    mkdir -p "$stage/$RENDERED_DIR"
+    sg_write_files "$stage/$RENDERED_DIR"
+    ln -s "$VENV" "$stage/$RENDERED_DIR/venv"
+    printf '%s %s\n' "$RENDER_HASH" "$VENV" >"$stage/$RENDERED_DIR/FINGERPRINT"
     rm -rf "$RELEASE"
     mv -T "$stage" "$RELEASE"
-    SG_NEW_RELEASE=$RELEASE
+    sg_at_exit sg_remove_unverified_release
     echo "release $name created"
     sg_result release-reused false
   fi
   sg_result release "$RELEASE"
   # For the summary: do users get other env scripts than the live release gives them?
-  if cmp -s "$ROOT/current/.slurm-gitops/env.sh" "$RELEASE/.slurm-gitops/env.sh" &&
-    cmp -s "$ROOT/current/.slurm-gitops/sandbox-env.sh" "$RELEASE/.slurm-gitops/sandbox-env.sh"; then
+  if cmp -s "$ROOT/current/$RENDERED_DIR/env.sh" "$RELEASE/$RENDERED_DIR/env.sh" &&
+    cmp -s "$ROOT/current/$RENDERED_DIR/sandbox-env.sh" "$RELEASE/$RENDERED_DIR/sandbox-env.sh"; then
     sg_result env-scripts unchanged
   else
     sg_result env-scripts changed
@@ -326,82 +442,57 @@ release() {
 }
 
 sg_release_matches() {
-  [ "$(cat "$1/.slurm-gitops/FINGERPRINT" 2>/dev/null)" = "$RENDER_HASH $VENV" ]
+  [ "$(cat "$1/$RENDERED_DIR/FINGERPRINT" 2>/dev/null)" = "$RENDER_HASH $VENV" ]
 }
 
+# A release this run created but did not leave live was never verified (or its schedule never installed):
+# removed on a failed exit, so that neither pruning counts it nor a rollback goes to it.
+sg_remove_unverified_release() {
+  [ "$1" -ne 0 ] || return 0
+  [ "$(readlink -f "$ROOT/current" 2>/dev/null)" != "$(readlink -f "$RELEASE")" ] || return 0
+  rm -rf "$RELEASE"
+}
+
+# --- steps/verify.sh (deploy-templates/steps/verify.sh)
+# verify: in the new release, the smoke command passes (sg_smoke: the project's smoke command, defined by the
+# script) and Slurm would accept every scheduled job (sbatch --test-only), before anything goes live.
 verify() {
-  echo smoke test: 'python -c '\''import caqrn'\'''
+  echo "smoke test: $SMOKE_COMMAND"
   # Chained with &&: inside a `( … ) ||` errexit is off, so a failing `source` would otherwise go unnoticed.
   (
-    # shellcheck disable=SC1091
-    source "$RELEASE/.slurm-gitops/env.sh" && cd "$RELEASE" && sg_smoke
+    # shellcheck source=/dev/null
+    source "$RELEASE/$RENDERED_DIR/env.sh" && cd "$RELEASE" && sg_smoke
   ) || sg_die "the smoke command failed in the new release; the previous release stays live"
   local job
   for job in ${JOBS[@]+"${JOBS[@]}"}; do
     local options=()
-    mapfile -t options <"$RELEASE/.slurm-gitops/jobs/$job.options"
-    sbatch --test-only "${options[@]}" "$RELEASE/.slurm-gitops/jobs/$job.sh" ||
+    mapfile -t options <"$RELEASE/$RENDERED_DIR/jobs/$job.options"
+    sbatch --test-only "${options[@]}" "$RELEASE/$RENDERED_DIR/jobs/$job.sh" ||
       sg_die "sbatch --test-only rejected job \"$job\" (see above); the previous release stays live"
   done
 }
 
-sg_smoke() {
-python -c 'import caqrn'
-}
-
+# --- steps/switch.sh (deploy-templates/steps/switch.sh)
+# switch: `current` points at $RELEASE, and the stable paths users and scrontab use follow it. Remembers where
+# `current` pointed before (SG_PREVIOUS_TARGET), so that schedule can switch back.
 switch() {
+  SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
   # The directory's mtime (not its content) says when it was last made live: pruning keeps the newest by it, so
   # after a rollback the release that was live just before is kept rather than one that is merely younger.
   touch -c "$RELEASE"
   sg_point current "releases/$(basename "$RELEASE")"
-  # Stable paths for users and scrontab; they follow `current`.
-  sg_point env.sh current/.slurm-gitops/env.sh
-  sg_point sandbox-env.sh current/.slurm-gitops/sandbox-env.sh
-  sg_point jobs current/.slurm-gitops/jobs
+  sg_point env.sh "current/$RENDERED_DIR/env.sh"
+  sg_point sandbox-env.sh "current/$RENDERED_DIR/sandbox-env.sh"
+  sg_point jobs "current/$RENDERED_DIR/jobs"
   echo "current -> releases/$(basename "$RELEASE")"
 }
 
-# Atomic symlink replacement: a new link under a temporary name, renamed over the old one.
-sg_point() {
-  [ "$(readlink "$ROOT/$1" 2>/dev/null)" = "$2" ] && return 0
-  ln -sfn "$2" "$ROOT/.$1.new.$$"
-  mv -T "$ROOT/.$1.new.$$" "$ROOT/$1"
-}
-
-scrontab_install() {
-  local block=$1 old=$SG_TMP/scrontab.old new=$SG_TMP/scrontab.new readback=$SG_TMP/scrontab.readback
-  if ! scrontab -l >"$old" 2>&1; then
-    # No table yet is "no crontab for USER" with exit 1 (on stdout); anything else is a real failure.
-    grep -q '^no crontab for' "$old" || sg_die "scrontab -l failed: $(cat "$old")"
-    : >"$old"
-  fi
-  # Replace only our block; every other line (other blocks, hand-written entries, #DISABLED:) stays as it is.
-  awk -v begin="$BLOCK_BEGIN" -v end="$BLOCK_END" -v blockfile="$block" '
-    function emit(  line) { while ((getline line < blockfile) > 0) print line; close(blockfile); done = 1 }
-    $0 == begin { inside = 1; if (!done) emit(); next }
-    inside && $0 == end { inside = 0; next }
-    !inside { print }
-    END { if (!done) emit() }
-  ' "$old" >"$new"
-  # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
-  sg_result scrontab-block "$(base64 -w0 "$block")"
-  if cmp -s "$old" "$new"; then
-    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
-    sg_result scrontab unchanged
-    return 0
-  fi
-  scrontab "$new" || return 1
-  scrontab -l >"$readback" 2>&1 && cmp -s "$new" "$readback" || {
-    echo "scrontab read back differs from what was installed:"
-    diff "$new" "$readback" || true
-    return 1
-  }
-  sg_result scrontab changed
-}
-
-scrontab_step() {
-  if ! scrontab_install "$RELEASE/.slurm-gitops/scrontab"; then
-    # The table could not be updated: go back to the previous release so code and schedule agree.
+# --- steps/schedule.sh (deploy-templates/steps/schedule.sh)
+# schedule: the account's scrontab holds $RELEASE's block of this deployment; installed only when the table
+# changes (every install cancels and resubmits all of the account's cron jobs). When the table cannot be
+# updated, `current` goes back to where it pointed before the switch, so code and schedule agree.
+schedule() {
+  if ! sg_scrontab_install "$RELEASE/$RENDERED_DIR/scrontab"; then
     if [ -n "$SG_PREVIOUS_TARGET" ]; then
       sg_point current "$SG_PREVIOUS_TARGET"
       echo "current switched back to $SG_PREVIOUS_TARGET"
@@ -413,6 +504,29 @@ scrontab_step() {
   fi
 }
 
+sg_scrontab_install() {
+  local block=$1 old=$SG_TMP/scrontab.old new=$SG_TMP/scrontab.new readback=$SG_TMP/scrontab.readback
+  sg_scrontab_read "$old"
+  sg_scrontab_block replace "$old" "$block" >"$new"
+  # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
+  sg_result scrontab-block "$(base64 -w0 "$block")"
+  if cmp -s "$old" "$new"; then
+    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
+    sg_result scrontab unchanged
+    return 0
+  fi
+  scrontab "$new" || return 1
+  if ! scrontab -l >"$readback" 2>&1 || ! cmp -s "$new" "$readback"; then
+    echo "scrontab read back differs from what was installed:"
+    diff "$new" "$readback" || true
+    return 1
+  fi
+  sg_result scrontab changed
+}
+
+# --- steps/prune.sh (deploy-templates/steps/prune.sh)
+# prune: keeps the newest $KEEP_RELEASES releases, the live one and every release a queued or running job uses
+# (its lease), removes the others, then every venv no kept release links to.
 prune() {
   local keep=() leased=() name lease job
   # Releases leased by a job that is still queued or running are kept, whatever their age.
@@ -425,7 +539,7 @@ prune() {
       rm -f "$lease"
     fi
   done
-  mapfile -t keep < <(ls -1t "$ROOT/releases" | head -n "$KEEP_RELEASES")
+  mapfile -t keep < <(sg_releases_newest_first | head -n "$KEEP_RELEASES")
   keep+=("$(basename "$(readlink -f "$ROOT/current")")" ${leased[@]+"${leased[@]}"})
   for name in "$ROOT"/releases/*; do
     name=$(basename "$name")
@@ -435,8 +549,8 @@ prune() {
     fi
   done
   local used venv
-  used=$(for name in "$ROOT"/releases/*/.slurm-gitops/venv; do readlink "$name"; done 2>/dev/null || true)
-  for venv in "$ROOT"/venvs/*; do
+  used=$(for name in "$ROOT"/releases/*/"$RENDERED_DIR"/venv; do readlink "$name"; done 2>/dev/null || true)
+  for venv in "$VENV_STORE"/*; do
     [ -d "$venv" ] || continue
     if ! printf '%s\n' "$used" | grep -qxF "$venv"; then
       echo "removing venv $(basename "$venv") (no kept release uses it)"
@@ -445,115 +559,114 @@ prune() {
   done
 }
 
-# The switch and the scrontab update, as one: from the switch to the end of the scrontab step, a lost connection
-# or a cancel must not stop halfway (the runner's KILL, after its grace period, is the only way to stop it).
-go_live() {
-  SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
-  trap '' HUP PIPE INT TERM
-  switch
-  sg_step scrontab
-  scrontab_step
-  sg_trap_signals
+# --- steps/record.sh (deploy-templates/steps/record.sh)
+# record: this run's line in the history (sg_history_append), and what is live now.
+record() {
+  sg_history_append success
+  sg_result sha "$NEW_SHA"
+  sg_result release "$RELEASE"
 }
 
-# --- modes
-
-deploy() {
-  sg_step preflight
-  preflight
-  sg_step lock
-  lock
-  sg_step fetch
-  fetch
-  sg_step venv
-  venv
-  sg_step release
-  release
-  sg_step verify
-  verify
-  sg_step switch
-  go_live
-  sg_step prune
-  prune
-  sg_step record
-  sg_result sha "$SG_SHA"
-  sg_step_end 0
-}
-
-rollback() {
-  sg_step preflight
-  preflight
-  sg_step lock
-  lock
-  sg_step switch
-  # Not `target=$(sg_find_release …)`: in a command substitution its error message would be swallowed.
-  sg_find_release "$SG_TARGET"
-  RELEASE=$ROOT/releases/$SG_FOUND_RELEASE
+# --- steps/target.sh (deploy-templates/steps/target.sh)
+# target (rollback): $RELEASE is the kept release to go back to: the newest one for $SG_TARGET (a SHA or
+# prefix) or, without one, the release that was live before the current one, from the history (not the newest
+# directory: after a rollback, or a deploy that failed verification, the newest is not the one live before).
+# Sets RELEASE and NEW_SHA.
+target() {
+  local name=''
+  if [ -n "$SG_TARGET" ]; then
+    name=$(sg_newest_release_of "$SG_TARGET")
+  else
+    name=$(sg_release_live_before)
+  fi
+  [ -n "$name" ] ||
+    sg_die "no kept release matches ${SG_TARGET:-"an earlier live commit"}; kept: $(sg_releases_newest_first | tr '\n' ' ')"
+  RELEASE=$ROOT/releases/$name
   NEW_SHA=$(cat "$RELEASE/REVISION")
   # Known before going live, so that a failure from here on can still be recorded against this commit.
   sg_result target-sha "$NEW_SHA"
-  go_live
-  sg_result sha "$NEW_SHA"
-  sg_result release "$RELEASE"
-  sg_step_end 0
 }
 
-# Sets SG_FOUND_RELEASE: the newest kept release for a SHA (prefix); without one, the release that was live
-# before the current one, from the history (not the newest directory: after a rollback, or a deploy that failed
-# verification, the newest is not the one that was live before).
-sg_find_release() {
+# Prints the newest kept release whose name starts with $1 (nothing when none does).
+sg_newest_release_of() {
   local name
-  SG_FOUND_RELEASE=''
-  if [ -n "$1" ]; then
-    while read -r name; do
-      [ -f "$ROOT/releases/$name/.slurm-gitops/FINGERPRINT" ] || continue
-      case $name in "$1"*) SG_FOUND_RELEASE=$name && return 0 ;; esac
-    done < <(ls -1t "$ROOT/releases")
-  else
-    local fields field result sha release
-    while IFS=$'\t' read -r -a fields; do
-      result='' sha='' release=''
-      for field in "${fields[@]}"; do
-        case $field in
-        result=*) result=${field#result=} ;;
-        sha=*) sha=${field#sha=} ;;
-        release=*) release=${field#release=} ;;
-        esac
-      done
-      # Lines written before the history had release= name only the SHA, which was then the release's name.
-      [ -n "$release" ] && [ "$release" != - ] || release=$sha
-      if [ "$result" = success ] && [ -n "$sha" ] && [ "$sha" != "$PREVIOUS_SHA" ] &&
-        [ -f "$ROOT/releases/$release/.slurm-gitops/FINGERPRINT" ]; then
-        SG_FOUND_RELEASE=$release && return 0
-      fi
-    done < <(tac "$ROOT/history" 2>/dev/null)
-  fi
-  sg_die "no kept release matches ${1:-"an earlier live commit"}; kept: $(ls -1t "$ROOT/releases" | tr '\n' ' ')"
+  while read -r name; do
+    sg_is_release "$name" || continue
+    case $name in "$1"*) printf '%s\n' "$name" && return 0 ;; esac
+  done < <(sg_releases_newest_first)
 }
 
+# Prints the newest release the history shows live (a success) with another commit than the current one.
+sg_release_live_before() {
+  local fields field result sha release
+  while IFS=$'\t' read -r -a fields; do
+    result='' sha='' release=''
+    for field in "${fields[@]}"; do
+      case $field in
+      result=*) result=${field#result=} ;;
+      sha=*) sha=${field#sha=} ;;
+      release=*) release=${field#release=} ;;
+      esac
+    done
+    # Lines written before the history had release= name only the SHA, which was then the release's name.
+    [ -n "$release" ] && [ "$release" != - ] || release=$sha
+    if [ "$result" = success ] && [ -n "$sha" ] && [ "$sha" != "$PREVIOUS_SHA" ] && sg_is_release "$release"; then
+      printf '%s\n' "$release" && return 0
+    fi
+  done < <(tac "$ROOT/history" 2>/dev/null)
+}
+
+# --- steps/status.sh (deploy-templates/steps/status.sh)
+# status: what is deployed, kept, scheduled and recently run; changes nothing (and takes no lock).
 status() {
-  sg_step status
   echo "deployment: $BRANCH at $ROOT"
   echo "current: $(readlink "$ROOT/current" 2>/dev/null || echo 'not deployed')"
   sg_result sha "$(cat "$ROOT/current/REVISION" 2>/dev/null || echo -)"
-  echo "venv: $(readlink "$ROOT/current/.slurm-gitops/venv" 2>/dev/null || echo -)"
-  echo "releases kept: $(ls -1t "$ROOT/releases" 2>/dev/null | tr '\n' ' ')"
+  echo "venv: $(readlink "$ROOT/current/$RENDERED_DIR/venv" 2>/dev/null || echo -)"
+  echo "releases kept: $(sg_releases_newest_first | tr '\n' ' ')"
   echo "history (last 5):"
   tail -n 5 "$ROOT/history" 2>/dev/null || echo "  none"
   echo "scrontab block:"
-  scrontab -l 2>/dev/null | awk -v begin="$BLOCK_BEGIN" -v end="$BLOCK_END" \
-    '$0 == begin { inside = 1 } inside { print "  " $0 } $0 == end { inside = 0 }' || true
+  scrontab -l 2>/dev/null | sg_scrontab_block extract - | sed 's/^/  /' || true
   echo "scheduled jobs (squeue):"
   squeue -h -u "$(id -un)" -o '  %i %j %T next start: %S' 2>/dev/null | grep -F "$JOB_PREFIX" || echo "  none queued"
   echo "recent runs (sacct, last 7 days):"
   sacct -X -n -S now-7days -u "$(id -un)" -o JobID,JobName%40,State,ExitCode,Start,End 2>/dev/null |
     grep -F "$JOB_PREFIX" | tail -n 10 || echo "  none"
-  sg_step_end 0
 }
 
+# --- what each mode runs, in order: `run_step NAME` runs the function NAME between the markers of NAME
+trap sg_on_exit EXIT
+sg_trap_signals
 case $SG_MODE in
-deploy) deploy ;;
-rollback) rollback ;;
-status) status ;;
+deploy)
+  run_step preflight
+  run_step lock
+  run_step fetch
+  run_step venv
+  run_step release
+  run_step verify
+  # Code and schedule go live together: from the switch to the end of the scrontab update, a lost connection
+  # or a cancel must not stop halfway.
+  sg_hold_signals
+  run_step switch
+  run_step schedule
+  sg_trap_signals
+  run_step prune
+  run_step record
+  ;;
+rollback)
+  run_step preflight
+  run_step lock
+  run_step target
+  sg_hold_signals
+  run_step switch
+  run_step schedule
+  sg_trap_signals
+  run_step record
+  ;;
+status)
+  run_step status
+  ;;
 *) sg_die "unknown mode $SG_MODE" 2 ;;
 esac
