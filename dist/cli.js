@@ -28288,6 +28288,11 @@ var init_sbatch_options = __esm({
 });
 
 // src/sandbox/job-name.ts
+function sandboxJobName(run2) {
+  const problem = checkSandboxName(run2.sandbox) ?? (RUN_ID.test(run2.runId) ? null : `run id ${JSON.stringify(run2.runId)} must be 1-20 digits`) ?? (SHORT_SHA.test(run2.shortSha) ? null : `short sha ${JSON.stringify(run2.shortSha)} must be 7-12 hex digits`);
+  if (problem) throw new Error(problem);
+  return `${sandboxJobPrefix(run2.project)}${run2.sandbox}-${run2.runId}-${run2.shortSha}`;
+}
 function sandboxJobPrefix(project2) {
   return `${project2}-${SANDBOX_ENVIRONMENT}-`;
 }
@@ -28296,16 +28301,18 @@ function parseSandboxJobName(project2, name) {
   if (!name.startsWith(prefix)) return void 0;
   const match = /^(.+)-([0-9]{1,20})-([0-9a-f]{7,12})$/.exec(name.slice(prefix.length));
   if (!match) return void 0;
-  const [, sandbox2, runId, shortSha] = match;
-  if (checkSandboxName(sandbox2)) return void 0;
-  return { project: project2, sandbox: sandbox2, runId, shortSha };
+  const [, sandbox3, runId, shortSha] = match;
+  if (checkSandboxName(sandbox3)) return void 0;
+  return { project: project2, sandbox: sandbox3, runId, shortSha };
 }
-var SANDBOX_ENVIRONMENT;
+var SANDBOX_ENVIRONMENT, RUN_ID, SHORT_SHA;
 var init_job_name = __esm({
   "src/sandbox/job-name.ts"() {
     "use strict";
     init_names();
     SANDBOX_ENVIRONMENT = "sandbox";
+    RUN_ID = /^[0-9]{1,20}$/;
+    SHORT_SHA = /^[0-9a-f]{7,12}$/;
   }
 });
 
@@ -28454,6 +28461,7 @@ var init_schema = __esm({
       "sandbox-env.sh",
       "job.sh",
       "scrontab",
+      "sandbox.sh",
       "sandbox-job.sh"
     ];
     STEP_FILES = [
@@ -28472,7 +28480,10 @@ var init_schema = __esm({
       "steps/prune.sh",
       "steps/record.sh",
       "steps/target.sh",
-      "steps/status.sh"
+      "steps/status.sh",
+      "steps/staging-lock.sh",
+      "steps/stage.sh",
+      "steps/retention.sh"
     ];
     templateOverrides = external_exports.partialRecord(
       external_exports.enum([...TEMPLATE_NAMES, ...STEP_FILES]),
@@ -28555,6 +28566,9 @@ function shellQuote(value) {
   if (value === "") return "''";
   if (SAFE.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function shellQuoteAll(values) {
+  return values.map(shellQuote).join(" ");
 }
 var SAFE;
 var init_shell_quote = __esm({
@@ -34684,7 +34698,6 @@ function planDeployment(config2, deployment2, templates) {
   const add = (path6, mode2, content) => files.push({ path: path6, mode: mode2, content: endLine(content) });
   add("env.sh", 420, templates["env.sh"](context));
   add("sandbox-env.sh", 420, templates["sandbox-env.sh"](context));
-  add("sandbox-job.sh", 493, templates["sandbox-job.sh"](context));
   for (const job2 of deployment2.jobs) {
     const jobData = jobContext(config2, deployment2, job2);
     add(`jobs/${job2.name}.sh`, 493, templates["job.sh"]({ ...context, job: jobData }));
@@ -34703,6 +34716,9 @@ function planDeployment(config2, deployment2, templates) {
     scrontabBlock,
     inputs: []
   };
+}
+function venvStore(config2) {
+  return `${config2.project.root}/venvs`;
 }
 function blockMarkers(config2, deployment2) {
   const id = `${config2.project.name} ${deployment2.environment}`;
@@ -34742,7 +34758,9 @@ function templateContext(config2, deployment2) {
     jobNames: deployment2.jobs.map((job2) => job2.name),
     jobPrefix: jobPrefix(config2, deployment2),
     markers: blockMarkers(config2, deployment2),
-    renderedDir: RENDERED_DIR
+    renderedDir: RENDERED_DIR,
+    sandboxJobPrefix: sandboxJobPrefix(config2.project.name),
+    venvStore: venvStore(config2)
   };
 }
 function jobContext(config2, deployment2, job2) {
@@ -34764,6 +34782,7 @@ var init_plan = __esm({
     init_shell_handlebars();
     init_schema();
     init_user_error();
+    init_job_name();
     RENDERED_DIR = ".slurm-gitops";
     endLine = (text) => text.endsWith("\n") ? text : `${text}
 `;
@@ -35583,11 +35602,11 @@ ${tick}${language}
   return {
     text: `${open2}${body}${close}`,
     cut: (budget) => {
-      const note2 = `\u2026 (cut here; the rest is in the job summary)
+      const note3 = `\u2026 (cut here; the rest is in the job summary)
 `;
-      const room = budget - bytes(open2) - bytes(close) - bytes(note2);
+      const room = budget - bytes(open2) - bytes(close) - bytes(note3);
       if (room < 200) return void 0;
-      return `${open2}${cutText(body, room)}${note2}${close}`;
+      return `${open2}${cutText(body, room)}${note3}${close}`;
     }
   };
 }
@@ -57276,14 +57295,14 @@ function resolveConfig(raw, file2) {
     branch,
     root: deployment2.root ?? `${raw.project.root}/${deployment2.environment}`
   }));
-  const sandbox2 = {
+  const sandbox3 = {
     ...raw.sandbox,
     root: raw.sandbox.root ?? `${raw.project.root}/sandboxes`,
     // The schema guarantees a development deployment exists when dataDir is not given.
     dataDir: raw.sandbox.dataDir ?? deployments.find((d) => d.environment === "development")?.dataDir ?? raw.project.root
   };
-  checkRootsDistinct(deployments, sandbox2.root, file2);
-  return { file: file2, cluster: raw.cluster, project: project2, deployments, sandbox: sandbox2, templates: raw.templates };
+  checkRootsDistinct(deployments, sandbox3.root, file2);
+  return { file: file2, cluster: raw.cluster, project: project2, deployments, sandbox: sandbox3, templates: raw.templates };
 }
 function checkRootsDistinct(deployments, sandboxRoot, file2) {
   const owners = /* @__PURE__ */ new Map([[sandboxRoot, "sandbox.root"]]);
@@ -57638,6 +57657,13 @@ var OPTIONS = {
   local: { type: "boolean" },
   repo: { type: "string" },
   actor: { type: "string" },
+  ref: { type: "string" },
+  sandbox: { type: "string" },
+  command: { type: "string" },
+  partition: { type: "string" },
+  time: { type: "string" },
+  sbatch: { type: "string", multiple: true },
+  "no-wait": { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
 function repoLocation(options) {
@@ -57709,6 +57735,40 @@ function jobRequest(command, options, args) {
     check2.problems.push({ where: extra.join(" "), message: `${command} takes one job id` });
   check2.done();
   return { command, repo: repoLocation(options), jobId, connection };
+}
+function sandboxRequest(options, now = /* @__PURE__ */ new Date()) {
+  const check2 = new FlagCheck();
+  const connection = connectionRequest(options, check2);
+  check2.required("ref", options.ref, "feature/new-filter");
+  check2.done();
+  return {
+    command: "sandbox",
+    repo: repoLocation(options),
+    ask: {
+      ref: options.ref,
+      sandbox: options.sandbox,
+      command: options.command,
+      partition: options.partition,
+      timeLimit: options.time,
+      sbatch: options.sbatch,
+      actor: options.actor ?? userInfo().username
+    },
+    names: {
+      ref: "--ref",
+      sandbox: "--sandbox",
+      command: "--command",
+      partition: "--partition",
+      timeLimit: "--time",
+      sbatch: "--sbatch",
+      actor: "--actor"
+    },
+    // A UTC time names a run from a terminal (a workflow's run id does in the action).
+    runId: now.toISOString().replace(/[-:T]/g, "").slice(0, 14),
+    wait: !options["no-wait"],
+    actor: options.actor ?? userInfo().username,
+    runUrl: "cli",
+    connection
+  };
 }
 function connectionRequest(options, check2) {
   const port2 = check2.value("port", options.port, (text) => {
@@ -57840,6 +57900,12 @@ function validatePlans(plans, options = {}) {
     result.errors.push(...checkScrontabBlock(plan2));
   }
   return result;
+}
+function checkScripts(scripts) {
+  return scripts.flatMap((script) => {
+    const syntax = bashSyntaxError(script.content);
+    return syntax ? [{ where: script.name, message: `bash -n: ${syntax}` }] : [];
+  });
 }
 function bashSyntaxError(content) {
   const run2 = spawnSync("bash", ["-n"], { input: content, encoding: "utf8" });
@@ -58004,6 +58070,25 @@ async function hasCommit(dir, sha) {
 async function resolveCommit(dir, ref) {
   const result = await git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   return result.code === 0 ? result.stdout.trim() : void 0;
+}
+async function resolveRef2(dir, ref, where2, log) {
+  for (const branchRef of [`refs/heads/${ref}`, `refs/remotes/origin/${ref}`]) {
+    const sha2 = await resolveCommit(dir, branchRef);
+    if (sha2) return { sha: sha2, branch: ref };
+  }
+  const local = await resolveCommit(dir, ref);
+  if (local) return { sha: local };
+  log?.(`${ref} is not in the checkout; fetching it from origin`);
+  const fetch2 = await git(dir, ["-c", "protocol.version=2", "fetch", "--no-tags", "--depth=1", "origin", ref]);
+  const sha = fetch2.code === 0 ? await resolveCommit(dir, "FETCH_HEAD") : void 0;
+  if (sha) {
+    const isBranch = (await git(dir, ["ls-remote", "--exit-code", "--heads", "origin", ref])).code === 0;
+    return isBranch ? { sha, branch: ref } : { sha };
+  }
+  throw new UserError({
+    where: where2,
+    message: `${ref} is not a branch, tag or commit of the repository (git fetch origin ${ref}: ${fetch2.stderr.trim() || `exit ${fetch2.code}`})`
+  });
 }
 
 // src/operations/repository.ts
@@ -59759,7 +59844,7 @@ function runVariableName(field) {
 }
 function buildStdin(script, params) {
   const preamble = Object.entries(params).sort(([a], [b]) => a.localeCompare(b)).map(([field, value]) => {
-    if (typeof value !== "string") throw new Error(`RunParameters.${field} must be a string`);
+    if (typeof value !== "string") throw new Error(`run parameter ${field} must be a string`);
     return `readonly ${runVariableName(field)}=${shellQuote(value)}
 `;
   }).join("");
@@ -59784,7 +59869,7 @@ var Tail = class {
 };
 async function execute(transport, script, params, sink, opts) {
   if (!isValidNonce(params.nonce)) {
-    throw new Error("RunParameters.nonce must be 32 lowercase hex characters; use newNonce()");
+    throw new Error("the run nonce must be 32 lowercase hex characters; use newNonce()");
   }
   const started = Date.now();
   const tailLines = opts.tailLines ?? 30;
@@ -60819,12 +60904,12 @@ var PollSchedule = class {
 };
 
 // src/sandbox/watch.ts
-function watchSettings(sandbox2) {
+function watchSettings(sandbox3) {
   return {
-    pollCapMs: sandbox2.pollCapSeconds * 1e3,
-    queueAllowanceMs: sandbox2.queueAllowanceMinutes * 6e4,
-    onTimeout: sandbox2.onWatchTimeout,
-    reconnectMs: sandbox2.reconnectSeconds * 1e3
+    pollCapMs: sandbox3.pollCapSeconds * 1e3,
+    queueAllowanceMs: sandbox3.queueAllowanceMinutes * 6e4,
+    onTimeout: sandbox3.onWatchTimeout,
+    reconnectMs: sandbox3.reconnectSeconds * 1e3
   };
 }
 function watchTimeoutMs(timeLimit, queueAllowanceMs) {
@@ -61273,8 +61358,264 @@ var cancelCommand = async (options, args) => {
 };
 var JOB_COMMANDS = { watch: watchCommand, cancel: cancelCommand };
 
+// src/operations/sandbox.ts
+init_plan();
+
+// src/plan/sandbox-plan.ts
+init_job_name();
+init_payload();
+init_plan();
+function planSandbox(config2, templates, run2, commit) {
+  const deployment2 = config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0];
+  const base = templateContext(config2, deployment2);
+  const context = { ...base, sandbox: { ...base.sandbox, command: run2.command } };
+  const shortSha = commit.sha.slice(0, 7);
+  const runName = `${commit.runId}-${shortSha}`;
+  const runDir = `${run2.dir}/runs/${runName}`;
+  const logPath = `${runDir}/job.log`;
+  const jobName = sandboxJobName({
+    project: config2.project.name,
+    sandbox: run2.sandbox,
+    runId: commit.runId,
+    shortSha
+  });
+  const files = [
+    { path: "sandbox-env.sh", mode: 420, content: endLine(templates["sandbox-env.sh"](context)) },
+    { path: "sandbox-job.sh", mode: 493, content: endLine(templates["sandbox-job.sh"](context)) }
+  ];
+  const script = templates["sandbox.sh"](context);
+  return {
+    runName,
+    runDir,
+    logPath,
+    jobName,
+    files,
+    stagingScript: `${filesPayload(files)}${script}`,
+    sbatchArgs: [
+      `--partition=${run2.partition}`,
+      `--time=${run2.timeLimit}`,
+      `--job-name=${jobName}`,
+      `--output=${logPath}`,
+      `--chdir=${runDir}`,
+      ...run2.sbatch,
+      `${runDir}/${RENDERED_DIR}/sandbox-job.sh`
+    ],
+    parameters: { sha: commit.sha, branch: commit.branch, sandbox: run2.sandbox, run: runName },
+    scripts: [
+      { name: "sandbox script", content: script },
+      ...files.map((f) => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))
+    ]
+  };
+}
+
+// src/sandbox/sandbox-run.ts
+init_user_error();
+init_sbatch_options();
+init_time_limit();
+init_names();
+function resolveSandboxRun(config2, ask, names) {
+  const problems = [];
+  const problem = (where2, message) => problems.push({ where: where2, message });
+  const { sandbox: sandbox3 } = config2;
+  const refProblem = checkGitSha(ask.ref) === null ? null : checkBranchName(ask.ref);
+  if (refProblem) problem(names.ref, refProblem.replace(/^branch name/, "ref"));
+  if (sandbox3.allowedActors.length > 0 && !sandbox3.allowedActors.includes(ask.actor)) {
+    problem(
+      names.actor,
+      `${ask.actor} may not launch sandbox jobs (sandbox.allowedActors: ${sandbox3.allowedActors.join(", ")})`
+    );
+  }
+  const own2 = sandbox3.actors[ask.actor] ?? ask.actor;
+  const named = /* @__PURE__ */ new Set([own2, ...Object.values(sandbox3.actors)]);
+  const name = ask.sandbox || own2;
+  const nameProblem = checkSandboxName(name);
+  if (nameProblem) problem(ask.sandbox ? names.sandbox : names.actor, nameProblem);
+  else if (!named.has(name)) {
+    problem(
+      names.sandbox,
+      `sandbox "${name}" is not one the config allows for ${ask.actor}: ${[...named].join(", ")} (sandbox.actors)`
+    );
+  }
+  const developmentJob = config2.deployments.find((d) => d.environment === "development")?.jobs[0]?.command;
+  const defaultCommand = sandbox3.command ?? developmentJob ?? config2.project.smokeCommand;
+  if (ask.command && !sandbox3.allowCustomCommand && ask.command !== defaultCommand) {
+    problem(
+      names.command,
+      "a command of its own is not allowed (sandbox.allowCustomCommand is false); leave it empty to run sandbox.command"
+    );
+  }
+  const allowedPartitions = [sandbox3.partition, ...Object.keys(config2.cluster.partitions ?? {})];
+  const partition = ask.partition || sandbox3.partition;
+  if (!allowedPartitions.includes(partition)) {
+    problem(
+      names.partition,
+      `partition "${partition}" is not allowed for sandbox jobs; use ${[...new Set(allowedPartitions)].join(", ")} (sandbox.partition, cluster.partitions)`
+    );
+  }
+  const timeLimit = ask.timeLimit || sandbox3.maxTime;
+  const timeProblem = checkTimeLimit(timeLimit);
+  if (timeProblem) problem(names.timeLimit, timeProblem);
+  else if (timeLimitMinutes(timeLimit) > timeLimitMinutes(sandbox3.maxTime)) {
+    problem(names.timeLimit, `${timeLimit} is longer than sandbox.maxTime ${sandbox3.maxTime}`);
+  }
+  const sbatch = ask.sbatch ?? [];
+  for (const option of sbatch) {
+    const bad = checkSbatchOptions([option], "sbatch");
+    const optionName = /^--([a-z0-9-]+)/.exec(option)?.[1] ?? "";
+    if (bad) problem(names.sbatch, bad);
+    else if (!sandbox3.allowedSbatchOptions.includes(optionName)) {
+      const allowed = sandbox3.allowedSbatchOptions.map((o) => `--${o}`).join(", ") || "none";
+      problem(
+        names.sbatch,
+        `${option} is not among the options sandbox runs may pass (sandbox.allowedSbatchOptions: ${allowed})`
+      );
+    }
+  }
+  if (problems.length > 0) throw new UserError(problems);
+  return {
+    ref: ask.ref,
+    sandbox: name,
+    command: ask.command || defaultCommand,
+    partition,
+    timeLimit,
+    sbatch,
+    dir: `${sandbox3.root}/${name}`
+  };
+}
+
+// src/sandbox/submit.ts
+init_shell_quote();
+async function submitBatchJob(transport, args, { loginShell = true, directory } = {}) {
+  const cd = directory === void 0 ? "" : `cd ${shellQuoteAll([directory])} && `;
+  const command = `${cd}date +%Y-%m-%dT%H:%M:%S && sbatch --parsable ${shellQuoteAll(args)}`;
+  const result = await transport.exec(loginShell ? `bash -lc ${shellQuoteAll([command])}` : command);
+  const [time3 = "", answer = ""] = result.stdout.trim().split("\n");
+  const jobId = answer.split(";")[0]?.trim() ?? "";
+  if (result.code !== 0 || checkJobId(jobId) !== null) {
+    const why = (result.stderr.trim() || result.stdout.trim() || `exit ${result.code}`).split("\n").slice(-3);
+    throw new Error(`sbatch failed: ${why.join(" / ")}`);
+  }
+  return { jobId, submittedAfter: time3.trim() };
+}
+
+// src/operations/sandbox.ts
+init_user_error();
+async function sandbox2(request, io) {
+  const repository = await loadRepository(
+    await readerAt(request.repo, { tree: true }),
+    request.repo.configPath
+  );
+  const { config: config2 } = repository;
+  const run2 = resolveSandboxRun(config2, request.ask, request.names);
+  const commit = await resolveRef2(request.repo.dir, run2.ref, request.names.ref, io.log);
+  const sha = commit.sha;
+  const branch = commit.branch ?? developmentBranch(config2);
+  const plan2 = planSandbox(config2, compileTemplates(repository.templates), run2, {
+    sha,
+    branch,
+    runId: request.runId
+  });
+  const problems = checkScripts(plan2.scripts);
+  if (problems.length > 0) throw new UserError(problems);
+  const settings = await transportSettings(config2.cluster, request.connection);
+  const connect = () => connectTransport(settings, io.warn);
+  let transport = await connect();
+  try {
+    const bundle = config2.project.source === "bundle" ? await sendBundle(request.repo.dir, sha, transport) : "";
+    const report = await execute(
+      transport,
+      plan2.stagingScript,
+      { ...plan2.parameters, bundle, actor: request.actor, runUrl: request.runUrl, nonce: newNonce() },
+      io.sink,
+      {
+        loginShell: config2.cluster.loginShell,
+        timeoutSeconds: config2.cluster.timeoutMinutes * 60,
+        signal: io.signal
+      }
+    );
+    if (report.exitCode !== 0) return { kind: "staging-failed", run: run2, sha, plan: plan2, report };
+    if (io.signal?.aborted)
+      return { kind: "staging-failed", run: run2, sha, plan: plan2, report: { ...report, cancelled: true } };
+    const job2 = await submitBatchJob(transport, plan2.sbatchArgs, {
+      loginShell: config2.cluster.loginShell,
+      directory: plan2.runDir
+    }).catch((error62) => {
+      throw new UserError({
+        where: "sbatch",
+        message: error62 instanceof Error ? error62.message : String(error62)
+      });
+    });
+    io.onSubmitted?.({ ...job2, logPath: plan2.logPath });
+    if (!request.wait) return { kind: "submitted", run: run2, sha, plan: plan2, job: job2 };
+    const watch2 = await watchJob({
+      transport,
+      reconnect: connect,
+      jobId: job2.jobId,
+      submittedAfter: job2.submittedAfter,
+      logPath: plan2.logPath,
+      onOutput: io.onOutput,
+      onEvent: io.onEvent,
+      signal: io.signal,
+      loginShell: config2.cluster.loginShell,
+      ...watchSettings(config2.sandbox)
+    });
+    transport = watch2.transport;
+    return { kind: "watched", run: run2, sha, plan: plan2, job: job2, watch: watch2 };
+  } finally {
+    await transport.close();
+  }
+}
+function developmentBranch(config2) {
+  return (config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0]).branch;
+}
+
+// src/cli/sandbox-command.ts
+var note2 = (text) => console.error(`slurm-gitops: ${text}`);
+var sandboxCommand = async (options) => {
+  const request = sandboxRequest(options);
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    const outcome = await sandbox2(request, {
+      sink: new ConsoleLogSink(process.stderr, process.stderr),
+      onOutput: (chunk) => process.stdout.write(chunk),
+      onEvent: (event) => note2(formatWatchEvent(event).text),
+      onSubmitted: (job2) => note2(`submitted job ${job2.jobId}; its log: ${job2.logPath}`),
+      signal: abort.signal,
+      warn: (message) => note2(`warning: ${message}`),
+      log: note2
+    });
+    switch (outcome.kind) {
+      case "staging-failed":
+        note2(
+          `staging ${outcome.sha} in sandbox ${outcome.run.sandbox} failed: ${failureMessage(outcome.report)}`
+        );
+        return 1;
+      case "submitted":
+        note2(
+          `job ${outcome.job.jobId} runs ${outcome.sha} in ${outcome.plan.runDir}; follow it: slurm-gitops watch ${outcome.job.jobId}`
+        );
+        return 0;
+      case "watched":
+        note2(formatWatchOutcome(outcome.watch));
+        return outcome.watch.succeeded ? 0 : 1;
+    }
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+};
+var SANDBOX_COMMANDS = { sandbox: sandboxCommand };
+
 // src/cli/main.ts
-var COMMANDS = { ...PLAN_COMMANDS, ...REMOTE_COMMANDS, ...JOB_COMMANDS };
+var COMMANDS = {
+  ...PLAN_COMMANDS,
+  ...REMOTE_COMMANDS,
+  ...SANDBOX_COMMANDS,
+  ...JOB_COMMANDS
+};
 var USAGE = `Usage: slurm-gitops <command> [options]
 
 Commands:
@@ -61284,6 +61625,9 @@ Commands:
   deploy    Deploy a branch's commit to its deployment  --branch B [--sha SHA] [connection options]
   rollback  Switch a deployment back to a kept release  --branch B [--to SHA] [connection options]
   status    Show what is deployed, history and scheduled jobs [--branch B] [connection options]
+  sandbox   Stage a ref in a sandbox, run it as a test job on the sandbox partition, follow it to its end
+            --ref REF [--sandbox NAME] [--command CMD] [--partition P] [--time T] [--sbatch=--mem=4G]... [--no-wait]
+            [connection options]
   watch     Follow a sandbox test job to its end, streaming its log  JOBID [connection options]
   cancel    Cancel a sandbox test job (by its id only)  JOBID [connection options]
 

@@ -79720,6 +79720,9 @@ function refusal(option, refused, sentence) {
 
 // src/sandbox/job-name.ts
 var SANDBOX_ENVIRONMENT = "sandbox";
+function sandboxJobPrefix(project2) {
+  return `${project2}-${SANDBOX_ENVIRONMENT}-`;
+}
 
 // src/config/schema.ts
 function checked(check2) {
@@ -79855,6 +79858,7 @@ var TEMPLATE_NAMES = [
   "sandbox-env.sh",
   "job.sh",
   "scrontab",
+  "sandbox.sh",
   "sandbox-job.sh"
 ];
 var STEP_FILES = [
@@ -79873,7 +79877,10 @@ var STEP_FILES = [
   "steps/prune.sh",
   "steps/record.sh",
   "steps/target.sh",
-  "steps/status.sh"
+  "steps/status.sh",
+  "steps/staging-lock.sh",
+  "steps/stage.sh",
+  "steps/retention.sh"
 ];
 var templateOverrides = external_exports.partialRecord(
   external_exports.enum([...TEMPLATE_NAMES, ...STEP_FILES]),
@@ -80496,7 +80503,6 @@ function planDeployment(config2, deployment2, templates) {
   const add = (path6, mode2, content) => files.push({ path: path6, mode: mode2, content: endLine(content) });
   add("env.sh", 420, templates["env.sh"](context3));
   add("sandbox-env.sh", 420, templates["sandbox-env.sh"](context3));
-  add("sandbox-job.sh", 493, templates["sandbox-job.sh"](context3));
   for (const job2 of deployment2.jobs) {
     const jobData = jobContext(config2, deployment2, job2);
     add(`jobs/${job2.name}.sh`, 493, templates["job.sh"]({ ...context3, job: jobData }));
@@ -80518,6 +80524,9 @@ function planDeployment(config2, deployment2, templates) {
 }
 var endLine = (text) => text.endsWith("\n") ? text : `${text}
 `;
+function venvStore(config2) {
+  return `${config2.project.root}/venvs`;
+}
 function blockMarkers(config2, deployment2) {
   const id = `${config2.project.name} ${deployment2.environment}`;
   return { begin: `# >>> slurm-gitops ${id} >>>`, end: `# <<< slurm-gitops ${id} <<<` };
@@ -80556,7 +80565,9 @@ function templateContext(config2, deployment2) {
     jobNames: deployment2.jobs.map((job2) => job2.name),
     jobPrefix: jobPrefix(config2, deployment2),
     markers: blockMarkers(config2, deployment2),
-    renderedDir: RENDERED_DIR
+    renderedDir: RENDERED_DIR,
+    sandboxJobPrefix: sandboxJobPrefix(config2.project.name),
+    venvStore: venvStore(config2)
   };
 }
 function jobContext(config2, deployment2, job2) {
@@ -83470,7 +83481,7 @@ function runVariableName(field) {
 }
 function buildStdin(script, params) {
   const preamble = Object.entries(params).sort(([a], [b]) => a.localeCompare(b)).map(([field, value]) => {
-    if (typeof value !== "string") throw new Error(`RunParameters.${field} must be a string`);
+    if (typeof value !== "string") throw new Error(`run parameter ${field} must be a string`);
     return `readonly ${runVariableName(field)}=${shellQuote(value)}
 `;
   }).join("");
@@ -83495,7 +83506,7 @@ var Tail = class {
 };
 async function execute(transport, script, params, sink, opts) {
   if (!isValidNonce(params.nonce)) {
-    throw new Error("RunParameters.nonce must be 32 lowercase hex characters; use newNonce()");
+    throw new Error("the run nonce must be 32 lowercase hex characters; use newNonce()");
   }
   const started = Date.now();
   const tailLines = opts.tailLines ?? 30;

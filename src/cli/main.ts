@@ -6,8 +6,14 @@ import { OPTIONS, type CliCommand, type CliOptions } from './options.js'
 import { PLAN_COMMANDS } from './plan-commands.js'
 import { REMOTE_COMMANDS } from './remote-commands.js'
 import { JOB_COMMANDS } from './job-commands.js'
+import { SANDBOX_COMMANDS } from './sandbox-command.js'
 
-const COMMANDS: Record<string, CliCommand> = { ...PLAN_COMMANDS, ...REMOTE_COMMANDS, ...JOB_COMMANDS }
+const COMMANDS: Record<string, CliCommand> = {
+  ...PLAN_COMMANDS,
+  ...REMOTE_COMMANDS,
+  ...SANDBOX_COMMANDS,
+  ...JOB_COMMANDS
+}
 
 const USAGE = `Usage: slurm-gitops <command> [options]
 
@@ -18,6 +24,9 @@ Commands:
   deploy    Deploy a branch's commit to its deployment  --branch B [--sha SHA] [connection options]
   rollback  Switch a deployment back to a kept release  --branch B [--to SHA] [connection options]
   status    Show what is deployed, history and scheduled jobs [--branch B] [connection options]
+  sandbox   Stage a ref in a sandbox, run it as a test job on the sandbox partition, follow it to its end
+            --ref REF [--sandbox NAME] [--command CMD] [--partition P] [--time T] [--sbatch=--mem=4G]... [--no-wait]
+            [connection options]
   watch     Follow a sandbox test job to its end, streaming its log  JOBID [connection options]
   cancel    Cancel a sandbox test job (by its id only)  JOBID [connection options]
 

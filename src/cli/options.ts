@@ -7,6 +7,7 @@ import { type Problem, UserError } from '../errors/user-error.js'
 import type {
   ConnectionRequest,
   JobRequest,
+  SandboxRequest,
   PlanRequest,
   RemoteRequest,
   RepoLocation,
@@ -32,11 +33,22 @@ export const OPTIONS = {
   local: { type: 'boolean' },
   repo: { type: 'string' },
   actor: { type: 'string' },
+  ref: { type: 'string' },
+  sandbox: { type: 'string' },
+  command: { type: 'string' },
+  partition: { type: 'string' },
+  time: { type: 'string' },
+  sbatch: { type: 'string', multiple: true },
+  'no-wait': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } satisfies ParseArgsConfig['options']
 
 export type CliOptions = {
-  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean'
+    ? boolean
+    : (typeof OPTIONS)[K] extends { multiple: true }
+      ? string[]
+      : string
 }
 
 /** A command: its flags, and its positional arguments (only `watch` and `cancel` take one, the job id). */
@@ -133,6 +145,42 @@ export function jobRequest<C extends JobRequest['command']>(
     JobRequest,
     { command: C }
   >
+}
+
+/** `sandbox --ref REF …`: what the run asks for; the core checks it against the config. */
+export function sandboxRequest(options: CliOptions, now: Date = new Date()): SandboxRequest {
+  const check = new FlagCheck()
+  const connection = connectionRequest(options, check)
+  check.required('ref', options.ref, 'feature/new-filter')
+  check.done()
+  return {
+    command: 'sandbox',
+    repo: repoLocation(options),
+    ask: {
+      ref: options.ref!,
+      sandbox: options.sandbox,
+      command: options.command,
+      partition: options.partition,
+      timeLimit: options.time,
+      sbatch: options.sbatch,
+      actor: options.actor ?? userInfo().username
+    },
+    names: {
+      ref: '--ref',
+      sandbox: '--sandbox',
+      command: '--command',
+      partition: '--partition',
+      timeLimit: '--time',
+      sbatch: '--sbatch',
+      actor: '--actor'
+    },
+    // A UTC time names a run from a terminal (a workflow's run id does in the action).
+    runId: now.toISOString().replace(/[-:T]/g, '').slice(0, 14),
+    wait: !options['no-wait'],
+    actor: options.actor ?? userInfo().username,
+    runUrl: 'cli',
+    connection
+  }
 }
 
 function connectionRequest(options: CliOptions, check: FlagCheck): ConnectionRequest {

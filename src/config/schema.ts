@@ -193,6 +193,7 @@ export const TEMPLATE_NAMES = [
   'sandbox-env.sh',
   'job.sh',
   'scrontab',
+  'sandbox.sh',
   'sandbox-job.sh'
 ] as const
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]
@@ -217,7 +218,10 @@ export const STEP_FILES = [
   'steps/prune.sh',
   'steps/record.sh',
   'steps/target.sh',
-  'steps/status.sh'
+  'steps/status.sh',
+  'steps/staging-lock.sh',
+  'steps/stage.sh',
+  'steps/retention.sh'
 ] as const
 export type StepFile = (typeof STEP_FILES)[number]
 

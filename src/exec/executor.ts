@@ -1,7 +1,6 @@
 // Runs one rendered script over one transport and turns its streamed output into log groups and a report.
 // The script's own exit marker, not the channel, decides success: a run that ends without it (connection lost,
 // killed, syntax error) failed, so a step can never be green while the remote script failed.
-import type { RunParameters } from '../plan/types.js'
 import { shellQuote } from '../render/shell-quote.js'
 import type { Transport, RunResult } from '../transport/types.js'
 import type { LogSink } from './log-sink.js'
@@ -50,7 +49,13 @@ export interface ExecuteOptions {
 
 const NO_COMPLETION = 'the remote script ended without reporting completion (connection lost?)'
 
-/** `runUrl` → `SG_RUN_URL`: every RunParameters field becomes one variable, so a new field cannot be forgotten. */
+/**
+ * The values of one run of a script (the deploy script's RunParameters, the sandbox script's): each field becomes
+ * one read-only variable, `runUrl` → `SG_RUN_URL`, so a new field cannot be forgotten. The nonce is always one.
+ */
+export type ScriptParameters = { readonly nonce: string } & { readonly [field: string]: string }
+
+/** `runUrl` → `SG_RUN_URL`. */
 export function runVariableName(field: string): string {
   return 'SG_' + field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()
 }
@@ -62,11 +67,11 @@ export function runVariableName(field: string): string {
  * than halfway, and commands in it cannot swallow the rest of the script from stdin. The variables are not
  * exported: jobs and child processes never see the nonce.
  */
-export function buildStdin(script: string, params: RunParameters): string {
+export function buildStdin(script: string, params: ScriptParameters): string {
   const preamble = Object.entries(params)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([field, value]) => {
-      if (typeof value !== 'string') throw new Error(`RunParameters.${field} must be a string`)
+      if (typeof value !== 'string') throw new Error(`run parameter ${field} must be a string`)
       return `readonly ${runVariableName(field)}=${shellQuote(value)}\n`
     })
     .join('')
@@ -88,13 +93,13 @@ class Tail {
 export async function execute(
   transport: Transport,
   script: string,
-  params: RunParameters,
+  params: ScriptParameters,
   sink: LogSink,
   opts: ExecuteOptions
 ): Promise<ExecutionReport> {
   if (!isValidNonce(params.nonce)) {
     // A guessable or empty nonce would let job output forge steps and a successful exit.
-    throw new Error('RunParameters.nonce must be 32 lowercase hex characters; use newNonce()')
+    throw new Error('the run nonce must be 32 lowercase hex characters; use newNonce()')
   }
   const started = Date.now()
   const tailLines = opts.tailLines ?? 30

@@ -2,6 +2,8 @@
 // and carried out by one function per operation (src/operations/*.ts). Values here are already checked: a
 // request is well formed, and what can only be known by reading the repository or the cluster is the core's job.
 
+import type { AskNames, SandboxAsk } from '../sandbox/sandbox-run.js'
+
 /** The consuming repository on this machine and its config file. */
 export interface RepoLocation {
   /** The repository's directory (a git work tree when a commit is read). */
@@ -96,7 +98,21 @@ export interface CancelRequest {
   connection: ConnectionRequest
 }
 
+/** Stage a ref in a developer's sandbox, submit it as a test job to the sandbox partition, and follow it. */
+export interface SandboxRequest extends Requester {
+  command: 'sandbox'
+  repo: RepoLocation
+  /** What was asked (checked against the config by the core) and where each came from, for messages. */
+  ask: SandboxAsk
+  names: AskNames
+  /** Digits that name this run: the workflow's run id, or a UTC time from the CLI. */
+  runId: string
+  /** Follow the job to its end; false: submit, report the job id and return. */
+  wait: boolean
+  connection: ConnectionRequest
+}
+
 export type JobRequest = WatchRequest | CancelRequest
 
-export type Request = PlanRequest | RemoteRequest | JobRequest
+export type Request = PlanRequest | RemoteRequest | SandboxRequest | JobRequest
 export type CommandName = Request['command']

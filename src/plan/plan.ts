@@ -6,6 +6,7 @@ import type { TemplateSet } from '../render/templates.js'
 import { STEP_FILES, TEMPLATE_NAMES, type TemplateName } from '../config/schema.js'
 import type { DeploymentPlan, PlannedFile } from './types.js'
 import { UserError } from '../errors/user-error.js'
+import { sandboxJobPrefix } from '../sandbox/job-name.js'
 
 /** Rendered files live in `<release>/.slurm-gitops/`; users reach them through `<root>/current`. */
 export const RENDERED_DIR = '.slurm-gitops'
@@ -54,7 +55,6 @@ export function planDeployment(
 
   add('env.sh', 0o644, templates['env.sh'](context))
   add('sandbox-env.sh', 0o644, templates['sandbox-env.sh'](context))
-  add('sandbox-job.sh', 0o755, templates['sandbox-job.sh'](context))
   for (const job of deployment.jobs) {
     const jobData = jobContext(config, deployment, job)
     add(`jobs/${job.name}.sh`, 0o755, templates['job.sh']({ ...context, job: jobData }))
@@ -77,7 +77,12 @@ export function planDeployment(
 }
 
 /** Files are written through heredocs, which end every file with a newline. */
-const endLine = (text: string) => (text.endsWith('\n') ? text : `${text}\n`)
+export const endLine = (text: string) => (text.endsWith('\n') ? text : `${text}\n`)
+
+/** Where venvs are built for sandbox runs, one per hash of (python version, requirements, pip args). */
+export function venvStore(config: Config): string {
+  return `${config.project.root}/venvs`
+}
 
 /** The lines that delimit a deployment's block in the shared scrontab table. */
 export function blockMarkers(config: Config, deployment: DeploymentConfig): { begin: string; end: string } {
@@ -122,7 +127,9 @@ export function templateContext(config: Config, deployment: DeploymentConfig): T
     jobNames: deployment.jobs.map(job => job.name),
     jobPrefix: jobPrefix(config, deployment),
     markers: blockMarkers(config, deployment),
-    renderedDir: RENDERED_DIR
+    renderedDir: RENDERED_DIR,
+    sandboxJobPrefix: sandboxJobPrefix(config.project.name),
+    venvStore: venvStore(config)
   }
 }
 

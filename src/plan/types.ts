@@ -33,7 +33,8 @@ export interface DeploymentPlan {
 /** Values that differ per run and are prepended to the script as shell-quoted assignments. */
 export type RunMode = 'deploy' | 'rollback' | 'status'
 
-export interface RunParameters {
+// A type rather than an interface, so that it is assignable to the executor's ScriptParameters.
+export type RunParameters = {
   /** What the deploy script does this time: the same script serves deploy, rollback and status. */
   mode: RunMode
   /** The commit to deploy; empty for rollback and status. */

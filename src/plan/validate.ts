@@ -50,6 +50,14 @@ export function validatePlans(
   return result
 }
 
+/** `bash -n` of each named script: what stops a script that does not parse from reaching the cluster. */
+export function checkScripts(scripts: { name: string; content: string }[]): Problem[] {
+  return scripts.flatMap(script => {
+    const syntax = bashSyntaxError(script.content)
+    return syntax ? [{ where: script.name, message: `bash -n: ${syntax}` }] : []
+  })
+}
+
 function bashSyntaxError(content: string): string | null {
   const run = spawnSync('bash', ['-n'], { input: content, encoding: 'utf8' })
   return run.status === 0 ? null : run.stderr.trim().replace(/^bash: /gm, '')

@@ -89,3 +89,33 @@ export async function resolveCommit(dir: string, ref: string): Promise<string | 
   const result = await git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
   return result.code === 0 ? result.stdout.trim() : undefined
 }
+
+/**
+ * The commit a sandbox run stages: `ref` (a branch, tag or commit) as the local clone knows it (a branch also as
+ * origin's), else fetched once from origin, as a shallow checkout lacks other branches. `branch` is set when the
+ * ref is a branch. `where` names the input, for the message.
+ */
+export async function resolveRef(
+  dir: string,
+  ref: string,
+  where: string,
+  log?: (message: string) => void
+): Promise<{ sha: string; branch?: string }> {
+  for (const branchRef of [`refs/heads/${ref}`, `refs/remotes/origin/${ref}`]) {
+    const sha = await resolveCommit(dir, branchRef)
+    if (sha) return { sha, branch: ref }
+  }
+  const local = await resolveCommit(dir, ref)
+  if (local) return { sha: local }
+  log?.(`${ref} is not in the checkout; fetching it from origin`)
+  const fetch = await git(dir, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--depth=1', 'origin', ref])
+  const sha = fetch.code === 0 ? await resolveCommit(dir, 'FETCH_HEAD') : undefined
+  if (sha) {
+    const isBranch = (await git(dir, ['ls-remote', '--exit-code', '--heads', 'origin', ref])).code === 0
+    return isBranch ? { sha, branch: ref } : { sha }
+  }
+  throw new UserError({
+    where,
+    message: `${ref} is not a branch, tag or commit of the repository (git fetch origin ${ref}: ${fetch.stderr.trim() || `exit ${fetch.code}`})`
+  })
+}

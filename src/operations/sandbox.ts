@@ -1,0 +1,123 @@
+// A sandbox test job: check the run against the config, stage the commit in the developer's sandbox (one script
+// over the one connection: fetch into the sandbox mirror, reuse or build the venv from the project's store,
+// export the run directory), submit it with sbatch, and follow it to its end on the same connection.
+import type { Config } from '../config/types.js'
+import { loadRepository } from '../plan/plan-repository.js'
+import { compileTemplates } from '../plan/plan.js'
+import { planSandbox, type SandboxPlan } from '../plan/sandbox-plan.js'
+import { checkScripts } from '../plan/validate.js'
+import { resolveRef } from '../repo/commit.js'
+import { connectTransport } from '../transport/connect.js'
+import { execute, type ExecutionReport } from '../exec/executor.js'
+import type { LogSink } from '../exec/log-sink.js'
+import { newNonce } from '../exec/markers.js'
+import { sendBundle } from '../deploy/bundle.js'
+import { resolveSandboxRun, type SandboxRun } from '../sandbox/sandbox-run.js'
+import { submitBatchJob, type SubmittedJob } from '../sandbox/submit.js'
+import { watchJob, watchSettings, type WatchEvent, type WatchOutcome } from '../sandbox/watch.js'
+import { UserError } from '../errors/user-error.js'
+import { transportSettings } from './connection.js'
+import { readerAt } from './repository.js'
+import type { SandboxRequest } from './requests.js'
+
+export interface SandboxIO {
+  /** The staging script's output (log groups per step). */
+  sink: LogSink
+  /** The job's output, in order, each byte once. */
+  onOutput: (chunk: Buffer) => void
+  onEvent: (event: WatchEvent) => void
+  /** Known as soon as sbatch answered: the action saves it so that its post step can cancel a job left behind. */
+  onSubmitted?: (job: SubmittedJob & { logPath: string }) => void
+  /** Abort = stop staging, or cancel the job by id once submitted. */
+  signal?: AbortSignal
+  warn: (message: string) => void
+  log?: (message: string) => void
+}
+
+export type SandboxOutcome =
+  | { kind: 'staging-failed'; run: SandboxRun; sha: string; plan: SandboxPlan; report: ExecutionReport }
+  | { kind: 'submitted'; run: SandboxRun; sha: string; plan: SandboxPlan; job: SubmittedJob }
+  | {
+      kind: 'watched'
+      run: SandboxRun
+      sha: string
+      plan: SandboxPlan
+      job: SubmittedJob
+      watch: WatchOutcome
+    }
+
+export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<SandboxOutcome> {
+  const repository = await loadRepository(
+    await readerAt(request.repo, { tree: true }),
+    request.repo.configPath
+  )
+  const { config } = repository
+  const run = resolveSandboxRun(config, request.ask, request.names)
+  const commit = await resolveRef(request.repo.dir, run.ref, request.names.ref, io.log)
+  const sha = commit.sha
+  // The mirror fetches a branch for the delta, then the commit itself: the ref's branch, else development's.
+  const branch = commit.branch ?? developmentBranch(config)
+  const plan = planSandbox(config, compileTemplates(repository.templates), run, {
+    sha,
+    branch,
+    runId: request.runId
+  })
+  // A script that does not parse never reaches the cluster.
+  const problems = checkScripts(plan.scripts)
+  if (problems.length > 0) throw new UserError(problems)
+
+  const settings = await transportSettings(config.cluster, request.connection)
+  const connect = () => connectTransport(settings, io.warn)
+  let transport = await connect()
+  try {
+    const bundle =
+      config.project.source === 'bundle' ? await sendBundle(request.repo.dir, sha, transport) : ''
+    const report = await execute(
+      transport,
+      plan.stagingScript,
+      { ...plan.parameters, bundle, actor: request.actor, runUrl: request.runUrl, nonce: newNonce() },
+      io.sink,
+      {
+        loginShell: config.cluster.loginShell,
+        timeoutSeconds: config.cluster.timeoutMinutes * 60,
+        signal: io.signal
+      }
+    )
+    if (report.exitCode !== 0) return { kind: 'staging-failed', run, sha, plan, report }
+    if (io.signal?.aborted)
+      return { kind: 'staging-failed', run, sha, plan, report: { ...report, cancelled: true } }
+
+    const job = await submitBatchJob(transport, plan.sbatchArgs, {
+      loginShell: config.cluster.loginShell,
+      directory: plan.runDir
+    }).catch((error: unknown) => {
+      throw new UserError({
+        where: 'sbatch',
+        message: error instanceof Error ? error.message : String(error)
+      })
+    })
+    io.onSubmitted?.({ ...job, logPath: plan.logPath })
+    if (!request.wait) return { kind: 'submitted', run, sha, plan, job }
+
+    const watch = await watchJob({
+      transport,
+      reconnect: connect,
+      jobId: job.jobId,
+      submittedAfter: job.submittedAfter,
+      logPath: plan.logPath,
+      onOutput: io.onOutput,
+      onEvent: io.onEvent,
+      signal: io.signal,
+      loginShell: config.cluster.loginShell,
+      ...watchSettings(config.sandbox)
+    })
+    transport = watch.transport
+    return { kind: 'watched', run, sha, plan, job, watch }
+  } finally {
+    await transport.close()
+  }
+}
+
+function developmentBranch(config: Config): string {
+  return (config.deployments.find(d => d.environment === 'development') ?? config.deployments[0]!).branch
+}
