@@ -21,7 +21,7 @@ describe('slurm-gitops plan', () => {
     expect(run.stdout).toContain('0 2 * * * /projects/caqrn/production/jobs/daily.sh')
     expect(run.stdout).toContain('plan is valid')
     for (const branch of ['main', 'develop']) {
-      for (const file of ['env.sh', 'sandbox-env.sh', 'sandbox-job.sh', 'jobs/daily.sh', 'scrontab']) {
+      for (const file of ['env.sh', 'sandbox-env.sh', 'jobs/daily.sh', 'scrontab']) {
         expect(existsSync(path.join(out, branch, '.slurm-gitops', file))).toBe(true)
       }
       expect(statSync(path.join(out, branch, 'deploy.sh')).mode & 0o777).toBe(0o755)
