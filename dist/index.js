@@ -14963,7 +14963,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15054,7 +15054,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15083,7 +15083,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
@@ -50972,11 +50972,11 @@ var require_Channel = __commonJS({
           );
         }
       }
-      signal(signalName) {
+      signal(signalName2) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (this.type === "session" && this.writable && this.outgoing.state === "open") {
-          this._client._protocol.signal(this.outgoing.id, signalName);
+          this._client._protocol.signal(this.outgoing.id, signalName2);
         }
       }
       exit(statusOrSignal, coreDumped, msg) {
@@ -54370,7 +54370,7 @@ var require_keygen = __commonJS({
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes: randomBytes5
+      randomBytes: randomBytes6
     } = __require("crypto");
     var { Ber } = require_lib3();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
@@ -54634,7 +54634,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes5(SALT_LEN);
+            const salt = randomBytes6(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -54673,7 +54673,7 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes5(4);
+          const checkInt = randomBytes6(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding = [];
@@ -55383,6 +55383,23 @@ function group(name, fn) {
     return result;
   });
 }
+function saveState(name, value) {
+  const filePath = process.env["GITHUB_STATE"] || "";
+  if (filePath) {
+    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
+  }
+  issueCommand("save-state", { name }, toCommandValue(value));
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
+
+// src/action/constants.ts
+var COMMANDS = ["plan", "deploy", "rollback", "sandbox"];
+var AUTO_COMMAND = "auto";
+var PLAN_COMMENT_MARKER = "<!-- slurm-gitops:plan -->";
+var COMMENT_LIMIT = 65536;
+var SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
@@ -59548,13 +59565,6 @@ function getOctokit(token, options, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
-
-// src/action/constants.ts
-var COMMANDS = ["plan", "deploy", "rollback"];
-var AUTO_COMMAND = "auto";
-var PLAN_COMMENT_MARKER = "<!-- slurm-gitops:plan -->";
-var COMMENT_LIMIT = 65536;
-var SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
 
 // src/action/inputs.ts
 import path from "node:path";
@@ -76124,8 +76134,8 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   let minItems = def.items.length;
   while (minItems > 0) {
     const item = def.items[minItems - 1];
-    const optional2 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
-    if (!optional2)
+    const optional3 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
+    if (!optional3)
       break;
     minItems--;
   }
@@ -79720,8 +79730,24 @@ function refusal(option, refused, sentence) {
 
 // src/sandbox/job-name.ts
 var SANDBOX_ENVIRONMENT = "sandbox";
+var RUN_ID = /^[0-9]{1,20}$/;
+var SHORT_SHA = /^[0-9a-f]{7,12}$/;
+function sandboxJobName(run3) {
+  const problem = checkSandboxName(run3.sandbox) ?? (RUN_ID.test(run3.runId) ? null : `run id ${JSON.stringify(run3.runId)} must be 1-20 digits`) ?? (SHORT_SHA.test(run3.shortSha) ? null : `short sha ${JSON.stringify(run3.shortSha)} must be 7-12 hex digits`);
+  if (problem) throw new Error(problem);
+  return `${sandboxJobPrefix(run3.project)}${run3.sandbox}-${run3.runId}-${run3.shortSha}`;
+}
 function sandboxJobPrefix(project2) {
   return `${project2}-${SANDBOX_ENVIRONMENT}-`;
+}
+function parseSandboxJobName(project2, name) {
+  const prefix = sandboxJobPrefix(project2);
+  if (!name.startsWith(prefix)) return void 0;
+  const match = /^(.+)-([0-9]{1,20})-([0-9a-f]{7,12})$/.exec(name.slice(prefix.length));
+  if (!match) return void 0;
+  const [, sandbox3, runId, shortSha] = match;
+  if (checkSandboxName(sandbox3)) return void 0;
+  return { project: project2, sandbox: sandbox3, runId, shortSha };
 }
 
 // src/config/schema.ts
@@ -79986,14 +80012,14 @@ function resolveConfig(raw, file2) {
     branch,
     root: deployment2.root ?? `${raw.project.root}/${deployment2.environment}`
   }));
-  const sandbox2 = {
+  const sandbox3 = {
     ...raw.sandbox,
     root: raw.sandbox.root ?? `${raw.project.root}/sandboxes`,
     // The schema guarantees a development deployment exists when dataDir is not given.
     dataDir: raw.sandbox.dataDir ?? deployments.find((d) => d.environment === "development")?.dataDir ?? raw.project.root
   };
-  checkRootsDistinct(deployments, sandbox2.root, file2);
-  return { file: file2, cluster: raw.cluster, project: project2, deployments, sandbox: sandbox2, templates: raw.templates };
+  checkRootsDistinct(deployments, sandbox3.root, file2);
+  return { file: file2, cluster: raw.cluster, project: project2, deployments, sandbox: sandbox3, templates: raw.templates };
 }
 function checkRootsDistinct(deployments, sandboxRoot, file2) {
   const owners = /* @__PURE__ */ new Map([[sandboxRoot, "sandbox.root"]]);
@@ -80104,7 +80130,7 @@ function getInputs(event, read = readActionInput, workspace = process.env.GITHUB
   };
   const problems = [];
   const problem = (input2, message) => problems.push({ where: `input ${input2}`, message });
-  const optional2 = (input2, value, check2) => {
+  const optional3 = (input2, value, check2) => {
     if (value === "") return void 0;
     const bad = check2(value);
     if (bad) problem(input2, bad);
@@ -80139,15 +80165,15 @@ function getInputs(event, read = readActionInput, workspace = process.env.GITHUB
   const connection = {
     privateKey: privateKey ? { text: privateKey } : void 0,
     knownHosts: read("ssh-known-hosts" /* SshKnownHosts */) ? { text: read("ssh-known-hosts" /* SshKnownHosts */) } : void 0,
-    host: optional2("ssh-host" /* SshHost */, read("ssh-host" /* SshHost */), checkHost),
+    host: optional3("ssh-host" /* SshHost */, read("ssh-host" /* SshHost */), checkHost),
     port: parsedPort && "port" in parsedPort ? parsedPort.port : void 0,
-    user: optional2("ssh-user" /* SshUser */, read("ssh-user" /* SshUser */), checkUnixUser),
+    user: optional3("ssh-user" /* SshUser */, read("ssh-user" /* SshUser */), checkUnixUser),
     names: { privateKey: `input ${"ssh-private-key" /* SshPrivateKey */}`, knownHosts: `input ${"ssh-known-hosts" /* SshKnownHosts */}` },
     timeoutMinutes: parseInteger("timeout-minutes" /* TimeoutMinutes */, read("timeout-minutes" /* TimeoutMinutes */), 1, 24 * 60, problem)
   };
   const requester = { actor: event.actor ?? "", runUrl: event.runUrl ?? "" };
   const branchInput = read("branch" /* Branch */) || dispatched("branch") || branchOfRef(event.ref);
-  const branch = optional2("branch" /* Branch */, branchInput, checkBranchName);
+  const branch = optional3("branch" /* Branch */, branchInput, checkBranchName);
   const needsBranch = () => {
     if (branchInput === "") problem("branch" /* Branch */, `is required for ${command} outside a branch push`);
     return branch ?? "";
@@ -80164,19 +80190,48 @@ function getInputs(event, read = readActionInput, workspace = process.env.GITHUB
         repo,
         branch: needsBranch(),
         // A deploy pins exactly one commit: the input's, else the event's.
-        sha: optional2("sha" /* Sha */, read("sha" /* Sha */) || event.sha || "", checkFullSha),
+        sha: optional3("sha" /* Sha */, read("sha" /* Sha */) || event.sha || "", checkFullSha),
         connection,
         ...requester
       };
       if (!read("sha" /* Sha */) && !event.sha)
         problem("sha" /* Sha */, "is required: the event has no commit (GITHUB_SHA)");
       break;
+    case "sandbox":
+      request2 = {
+        command,
+        repo,
+        ask: {
+          // The form's ref, else the dispatched branch or commit.
+          ref: read("ref" /* Ref */) || dispatched("ref") || branchOfRef(event.ref) || event.sha || "",
+          sandbox: read("sandbox" /* Sandbox */) || dispatched("sandbox") || void 0,
+          command: read("sandbox-command" /* SandboxCommand */) || dispatched("sandbox-command") || void 0,
+          partition: read("partition" /* Partition */) || dispatched("partition") || void 0,
+          timeLimit: read("time-limit" /* TimeLimit */) || dispatched("time-limit") || void 0,
+          sbatch: (read("sbatch-options" /* SbatchOptions */) || dispatched("sbatch-options")).split(/\s+/).filter(Boolean),
+          actor: event.actor ?? ""
+        },
+        names: {
+          ref: `input ${"ref" /* Ref */}`,
+          sandbox: `input ${"sandbox" /* Sandbox */}`,
+          command: `input ${"sandbox-command" /* SandboxCommand */}`,
+          partition: `input ${"partition" /* Partition */}`,
+          timeLimit: `input ${"time-limit" /* TimeLimit */}`,
+          sbatch: `input ${"sbatch-options" /* SbatchOptions */}`,
+          actor: "actor (GITHUB_ACTOR)"
+        },
+        runId: /^\d{1,20}$/.test(event.runId ?? "") ? event.runId : String(Date.now()),
+        wait: parseBoolean("wait" /* Wait */, read("wait" /* Wait */) || dispatched("wait"), true, problem),
+        connection,
+        ...requester
+      };
+      break;
     case "rollback":
       request2 = {
         command,
         repo,
         branch: needsBranch(),
-        to: optional2("to" /* To */, read("to" /* To */) || dispatched("to"), checkGitSha),
+        to: optional3("to" /* To */, read("to" /* To */) || dispatched("to"), checkGitSha),
         connection,
         ...requester
       };
@@ -80231,13 +80286,7 @@ function resolveCommand(value, event, problem) {
       return { command: "deploy", source };
     case "workflow_dispatch": {
       const dispatched = event.payload.inputs?.command;
-      if (dispatched === void 0 || dispatched === "") {
-        problem(
-          "command" /* Command */,
-          `auto found no "command" input in the workflow_dispatch form; add one (a choice of ${COMMANDS.join(", ")}) or set the command input`
-        );
-        return { command: "plan", source };
-      }
+      if (dispatched === void 0 || dispatched === "") return { command: "sandbox", source };
       if (typeof dispatched === "string" && isCommand(dispatched)) {
         return { command: dispatched, source: `${source}, its command input` };
       }
@@ -80245,7 +80294,7 @@ function resolveCommand(value, event, problem) {
         "command" /* Command */,
         `auto took the workflow_dispatch input "command", but ${JSON.stringify(dispatched)} is not one of ${COMMANDS.join(", ")}`
       );
-      return { command: "plan", source };
+      return { command: "sandbox", source };
     }
     default:
       problem(
@@ -80350,6 +80399,9 @@ function shellQuote(value) {
   if (value === "") return "''";
   if (SAFE.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function shellQuoteAll(values) {
+  return values.map(shellQuote).join(" ");
 }
 
 // src/render/shell-handlebars.ts
@@ -81196,6 +81248,12 @@ function validatePlans(plans, options = {}) {
   }
   return result;
 }
+function checkScripts(scripts) {
+  return scripts.flatMap((script) => {
+    const syntax = bashSyntaxError(script.content);
+    return syntax ? [{ where: script.name, message: `bash -n: ${syntax}` }] : [];
+  });
+}
 function bashSyntaxError(content) {
   const run3 = spawnSync("bash", ["-n"], { input: content, encoding: "utf8" });
   return run3.status === 0 ? null : run3.stderr.trim().replace(/^bash: /gm, "");
@@ -81358,6 +81416,25 @@ async function resolveCommit(dir, ref) {
   const result = await git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   return result.code === 0 ? result.stdout.trim() : void 0;
 }
+async function resolveRef2(dir, ref, where2, log) {
+  for (const branchRef of [`refs/heads/${ref}`, `refs/remotes/origin/${ref}`]) {
+    const sha2 = await resolveCommit(dir, branchRef);
+    if (sha2) return { sha: sha2, branch: ref };
+  }
+  const local = await resolveCommit(dir, ref);
+  if (local) return { sha: local };
+  log?.(`${ref} is not in the checkout; fetching it from origin`);
+  const fetch3 = await git(dir, ["-c", "protocol.version=2", "fetch", "--no-tags", "--depth=1", "origin", ref]);
+  const sha = fetch3.code === 0 ? await resolveCommit(dir, "FETCH_HEAD") : void 0;
+  if (sha) {
+    const isBranch = (await git(dir, ["ls-remote", "--exit-code", "--heads", "origin", ref])).code === 0;
+    return isBranch ? { sha, branch: ref } : { sha };
+  }
+  throw new UserError({
+    where: where2,
+    message: `${ref} is not a branch, tag or commit of the repository (git fetch origin ${ref}: ${fetch3.stderr.trim() || `exit ${fetch3.code}`})`
+  });
+}
 
 // src/operations/repository.ts
 function readerAt(repo, at, log) {
@@ -81412,7 +81489,7 @@ function renderPlanMarkdown(report, options) {
   if (commits) fixed.push(commits);
   const baseNote = baseNoteOf(report.base);
   if (baseNote) fixed.push(baseNote);
-  const optional2 = [];
+  const optional3 = [];
   if (report.head.kind === "invalid") {
     fixed.push(
       `Nothing was planned: the config or a template at head is invalid. Fix ${plural2(report.head.problems.length, "problem")}:`,
@@ -81424,11 +81501,11 @@ function renderPlanMarkdown(report, options) {
     for (const deployment2 of diff.deployments) {
       const changed = deployment2.files.filter((f) => f.status !== "unchanged");
       if (changed.length === 0) continue;
-      optional2.push({ text: `#### ${deploymentTitle(deployment2)}` });
-      for (const file2 of changed) optional2.push(fileSection(file2));
+      optional3.push({ text: `#### ${deploymentTitle(deployment2)}` });
+      for (const file2 of changed) optional3.push(fileSection(file2));
     }
     for (const [branch, script] of options.scripts ?? []) {
-      optional2.push(
+      optional3.push(
         codeSection(
           `Complete script for <code>${escapeHtml(branch)}</code>, as sent to the cluster`,
           script,
@@ -81438,22 +81515,22 @@ function renderPlanMarkdown(report, options) {
     }
   }
   const footer = report.runUrl ? `<sub>[Workflow run](${report.runUrl}) \xB7 slurm-gitops</sub>` : "<sub>slurm-gitops</sub>";
-  return fit(fixed, optional2, footer, options);
+  return fit(fixed, optional3, footer, options);
 }
-function fit(fixed, optional2, footer, options) {
+function fit(fixed, optional3, footer, options) {
   const join = (parts2) => `${parts2.join("\n\n")}
 `;
   const pointerFor = (omitted) => `> [!NOTE]
 > ${plural2(omitted, "more section")} did not fit here` + (options.fullReportUrl ? `: the full plan is in the [job summary](${options.fullReportUrl}).` : ".");
-  const reserve = bytes(pointerFor(optional2.length)) + bytes(footer) + 16;
+  const reserve = bytes(pointerFor(optional3.length)) + bytes(footer) + 16;
   let parts = [...fixed];
   if (bytes(join(parts)) + reserve > options.limit) {
     parts = [cutText(join(parts), options.limit - reserve), "\u2026 (cut)"];
   }
   let used = bytes(join(parts));
   let index = 0;
-  for (; index < optional2.length; index++) {
-    const section = optional2[index];
+  for (; index < optional3.length; index++) {
+    const section = optional3[index];
     const size = bytes(section.text) + 2;
     if (used + size + reserve <= options.limit) {
       parts.push(section.text);
@@ -81468,7 +81545,7 @@ function fit(fixed, optional2, footer, options) {
     }
     break;
   }
-  if (index < optional2.length) parts.push(pointerFor(optional2.length - index));
+  if (index < optional3.length) parts.push(pointerFor(optional3.length - index));
   parts.push(footer);
   return join(parts);
 }
@@ -84010,9 +84087,9 @@ ${failureMessage(report)}
 async function runDeploymentCommand(settings) {
   const request2 = settings.request;
   const abort = new AbortController();
-  const cancel = () => abort.abort();
-  process.on("SIGINT", cancel);
-  process.on("SIGTERM", cancel);
+  const cancel2 = () => abort.abort();
+  process.on("SIGINT", cancel2);
+  process.on("SIGTERM", cancel2);
   const octokit = settings.githubToken ? getOctokit(settings.githubToken) : void 0;
   const record2 = (sha, environment2) => octokit ? GitHubDeployment.start(octokit, {
     ...context2.repo,
@@ -84040,8 +84117,8 @@ async function runDeploymentCommand(settings) {
     throw error63;
   } finally {
     sink.close();
-    process.off("SIGINT", cancel);
-    process.off("SIGTERM", cancel);
+    process.off("SIGINT", cancel2);
+    process.off("SIGTERM", cancel2);
   }
   if (outcome.kind === "no-deployment") {
     notice(
@@ -84079,11 +84156,1476 @@ ${section.body}
   await summary2.write();
 }
 
+// src/plan/sandbox-plan.ts
+function planSandbox(config2, templates, run3, commit) {
+  const deployment2 = config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0];
+  const base = templateContext(config2, deployment2);
+  const context3 = { ...base, sandbox: { ...base.sandbox, command: run3.command } };
+  const shortSha = commit.sha.slice(0, 7);
+  const runName = `${commit.runId}-${shortSha}`;
+  const runDir = `${run3.dir}/runs/${runName}`;
+  const logPath = `${runDir}/job.log`;
+  const jobName = sandboxJobName({
+    project: config2.project.name,
+    sandbox: run3.sandbox,
+    runId: commit.runId,
+    shortSha
+  });
+  const files = [
+    { path: "sandbox-env.sh", mode: 420, content: endLine(templates["sandbox-env.sh"](context3)) },
+    { path: "sandbox-job.sh", mode: 493, content: endLine(templates["sandbox-job.sh"](context3)) }
+  ];
+  const script = templates["sandbox.sh"](context3);
+  return {
+    runName,
+    runDir,
+    logPath,
+    jobName,
+    files,
+    stagingScript: `${filesPayload(files)}${script}`,
+    sbatchArgs: [
+      `--partition=${run3.partition}`,
+      `--time=${run3.timeLimit}`,
+      `--job-name=${jobName}`,
+      `--output=${logPath}`,
+      `--chdir=${runDir}`,
+      ...run3.sbatch,
+      `${runDir}/${RENDERED_DIR}/sandbox-job.sh`
+    ],
+    parameters: { sha: commit.sha, branch: commit.branch, sandbox: run3.sandbox, run: runName },
+    scripts: [
+      { name: "sandbox script", content: script },
+      ...files.map((f) => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))
+    ]
+  };
+}
+
+// src/sandbox/sandbox-run.ts
+function resolveSandboxRun(config2, ask, names) {
+  const problems = [];
+  const problem = (where2, message) => problems.push({ where: where2, message });
+  const { sandbox: sandbox3 } = config2;
+  const refProblem = checkGitSha(ask.ref) === null ? null : checkBranchName(ask.ref);
+  if (refProblem) problem(names.ref, refProblem.replace(/^branch name/, "ref"));
+  if (sandbox3.allowedActors.length > 0 && !sandbox3.allowedActors.includes(ask.actor)) {
+    problem(
+      names.actor,
+      `${ask.actor} may not launch sandbox jobs (sandbox.allowedActors: ${sandbox3.allowedActors.join(", ")})`
+    );
+  }
+  const own2 = sandbox3.actors[ask.actor] ?? ask.actor;
+  const named = /* @__PURE__ */ new Set([own2, ...Object.values(sandbox3.actors)]);
+  const name = ask.sandbox || own2;
+  const nameProblem = checkSandboxName(name);
+  if (nameProblem) problem(ask.sandbox ? names.sandbox : names.actor, nameProblem);
+  else if (!named.has(name)) {
+    problem(
+      names.sandbox,
+      `sandbox "${name}" is not one the config allows for ${ask.actor}: ${[...named].join(", ")} (sandbox.actors)`
+    );
+  }
+  const developmentJob = config2.deployments.find((d) => d.environment === "development")?.jobs[0]?.command;
+  const defaultCommand = sandbox3.command ?? developmentJob ?? config2.project.smokeCommand;
+  if (ask.command && !sandbox3.allowCustomCommand && ask.command !== defaultCommand) {
+    problem(
+      names.command,
+      "a command of its own is not allowed (sandbox.allowCustomCommand is false); leave it empty to run sandbox.command"
+    );
+  }
+  const allowedPartitions = [sandbox3.partition, ...Object.keys(config2.cluster.partitions ?? {})];
+  const partition = ask.partition || sandbox3.partition;
+  if (!allowedPartitions.includes(partition)) {
+    problem(
+      names.partition,
+      `partition "${partition}" is not allowed for sandbox jobs; use ${[...new Set(allowedPartitions)].join(", ")} (sandbox.partition, cluster.partitions)`
+    );
+  }
+  const timeLimit = ask.timeLimit || sandbox3.maxTime;
+  const timeProblem = checkTimeLimit(timeLimit);
+  if (timeProblem) problem(names.timeLimit, timeProblem);
+  else if (timeLimitMinutes(timeLimit) > timeLimitMinutes(sandbox3.maxTime)) {
+    problem(names.timeLimit, `${timeLimit} is longer than sandbox.maxTime ${sandbox3.maxTime}`);
+  }
+  const sbatch = ask.sbatch ?? [];
+  for (const option of sbatch) {
+    const bad = checkSbatchOptions([option], "sbatch");
+    const optionName = /^--([a-z0-9-]+)/.exec(option)?.[1] ?? "";
+    if (bad) problem(names.sbatch, bad);
+    else if (!sandbox3.allowedSbatchOptions.includes(optionName)) {
+      const allowed = sandbox3.allowedSbatchOptions.map((o) => `--${o}`).join(", ") || "none";
+      problem(
+        names.sbatch,
+        `${option} is not among the options sandbox runs may pass (sandbox.allowedSbatchOptions: ${allowed})`
+      );
+    }
+  }
+  if (problems.length > 0) throw new UserError(problems);
+  return {
+    ref: ask.ref,
+    sandbox: name,
+    command: ask.command || defaultCommand,
+    partition,
+    timeLimit,
+    sbatch,
+    dir: `${sandbox3.root}/${name}`
+  };
+}
+
+// src/sandbox/job-state.ts
+var FINAL_STATES = /* @__PURE__ */ new Set([
+  "BOOT_FAIL",
+  "CANCELLED",
+  "COMPLETED",
+  "DEADLINE",
+  "FAILED",
+  "NODE_FAIL",
+  "OUT_OF_MEMORY",
+  "PREEMPTED",
+  "TIMEOUT",
+  // a federated sibling started elsewhere: this cluster's copy will never run
+  "REVOKED"
+]);
+function parseJobState(text) {
+  const trimmed = text.trim();
+  const match = /^([A-Z_]*)\+?(?:\s+by\s+(\S+))?/.exec(trimmed);
+  const name = match?.[1] ?? "";
+  const cancelledBy = match?.[2];
+  return cancelledBy === void 0 ? { name, text: trimmed } : { name, text: trimmed, cancelledBy };
+}
+function isFinalState(state) {
+  const name = typeof state === "string" ? parseJobState(state).name : state.name;
+  return FINAL_STATES.has(name);
+}
+function parseExitCode(text) {
+  const match = /^(\d+):(\d+)$/.exec(text.trim());
+  if (!match) return void 0;
+  return { code: Number(match[1]), signal: Number(match[2]) };
+}
+var SIGNAL_NAMES = {
+  1: "SIGHUP",
+  2: "SIGINT",
+  6: "SIGABRT",
+  9: "SIGKILL",
+  11: "SIGSEGV",
+  15: "SIGTERM"
+};
+function signalName(signal) {
+  return SIGNAL_NAMES[signal] ?? `signal ${signal}`;
+}
+var STATE_MEANING = {
+  FAILED: "the job script exited non-zero",
+  TIMEOUT: "the job reached its time limit",
+  CANCELLED: "the job was cancelled",
+  OUT_OF_MEMORY: "the job ran out of memory",
+  NODE_FAIL: "a node of the job failed",
+  PREEMPTED: "the job was preempted",
+  BOOT_FAIL: "a node of the job failed to boot",
+  DEADLINE: "the job missed its deadline",
+  REVOKED: "the job was revoked by its federation"
+};
+function jobResult(state, exit) {
+  const exitText = exit ? `${exit.code}:${exit.signal}` : void 0;
+  if (state.name === "COMPLETED" && (!exit || exit.code === 0 && exit.signal === 0)) {
+    return { succeeded: true, summary: "COMPLETED", message: "COMPLETED: the job script exited with code 0" };
+  }
+  const showExit = exitText !== void 0 && (state.name === "FAILED" || state.name === "COMPLETED");
+  const summary2 = showExit ? `${state.text} ${exitText}` : state.text || "UNKNOWN";
+  const reasons = [];
+  if (exit && exit.signal !== 0) reasons.push(`the job script was killed by ${signalName(exit.signal)}`);
+  else if (exit && exit.code !== 0) reasons.push(`the job script exited with code ${exit.code}`);
+  const meaning = STATE_MEANING[state.name];
+  if (meaning && !(state.name === "FAILED" && reasons.length > 0)) reasons.unshift(meaning);
+  if (state.name === "CANCELLED" && state.cancelledBy)
+    reasons[0] = `the job was cancelled by uid ${state.cancelledBy}`;
+  if (!isFinalState(state)) reasons.unshift("the job has not finished");
+  return {
+    succeeded: false,
+    summary: summary2,
+    message: reasons.length > 0 ? `${summary2}: ${reasons.join("; ")}` : summary2
+  };
+}
+
+// src/sandbox/slurm-time.ts
+var TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+function slurmTimestamp(text) {
+  const trimmed = text?.trim() ?? "";
+  return TIMESTAMP.test(trimmed) ? trimmed : void 0;
+}
+function secondsBetween(from, to) {
+  if (from === void 0 || to === void 0) return void 0;
+  const a = asUtcSeconds(from);
+  const b = asUtcSeconds(to);
+  return a === void 0 || b === void 0 ? void 0 : b - a;
+}
+function asUtcSeconds(timestamp) {
+  const m = TIMESTAMP.exec(timestamp);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi, s) / 1e3;
+}
+function formatDuration(seconds2) {
+  const s = Math.max(0, Math.round(seconds2));
+  if (s < 60) return `${s}s`;
+  const pad = (n) => String(n).padStart(2, "0");
+  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ${pad(Math.floor(s % 3600 / 60))}m`;
+  return `${Math.floor(s / 86400)}d ${pad(Math.floor(s % 86400 / 3600))}h`;
+}
+
+// src/sandbox/slurm-queries.ts
+function checkJobId(value) {
+  if (/^[1-9][0-9]{0,9}$/.test(value)) return null;
+  return `job id ${JSON.stringify(value)} is not a Slurm job id; use the number sbatch printed, e.g. 12345`;
+}
+function jobIdWord(jobId) {
+  const problem = checkJobId(jobId);
+  if (problem) throw new Error(problem);
+  return jobId;
+}
+var SQUEUE_FIELDS = ["%i", "%T", "%r", "%V", "%S", "%N", "%u", "%l", "%j"];
+function squeueCommand(jobId) {
+  return `squeue -h -j ${jobIdWord(jobId)} -o ${shellQuote(SQUEUE_FIELDS.join("|"))}`;
+}
+function parseSqueue(jobId, result) {
+  if (result.code !== 0) {
+    if (/Invalid job id/i.test(result.stderr)) return { kind: "unlisted" };
+    return { kind: "error", message: failure2("squeue", result) };
+  }
+  for (const line of result.stdout.split("\n")) {
+    const fields = line.split("|");
+    if (fields.length < SQUEUE_FIELDS.length || fields[0] !== jobId) continue;
+    const [id, state, reason, submit, start, node2, user2, timeLimit] = fields;
+    return {
+      kind: "listed",
+      entry: {
+        jobId: id,
+        state: parseJobState(state),
+        reason,
+        ...optional2("submitTime", slurmTimestamp(submit)),
+        ...optional2("startTime", slurmTimestamp(start)),
+        ...optional2("node", nodeList(node2)),
+        user: user2,
+        timeLimit,
+        name: fields.slice(SQUEUE_FIELDS.length - 1).join("|")
+      }
+    };
+  }
+  return { kind: "unlisted" };
+}
+var SACCT_FIELDS = [
+  "JobID",
+  "State",
+  "ExitCode",
+  "Submit",
+  "Start",
+  "End",
+  "NodeList",
+  "User",
+  "Reason",
+  "Timelimit",
+  "JobName"
+];
+function sacctCommand(jobId, startTime) {
+  const since = startTime === void 0 ? "" : ` --starttime ${shellQuote(checkedTimestamp(startTime))}`;
+  return `sacct -X -n -P -j ${jobIdWord(jobId)}${since} -o ${SACCT_FIELDS.join(",")}`;
+}
+function checkedTimestamp(value) {
+  const timestamp = slurmTimestamp(value);
+  if (timestamp === void 0) throw new Error(`${JSON.stringify(value)} is not a Slurm timestamp`);
+  return timestamp;
+}
+function parseSacct(jobId, result, notBefore) {
+  if (result.code !== 0) return { kind: "error", message: failure2("sacct", result) };
+  let best;
+  for (const line of result.stdout.split("\n")) {
+    const fields = line.split("|");
+    if (fields.length < SACCT_FIELDS.length || fields[0] !== jobId) continue;
+    const [id, state, exit, submit, start, end, node2, user2, reason, timeLimit] = fields;
+    const record2 = {
+      jobId: id,
+      state: parseJobState(state),
+      ...optional2("exit", parseExitCode(exit)),
+      ...optional2("submitTime", slurmTimestamp(submit)),
+      ...optional2("startTime", slurmTimestamp(start)),
+      ...optional2("endTime", slurmTimestamp(end)),
+      ...optional2("node", nodeList(node2)),
+      user: user2,
+      reason,
+      timeLimit,
+      name: fields.slice(SACCT_FIELDS.length - 1).join("|")
+    };
+    if (notBefore !== void 0 && (record2.submitTime ?? "") < notBefore) continue;
+    if (!best || (record2.submitTime ?? "") >= (best.submitTime ?? "")) best = record2;
+  }
+  return best ? { kind: "recorded", record: best } : { kind: "unrecorded" };
+}
+function scancelCommand(jobId) {
+  return `scancel ${jobIdWord(jobId)}`;
+}
+function scontrolShowJobCommand(jobId) {
+  return `scontrol show job -o ${jobIdWord(jobId)}`;
+}
+function parseScontrolShowJob(jobId, result) {
+  if (result.code !== 0) {
+    if (/Invalid job id/i.test(result.stderr)) return { kind: "unlisted" };
+    return { kind: "error", message: failure2("scontrol", result) };
+  }
+  for (const line of result.stdout.split("\n")) {
+    const fields = {};
+    let last;
+    for (const word of line.trim().split(/ +/)) {
+      const eq = word.indexOf("=");
+      if (eq > 0 && /^[A-Za-z][A-Za-z0-9_:/]*$/.test(word.slice(0, eq))) {
+        last = word.slice(0, eq);
+        fields[last] = word.slice(eq + 1);
+      } else if (last !== void 0 && word !== "") {
+        fields[last] += ` ${word}`;
+      }
+    }
+    if (fields.JobId === jobId) return { kind: "listed", fields };
+  }
+  return { kind: "unlisted" };
+}
+function userName(userId) {
+  return userId.replace(/\(\d+\)$/, "");
+}
+function nodeList(text) {
+  const trimmed = text?.trim() ?? "";
+  return trimmed === "" || trimmed === "None assigned" || trimmed === "(null)" ? void 0 : trimmed;
+}
+function optional2(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+function failure2(command, result) {
+  const text = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" / ");
+  const status = result.code === null ? "was interrupted" : `exited ${result.code}`;
+  return `${command} ${status}${text ? `: ${text}` : ""}`;
+}
+
+// src/sandbox/submit.ts
+async function submitBatchJob(transport, args, { loginShell = true, directory } = {}) {
+  const cd = directory === void 0 ? "" : `cd ${shellQuoteAll([directory])} && `;
+  const command = `${cd}date +%Y-%m-%dT%H:%M:%S && sbatch --parsable ${shellQuoteAll(args)}`;
+  const result = await transport.exec(loginShell ? `bash -lc ${shellQuoteAll([command])}` : command);
+  const [time3 = "", answer = ""] = result.stdout.trim().split("\n");
+  const jobId = answer.split(";")[0]?.trim() ?? "";
+  if (result.code !== 0 || checkJobId(jobId) !== null) {
+    const why = (result.stderr.trim() || result.stdout.trim() || `exit ${result.code}`).split("\n").slice(-3);
+    throw new Error(`sbatch failed: ${why.join(" / ")}`);
+  }
+  return { jobId, submittedAfter: time3.trim() };
+}
+
+// src/sandbox/watch-connection.ts
+var ConnectionLostError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ConnectionLostError";
+  }
+};
+var FATAL_KINDS = /* @__PURE__ */ new Set(["auth", "host-key", "config"]);
+var WatchConnection = class {
+  constructor(transport, options = {}) {
+    this.options = options;
+    this.current = transport;
+    this.reconnectMs = options.reconnectMs ?? 3e5;
+    this.commandTimeoutMs = options.commandTimeoutMs ?? 6e4;
+    this.loginShell = options.loginShell ?? true;
+    this.now = options.now ?? Date.now;
+  }
+  options;
+  current;
+  recovering;
+  lost;
+  reconnectMs;
+  commandTimeoutMs;
+  loginShell;
+  now;
+  /** Slurm commands sent (every squeue, sacct, scontrol and scancel). */
+  slurmQueries = 0;
+  reconnects = 0;
+  /** The transport in use now; a reconnect replaces the one passed in (which it closes). */
+  get transport() {
+    return this.current;
+  }
+  /**
+   * Runs one Slurm command (counted). A dropped connection is re-established before this returns `reconnected`,
+   * so the caller simply asks again at its next poll; it throws ConnectionLostError when that failed.
+   */
+  async slurm(command, timeoutMs = this.commandTimeoutMs) {
+    if (this.lost) throw this.lost;
+    const transport = this.current;
+    this.slurmQueries++;
+    const wrapped = this.loginShell ? `bash -lc ${shellQuote(command)}` : command;
+    let result;
+    try {
+      result = await withTimeout2(transport.exec(wrapped), timeoutMs);
+    } catch (err) {
+      await this.recover(transport, describe4(err));
+      return { kind: "reconnected" };
+    }
+    if (result.code === null && !await this.alive(transport)) {
+      await this.recover(transport, "the connection closed during a command");
+      return { kind: "reconnected" };
+    }
+    return { kind: "done", result };
+  }
+  /** A quick no-op command answers on a live connection. */
+  async alive(transport) {
+    try {
+      const r = await withTimeout2(transport.exec("true"), 5e3);
+      return r.code === 0;
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Called by whoever noticed that `failed` is broken. The first caller reconnects (closing `failed`, which also
+   * ends every channel still hanging on it); later callers get the same new transport.
+   */
+  recover(failed, reason) {
+    if (this.lost) return Promise.reject(this.lost);
+    if (failed !== this.current) return Promise.resolve(this.current);
+    this.recovering ??= this.reconnectLoop(failed, reason).finally(() => {
+      this.recovering = void 0;
+    });
+    return this.recovering;
+  }
+  async reconnectLoop(failed, reason) {
+    const started = this.now();
+    this.options.onEvent?.({ kind: "connection-lost", reason });
+    void failed.close().catch(() => void 0);
+    const giveUp = (why) => {
+      this.lost = new ConnectionLostError(why);
+      throw this.lost;
+    };
+    const reconnect = this.options.reconnect;
+    if (!reconnect)
+      return giveUp(`the connection ${failed.description} dropped (${reason}); no way to reconnect`);
+    let delayMs = 1e3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const transport = await reconnect();
+        this.current = transport;
+        this.reconnects++;
+        this.options.onEvent?.({
+          kind: "reconnected",
+          attempts: attempt,
+          downMs: this.now() - started,
+          transport: transport.description
+        });
+        return transport;
+      } catch (err) {
+        const why = describe4(err);
+        if (err instanceof TransportError && FATAL_KINDS.has(err.kind)) {
+          return giveUp(`the connection dropped (${reason}) and reconnecting was refused: ${why}`);
+        }
+        const elapsed = this.now() - started;
+        if (elapsed + delayMs > this.reconnectMs) {
+          return giveUp(
+            `the connection dropped (${reason}) and could not be re-established within ${Math.round(this.reconnectMs / 1e3)} s: ${why}`
+          );
+        }
+        this.options.onEvent?.({ kind: "reconnect-failed", attempt, reason: why, nextInMs: delayMs });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        delayMs = Math.min(delayMs * 2, 15e3);
+      }
+    }
+  }
+};
+var CommandTimeout = class extends Error {
+};
+function withTimeout2(promise2, ms) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new CommandTimeout(`no answer within ${Math.round(ms / 1e3)} s`)), ms);
+  });
+  return Promise.race([promise2, timeout]).finally(() => clearTimeout(timer));
+}
+function describe4(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+// src/sandbox/cancel.ts
+async function cancelJob(target, jobId, options = {}) {
+  const connection = target instanceof WatchConnection ? target : new WatchConnection(target);
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.timeoutMs ?? 7e3);
+  const before = connection.slurmQueries;
+  const remaining = () => Math.max(500, deadline - now());
+  const outcome = (fields) => ({
+    jobId,
+    ...fields,
+    queries: connection.slurmQueries - before
+  });
+  let problem;
+  for (let attempt = 0; attempt < 2 && now() < deadline; attempt++) {
+    const answer = await connection.slurm(scancelCommand(jobId), remaining());
+    if (answer.kind === "reconnected") continue;
+    problem = answer.result.code === 0 ? void 0 : `scancel ${jobId} exited ${answer.result.code}: ${answer.result.stderr.trim() || answer.result.stdout.trim()}`;
+    break;
+  }
+  let state;
+  let pauseMs = 250;
+  while (now() < deadline) {
+    const answer = await connection.slurm(squeueCommand(jobId), remaining());
+    if (answer.kind === "done") {
+      const queue = parseSqueue(jobId, answer.result);
+      if (queue.kind === "unlisted") {
+        return outcome({
+          confirmed: true,
+          alreadyFinished: false,
+          message: `job ${jobId} cancelled: it is no longer in the queue`
+        });
+      }
+      if (queue.kind === "listed") {
+        state = queue.entry.state;
+        if (state.name === "CANCELLED" || state.name === "COMPLETING") {
+          return outcome({
+            confirmed: true,
+            state,
+            alreadyFinished: false,
+            message: `job ${jobId} cancelled (${state.text})`
+          });
+        }
+        if (isFinalState(state)) {
+          return outcome({
+            confirmed: true,
+            state,
+            alreadyFinished: true,
+            message: `job ${jobId} had already ended (${state.text}) when the cancel reached it`
+          });
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pauseMs, Math.max(0, deadline - now()))));
+    pauseMs = Math.min(pauseMs * 2, 2e3);
+  }
+  return outcome({
+    confirmed: false,
+    ...state ? { state } : {},
+    alreadyFinished: false,
+    message: `could not confirm that job ${jobId} was cancelled` + (problem ? `: ${problem}` : state ? `: it is still ${state.text}` : "") + `; check with squeue -j ${jobId} and cancel it with scancel ${jobId}`
+  });
+}
+
+// src/sandbox/log-stream.ts
+import { randomBytes as randomBytes5 } from "node:crypto";
+function followScript(path6, offset, marker, sleepIntervalSeconds = 0.5) {
+  const seconds2 = String(sleepIntervalSeconds);
+  return [
+    `f=${shellQuote(path6)}`,
+    "p=$PPID",
+    `until [ -e "$f" ]; do ps -p "$p" >/dev/null 2>&1 || exit 0; sleep ${seconds2}; done`,
+    `printf '%s\\n' ${shellQuote(marker)}`,
+    `exec tail -c +${offset + 1} -F --sleep-interval=${seconds2} --pid="$p" -- "$f" 2>/dev/null`,
+    ""
+  ].join("\n");
+}
+function drainScript(path6, offset, marker) {
+  return [
+    `f=${shellQuote(path6)}`,
+    `printf '%s\\n' ${shellQuote(marker)}`,
+    `[ -e "$f" ] || exit 0`,
+    `exec tail -c +${offset + 1} -- "$f" 2>/dev/null`,
+    ""
+  ].join("\n");
+}
+var AfterMarker = class {
+  seen = false;
+  pending = Buffer.alloc(0);
+  marker;
+  constructor(marker) {
+    this.marker = Buffer.from(marker + "\n");
+  }
+  feed(chunk) {
+    if (this.seen) return chunk;
+    this.pending = Buffer.concat([this.pending, chunk]);
+    const at = this.pending.indexOf(this.marker);
+    if (at === -1) {
+      if (this.pending.length > this.marker.length) this.pending = this.pending.subarray(-this.marker.length);
+      return void 0;
+    }
+    this.seen = true;
+    const rest = this.pending.subarray(at + this.marker.length);
+    this.pending = Buffer.alloc(0);
+    return rest.length > 0 ? rest : void 0;
+  }
+};
+var LogStream = class {
+  constructor(connection, path6, onOutput, options = {}) {
+    this.connection = connection;
+    this.path = path6;
+    this.onOutput = onOutput;
+    this.options = options;
+    this.delivered = options.offset ?? 0;
+    this.sleepIntervalSeconds = options.sleepIntervalSeconds ?? 0.5;
+  }
+  connection;
+  path;
+  onOutput;
+  options;
+  delivered;
+  running;
+  stopping = false;
+  wake;
+  active;
+  sleepIntervalSeconds;
+  /** Bytes of the file delivered so far (including the starting offset). */
+  get offset() {
+    return this.delivered;
+  }
+  /** Starts following in the background. */
+  start() {
+    this.running ??= this.follow();
+  }
+  /** Stops following; bytes that arrive after this are not delivered (the drain reads them again). */
+  async stop() {
+    this.stopping = true;
+    this.wake?.();
+    if (this.active) {
+      this.active.accepting = false;
+      this.active.abort.abort();
+    }
+    await this.running;
+  }
+  /**
+   * Delivers the rest of the file as it is now, from the last delivered byte. Call after stop(), once the job
+   * is over. Retries over a new connection if the old one drops; gives up at `deadline` (a time from `now`).
+   */
+  async drain(timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const transport = this.connection.transport;
+      const ended = await this.runChannel(transport, "drain", deadline - Date.now());
+      if (ended === "exited") return;
+      if (ended === "timeout") break;
+      try {
+        await this.connection.recover(transport, "the connection closed while reading the job log");
+      } catch {
+        break;
+      }
+    }
+    this.options.onProblem?.(
+      `could not read the end of ${this.path} within ${Math.round(timeoutMs / 1e3)} s`
+    );
+  }
+  async follow() {
+    let troubles = 0;
+    while (!this.stopping) {
+      const transport = this.connection.transport;
+      const ended = await this.runChannel(transport, "follow");
+      if (this.stopping) return;
+      if (ended === "lost") {
+        try {
+          await this.connection.recover(transport, "the log stream channel closed");
+        } catch {
+          return;
+        }
+        continue;
+      }
+      troubles++;
+      if (troubles >= 5) {
+        this.options.onProblem?.(
+          `streaming ${this.path} stopped: tail exited ${troubles} times; the log is shown when the job ends`
+        );
+        return;
+      }
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 1e3 * troubles);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = void 0;
+    }
+  }
+  /** One channel; `exited`: the remote command ended; `lost`: the channel closed without an exit status. */
+  async runChannel(transport, mode2, timeoutMs) {
+    const marker = `SG_LOG_${randomBytes5(8).toString("hex")}`;
+    const abort = new AbortController();
+    const channel = { abort, accepting: true };
+    this.active = channel;
+    const filter = new AfterMarker(marker);
+    const script = mode2 === "follow" ? followScript(this.path, this.delivered, marker, this.sleepIntervalSeconds) : drainScript(this.path, this.delivered, marker);
+    let timedOut = false;
+    const timer = timeoutMs === void 0 ? void 0 : setTimeout(() => {
+      timedOut = true;
+      channel.accepting = false;
+      abort.abort();
+    }, timeoutMs);
+    try {
+      const result = await transport.runScript({
+        stdin: script,
+        loginShell: false,
+        signal: abort.signal,
+        onOutput: (chunk) => {
+          if (!channel.accepting) return;
+          const bytes2 = filter.feed(chunk);
+          if (!bytes2) return;
+          this.delivered += bytes2.length;
+          this.onOutput(bytes2);
+        }
+      });
+      if (timedOut) return "timeout";
+      return result.exitCode === null && result.signal === null ? "lost" : "exited";
+    } catch {
+      return "lost";
+    } finally {
+      if (timer) clearTimeout(timer);
+      channel.accepting = false;
+      if (this.active === channel) this.active = void 0;
+    }
+  }
+};
+
+// src/sandbox/poll-schedule.ts
+var PollSchedule = class {
+  constructor(startMs, options = {}) {
+    this.startMs = startMs;
+    this.firstDelayMs = options.firstDelayMs ?? 500;
+    this.factor = options.factor ?? 1.6;
+    this.capMs = options.capMs ?? 3e4;
+    this.jitter = options.jitter ?? 0.2;
+    this.freeUntil = startMs + (options.freeMs ?? 3e4);
+    this.budgetIntervalMs = options.budgetIntervalMs ?? 1e4;
+    this.burst = options.burst ?? 3;
+    this.random = options.random ?? Math.random;
+    if (!(this.factor >= 1) || !(this.capMs >= this.firstDelayMs) || !(this.burst >= 1)) {
+      throw new Error("poll schedule: need factor >= 1, cap >= first delay, burst >= 1");
+    }
+    this.intervalMs = this.firstDelayMs;
+    this.nextLookAt = startMs + this.firstDelayMs;
+    this.tokens = this.burst;
+    this.tokensAt = this.freeUntil;
+  }
+  startMs;
+  firstDelayMs;
+  factor;
+  capMs;
+  jitter;
+  freeUntil;
+  budgetIntervalMs;
+  burst;
+  random;
+  intervalMs;
+  lastQueryAt;
+  lastWasSoon = false;
+  nextLookAt;
+  /** Budget tokens as of `tokensAt` (only after the free start). */
+  tokens;
+  tokensAt;
+  count = 0;
+  /** Queries recorded so far. */
+  get queries() {
+    return this.count;
+  }
+  /** The earliest time the next query may be made: the wanted look, or later when the budget is spent. */
+  nextQueryAt() {
+    return Math.max(this.nextLookAt, this.budgetAllowsAt());
+  }
+  /** The earliest time the budget allows one more query. */
+  budgetAllowsAt() {
+    const missing = 1 - this.tokens;
+    return missing <= 0 ? this.startMs : this.tokensAt + missing * this.budgetIntervalMs;
+  }
+  /**
+   * Records a query made at `now`. `changed`: the answer differs from the previous one (back to fast);
+   * `soon`: the caller wants another look shortly whatever the interval (accounting lag, a failed query).
+   */
+  recordQuery(now, { changed = false, soon = false } = {}) {
+    this.count++;
+    if (now >= this.freeUntil) {
+      this.refill(now);
+      this.tokens -= 1;
+    }
+    const quick = changed || soon && !this.lastWasSoon;
+    if (quick) this.intervalMs = this.firstDelayMs;
+    else if (this.lastQueryAt !== void 0)
+      this.intervalMs = Math.min(this.capMs, this.intervalMs * this.factor);
+    this.lastWasSoon = soon;
+    this.lastQueryAt = now;
+    const shortened = this.intervalMs * (1 - this.jitter * this.random());
+    this.nextLookAt = now + Math.max(1, Math.round(shortened));
+  }
+  /** A query made outside the schedule (a cancel, an identity check): it only spends budget. */
+  recordExtraQuery(now) {
+    this.count++;
+    if (now >= this.freeUntil) {
+      this.refill(now);
+      this.tokens -= 1;
+    }
+  }
+  refill(now) {
+    const from = Math.max(this.tokensAt, this.freeUntil);
+    if (now > from) this.tokens = Math.min(this.burst, this.tokens + (now - from) / this.budgetIntervalMs);
+    this.tokensAt = Math.max(now, this.tokensAt);
+  }
+};
+
+// src/sandbox/watch.ts
+function watchSettings(sandbox3) {
+  return {
+    pollCapMs: sandbox3.pollCapSeconds * 1e3,
+    queueAllowanceMs: sandbox3.queueAllowanceMinutes * 6e4,
+    onTimeout: sandbox3.onWatchTimeout,
+    reconnectMs: sandbox3.reconnectSeconds * 1e3
+  };
+}
+function watchTimeoutMs(timeLimit, queueAllowanceMs) {
+  if (checkTimeLimit(timeLimit, { allowUnlimited: true }) !== null) return void 0;
+  const minutes = timeLimitMinutes(timeLimit);
+  return Number.isFinite(minutes) ? minutes * 6e4 + queueAllowanceMs : void 0;
+}
+var CANCEL_MS = 5e3;
+var CANCEL_TOTAL_MS = 8e3;
+var DRAIN_MS = 5e3;
+async function watchJob(options) {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const jobId = options.jobId;
+  const emit = (event) => options.onEvent?.(event);
+  const connection = new WatchConnection(options.transport, {
+    ...options.reconnect ? { reconnect: options.reconnect } : {},
+    reconnectMs: options.reconnectMs ?? 3e5,
+    loginShell: options.loginShell ?? true,
+    onEvent: (event) => emit({ ...event, jobId }),
+    now
+  });
+  const schedule = new PollSchedule(started, {
+    capMs: options.pollCapMs ?? 3e4,
+    ...options.random ? { random: options.random } : {}
+  });
+  const startOffset = options.logOffset ?? 0;
+  const log = new LogStream(connection, options.logPath, options.onOutput, {
+    offset: startOffset,
+    onProblem: (message) => emit({ kind: "log-problem", jobId, message })
+  });
+  const maxFailed = options.maxFailedQueries ?? 3;
+  const accountingWaitMs = options.accountingWaitMs ?? 6e4;
+  const queueAllowanceMs = options.queueAllowanceMs ?? 60 * 6e4;
+  let timeoutMs = options.timeoutMs;
+  let submitTime = options.submittedAfter;
+  let lastQueue;
+  let lastRecord;
+  let askAccounting = false;
+  let leftQueueAt;
+  let failedInARow = 0;
+  let lastFailure = "";
+  let lastAccountingDetail;
+  const finish = async (ending, fields, drainMs = DRAIN_MS) => {
+    await log.stop();
+    await log.drain(drainMs);
+    const record2 = lastRecord;
+    const queue = lastQueue;
+    const state = fields.state ?? record2?.state ?? queue?.state;
+    const startTime = record2?.startTime ?? queue?.startTime;
+    const endTime = record2?.endTime;
+    const submit = record2?.submitTime ?? queue?.submitTime;
+    const node2 = record2?.node ?? queue?.node;
+    const reason = record2?.reason ?? queue?.reason;
+    const queued = secondsBetween(submit, startTime);
+    const ran = secondsBetween(startTime, endTime);
+    return {
+      jobId,
+      ending,
+      succeeded: false,
+      ...state ? { state } : {},
+      ...record2?.exit ? { exitCode: record2.exit.code, signal: record2.exit.signal } : {},
+      ...reason !== void 0 ? { reason } : {},
+      ...node2 !== void 0 ? { node: node2 } : {},
+      ...submit !== void 0 ? { submitTime: submit } : {},
+      ...startTime !== void 0 ? { startTime } : {},
+      ...endTime !== void 0 ? { endTime } : {},
+      ...queued !== void 0 ? { queuedSeconds: queued } : {},
+      ...ran !== void 0 ? { ranSeconds: ran } : {},
+      ...fields,
+      slurmQueries: connection.slurmQueries,
+      reconnects: connection.reconnects,
+      bytesStreamed: log.offset - startOffset,
+      logOffset: log.offset,
+      logPath: options.logPath,
+      transport: connection.transport
+    };
+  };
+  const cancelAndFinish = async (ending, why) => {
+    emit({ kind: "cancelling", jobId, why });
+    const deadline = now() + CANCEL_TOTAL_MS;
+    const cancelled = await raceTimeout(
+      cancelJob(connection, jobId, { timeoutMs: CANCEL_MS - 500, now }).catch(
+        (err) => ({
+          jobId,
+          confirmed: false,
+          alreadyFinished: false,
+          message: `could not cancel job ${jobId}: ${err instanceof Error ? err.message : String(err)}`,
+          queries: 0
+        })
+      ),
+      CANCEL_MS
+    );
+    const outcome = cancelled ?? {
+      jobId,
+      confirmed: false,
+      alreadyFinished: false,
+      message: `could not cancel job ${jobId} within ${CANCEL_MS / 1e3} s; cancel it with scancel ${jobId}`,
+      queries: 0
+    };
+    emit({ kind: "cancelled", jobId, outcome });
+    const drainMs = () => Math.max(500, deadline - now());
+    if (deadline - now() > 3e3 && submitTime !== void 0) {
+      const answer = await raceTimeout(
+        connection.slurm(sacctCommand(jobId, submitTime), 1500).catch(() => void 0),
+        1500
+      );
+      if (answer?.kind === "done") {
+        const parsed = parseSacct(jobId, answer.result, submitTime);
+        if (parsed.kind === "recorded") lastRecord = parsed.record;
+      }
+    }
+    if (outcome.alreadyFinished && lastRecord && isFinalState(lastRecord.state)) {
+      const result = jobResult(lastRecord.state, lastRecord.exit);
+      return finish(
+        "finished",
+        { succeeded: result.succeeded, summary: result.summary, message: result.message },
+        drainMs()
+      );
+    }
+    const summary2 = why === "abort" ? "cancelled" : "watch timed out";
+    return finish(
+      ending,
+      {
+        summary: `${summary2} (${lastRecord?.state.text ?? outcome.state?.text ?? "CANCELLED"})`,
+        message: (why === "abort" ? `the watch was cancelled, so job ${jobId} was cancelled: ` : `the watch timed out after ${formatMs(now() - started)}, so job ${jobId} was cancelled: `) + outcome.message
+      },
+      drainMs()
+    );
+  };
+  log.start();
+  try {
+    for (; ; ) {
+      const deadline = timeoutMs === void 0 ? Infinity : started + timeoutMs;
+      const wakeAt = Math.min(schedule.nextQueryAt(), deadline);
+      await sleepUntil(wakeAt, now, options.signal);
+      if (options.signal?.aborted) return await cancelAndFinish("cancelled", "abort");
+      if (now() >= deadline) {
+        const action = options.onTimeout ?? "cancel";
+        emit({ kind: "timeout", jobId, afterMs: now() - started, action });
+        if (action === "cancel") return await cancelAndFinish("timed-out", "timeout");
+        const state = lastQueue?.state.text ?? "unknown state";
+        return await finish("left-running", {
+          summary: `left running (${state})`,
+          message: `the watch timed out after ${formatMs(now() - started)}; job ${jobId} was left as it is (${state}): follow it with \`slurm-gitops watch ${jobId}\`, cancel it with \`slurm-gitops cancel ${jobId}\``
+        });
+      }
+      const at = now();
+      const command = askAccounting ? sacctCommand(jobId, submitTime) : squeueCommand(jobId);
+      const answer = await raceAbort(connection.slurm(command), options.signal);
+      if (answer === void 0) continue;
+      if (answer.kind === "reconnected") {
+        schedule.recordQuery(at, { soon: true });
+        continue;
+      }
+      if (!askAccounting) {
+        const queue = parseSqueue(jobId, answer.result);
+        if (queue.kind === "error") {
+          failedInARow++;
+          lastFailure = queue.message;
+          emit({
+            kind: "query-failed",
+            jobId,
+            message: queue.message,
+            inARow: failedInARow,
+            limit: maxFailed
+          });
+          if (failedInARow >= maxFailed) return await giveUp();
+          schedule.recordQuery(at, { soon: true });
+          continue;
+        }
+        failedInARow = 0;
+        if (queue.kind === "listed") {
+          const entry = queue.entry;
+          const changed = !lastQueue || lastQueue.state.text !== entry.state.text || lastQueue.reason !== entry.reason;
+          if (changed) {
+            emit({
+              kind: "state",
+              jobId,
+              state: entry.state,
+              reason: entry.reason,
+              ...entry.node ? { node: entry.node } : {},
+              ...lastQueue ? { previous: lastQueue.state } : {}
+            });
+          }
+          lastQueue = entry;
+          submitTime ??= entry.submitTime;
+          if (timeoutMs === void 0) {
+            const derived2 = watchTimeoutMs(entry.timeLimit, queueAllowanceMs);
+            if (derived2 !== void 0) timeoutMs = derived2;
+          }
+          if (isFinalState(entry.state)) {
+            askAccounting = true;
+            leftQueueAt = at;
+          }
+          schedule.recordQuery(at, { changed, soon: askAccounting });
+          continue;
+        }
+        askAccounting = true;
+        leftQueueAt ??= at;
+        schedule.recordQuery(at, { changed: lastQueue !== void 0, soon: true });
+        continue;
+      }
+      const accounting = parseSacct(jobId, answer.result, submitTime);
+      if (accounting.kind === "error") {
+        failedInARow++;
+        lastFailure = accounting.message;
+        emit({
+          kind: "query-failed",
+          jobId,
+          message: accounting.message,
+          inARow: failedInARow,
+          limit: maxFailed
+        });
+        if (failedInARow >= maxFailed) return await giveUp();
+        schedule.recordQuery(at, { soon: true });
+        continue;
+      }
+      failedInARow = 0;
+      if (accounting.kind === "recorded") {
+        lastRecord = accounting.record;
+        submitTime ??= accounting.record.submitTime;
+        if (isFinalState(accounting.record.state)) {
+          schedule.recordQuery(at, { changed: true });
+          const result = jobResult(accounting.record.state, accounting.record.exit);
+          return await finish("finished", {
+            succeeded: result.succeeded,
+            summary: result.summary,
+            message: result.message
+          });
+        }
+      }
+      if (lastQueue === void 0 && accounting.kind === "unrecorded" && at - started < accountingWaitMs) {
+        askAccounting = false;
+        leftQueueAt = void 0;
+      }
+      if (at - (leftQueueAt ?? at) > accountingWaitMs || lastQueue === void 0 && at - started >= accountingWaitMs) {
+        const known = lastQueue !== void 0 || accounting.kind === "recorded";
+        return await finish("unknown", {
+          summary: known ? "no final record" : "unknown job",
+          message: known ? `job ${jobId} left the queue, but after ${formatMs(accountingWaitMs)} sacct still shows ${accounting.kind === "recorded" ? accounting.record.state.text : "no record"} for it; check with sacct -j ${jobId}` : `job ${jobId} is unknown to squeue and to sacct${submitTime ? ` since ${submitTime}` : ""}: was it submitted on this cluster?`
+        });
+      }
+      const detail = accounting.kind === "recorded" ? accounting.record.state.text : "no record yet";
+      if (lastQueue !== void 0 && detail !== lastAccountingDetail) {
+        emit({ kind: "accounting-pending", jobId, detail });
+      }
+      lastAccountingDetail = detail;
+      schedule.recordQuery(at, { soon: true });
+    }
+  } catch (err) {
+    if (!(err instanceof ConnectionLostError)) throw err;
+    return await finish("connection-lost", {
+      summary: "connection lost",
+      message: `${err.message}; job ${jobId} was left as it is: follow it with \`slurm-gitops watch ${jobId}\``
+    });
+  } finally {
+    await log.stop();
+  }
+  async function giveUp() {
+    return finish("unknown", {
+      summary: "Slurm queries failed",
+      message: `${failedInARow} Slurm queries in a row failed (last: ${lastFailure}); job ${jobId} was left as it is: follow it with \`slurm-gitops watch ${jobId}\``
+    });
+  }
+}
+async function sleepUntil(at, now, signal) {
+  const ms = at - now();
+  if (ms <= 0 || signal?.aborted) return;
+  await new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+async function raceAbort(promise2, signal) {
+  if (!signal) return promise2;
+  if (signal.aborted) return void 0;
+  let onAbort;
+  const aborted2 = new Promise((resolve) => {
+    onAbort = () => resolve(void 0);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise2, aborted2]);
+  } finally {
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
+}
+async function raceTimeout(promise2, ms) {
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(void 0), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise2, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function formatMs(ms) {
+  const s = Math.round(ms / 1e3);
+  return s < 120 ? `${s} s` : `${Math.round(s / 60)} min`;
+}
+
+// src/operations/sandbox.ts
+async function sandbox2(request2, io) {
+  const repository = await loadRepository(
+    await readerAt(request2.repo, { tree: true }),
+    request2.repo.configPath
+  );
+  const { config: config2 } = repository;
+  const run3 = resolveSandboxRun(config2, request2.ask, request2.names);
+  const commit = await resolveRef2(request2.repo.dir, run3.ref, request2.names.ref, io.log);
+  const sha = commit.sha;
+  const branch = commit.branch ?? developmentBranch(config2);
+  const plan2 = planSandbox(config2, compileTemplates(repository.templates), run3, {
+    sha,
+    branch,
+    runId: request2.runId
+  });
+  const problems = checkScripts(plan2.scripts);
+  if (problems.length > 0) throw new UserError(problems);
+  const settings = await transportSettings(config2.cluster, request2.connection);
+  const connect = () => connectTransport(settings, io.warn);
+  let transport = await connect();
+  try {
+    const bundle = config2.project.source === "bundle" ? await sendBundle(request2.repo.dir, sha, transport) : "";
+    const report = await execute(
+      transport,
+      plan2.stagingScript,
+      { ...plan2.parameters, bundle, actor: request2.actor, runUrl: request2.runUrl, nonce: newNonce() },
+      io.sink,
+      {
+        loginShell: config2.cluster.loginShell,
+        timeoutSeconds: config2.cluster.timeoutMinutes * 60,
+        signal: io.signal
+      }
+    );
+    if (report.exitCode !== 0) return { kind: "staging-failed", run: run3, sha, plan: plan2, report };
+    if (io.signal?.aborted)
+      return { kind: "staging-failed", run: run3, sha, plan: plan2, report: { ...report, cancelled: true } };
+    const job2 = await submitBatchJob(transport, plan2.sbatchArgs, {
+      loginShell: config2.cluster.loginShell,
+      directory: plan2.runDir
+    }).catch((error63) => {
+      throw new UserError({
+        where: "sbatch",
+        message: error63 instanceof Error ? error63.message : String(error63)
+      });
+    });
+    io.onSubmitted?.({ ...job2, logPath: plan2.logPath });
+    if (!request2.wait) return { kind: "submitted", run: run3, sha, plan: plan2, job: job2 };
+    const watch = await watchJob({
+      transport,
+      reconnect: connect,
+      jobId: job2.jobId,
+      submittedAfter: job2.submittedAfter,
+      logPath: plan2.logPath,
+      onOutput: io.onOutput,
+      onEvent: io.onEvent,
+      signal: io.signal,
+      loginShell: config2.cluster.loginShell,
+      ...watchSettings(config2.sandbox)
+    });
+    transport = watch.transport;
+    return { kind: "watched", run: run3, sha, plan: plan2, job: job2, watch };
+  } finally {
+    await transport.close();
+  }
+}
+function developmentBranch(config2) {
+  return (config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0]).branch;
+}
+
+// src/sandbox/job-identity.ts
+function classifyJob(job2, project2, user2) {
+  const what = `job ${job2.jobId} ("${job2.name}", user ${job2.user}, ${job2.state.text})`;
+  const run3 = parseSandboxJobName(project2, job2.name);
+  if (run3 && job2.user === user2) return { kind: "sandbox", job: job2, run: run3 };
+  if (run3) {
+    return {
+      kind: "refused",
+      job: job2,
+      message: `${what} is named like a sandbox job of ${project2} but belongs to ${job2.user}, not ${user2}; leaving it alone`
+    };
+  }
+  const scheduled = job2.name.startsWith(`${project2}-`) && !job2.name.startsWith(`${project2}-${SANDBOX_ENVIRONMENT}`);
+  return {
+    kind: "refused",
+    job: job2,
+    message: scheduled ? `${what} looks like a scheduled job of ${project2} (<project>-<environment>-<job>), not a sandbox test job; scheduled jobs follow their deployment (their scrontab entry), and cancelling one by hand ends its run` : `${what} is not a sandbox test job of ${project2}: those are named ${sandboxJobPrefix(project2)}<sandbox>-<run id>-<short sha>`
+  };
+}
+async function identifyJob(connection, jobId, { project: project2, user: user2 }) {
+  const bad = checkJobId(jobId);
+  if (bad) return { kind: "unknown", message: bad };
+  const shown = await connection.slurm(scontrolShowJobCommand(jobId));
+  if (shown.kind === "done") {
+    const controller = parseScontrolShowJob(jobId, shown.result);
+    if (controller.kind === "listed") {
+      const f = controller.fields;
+      const submitTime = slurmTimestamp(f.SubmitTime);
+      const job2 = {
+        jobId,
+        name: f.JobName ?? "",
+        user: userName(f.UserId ?? ""),
+        state: parseJobState(f.JobState ?? ""),
+        ...submitTime ? { submitTime } : {},
+        ...f.StdOut ? { logPath: f.StdOut } : {},
+        source: "controller"
+      };
+      return classifyJob(job2, project2, user2);
+    }
+  }
+  const accounted = await connection.slurm(sacctCommand(jobId));
+  if (accounted.kind === "done") {
+    const accounting = parseSacct(jobId, accounted.result);
+    if (accounting.kind === "recorded") {
+      const r = accounting.record;
+      const job2 = {
+        jobId,
+        name: r.name,
+        user: r.user,
+        state: r.state,
+        ...r.submitTime ? { submitTime: r.submitTime } : {},
+        source: "accounting"
+      };
+      return classifyJob(job2, project2, user2);
+    }
+    if (accounting.kind === "error")
+      return { kind: "unknown", message: `could not look up job ${jobId}: ${accounting.message}` };
+  }
+  return {
+    kind: "unknown",
+    message: `job ${jobId} is not known to the controller (scontrol) or to accounting (sacct) on this cluster; check the id`
+  };
+}
+async function requireSandboxJob(connection, jobId, who, where2 = "job id") {
+  const identity = await identifyJob(connection, jobId, who);
+  if (identity.kind === "sandbox") return { job: identity.job, run: identity.run };
+  throw new UserError({ where: where2, message: identity.message });
+}
+
+// src/operations/job.ts
+async function openCluster(request2, warn) {
+  const { config: config2 } = await loadRepository(
+    await readerAt(request2.repo, { tree: true }),
+    request2.repo.configPath
+  );
+  const settings = await transportSettings(config2.cluster, request2.connection);
+  const connect = () => connectTransport(settings, warn);
+  const user2 = settings.kind === "ssh" ? settings.username : config2.cluster.user;
+  return { config: config2, connect, transport: await connect(), who: { project: config2.project.name, user: user2 } };
+}
+async function cancel(request2, io) {
+  const { transport, who } = await openCluster(request2, io.warn);
+  try {
+    const connection = new WatchConnection(transport);
+    await requireSandboxJob(connection, request2.jobId, who, "job id");
+    return await cancelJob(connection, request2.jobId);
+  } finally {
+    await transport.close();
+  }
+}
+
+// src/sandbox/output-lines.ts
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+var OutputLines = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  decoder = new StringDecoder2("utf8");
+  pending = "";
+  /** Feeds one chunk; calls onLine for every line it completes. */
+  write(chunk) {
+    this.pending += this.decoder.write(chunk);
+    let newline;
+    while ((newline = this.pending.indexOf("\n")) !== -1) {
+      this.onLine(this.pending.slice(0, newline).replace(/\r$/, ""));
+      this.pending = this.pending.slice(newline + 1);
+    }
+  }
+  /** The last, unterminated line, if any. */
+  end() {
+    this.pending += this.decoder.end();
+    if (this.pending !== "") this.onLine(this.pending);
+    this.pending = "";
+  }
+};
+
+// src/sandbox/watch-events.ts
+function formatWatchEvent(event) {
+  const job2 = `job ${event.jobId}`;
+  switch (event.kind) {
+    case "state": {
+      const reason = event.reason && event.reason !== "None" ? ` (${event.reason})` : "";
+      const node2 = event.state.name === "RUNNING" && event.node ? ` on ${event.node}` : "";
+      return { level: "info", text: `${job2} ${event.state.text}${reason}${node2}` };
+    }
+    case "query-failed":
+      return {
+        level: "warning",
+        text: `a Slurm query about ${job2} failed (${event.inARow} of ${event.limit} in a row allowed): ${event.message}`
+      };
+    case "accounting-pending":
+      return {
+        level: "info",
+        text: `${job2} left the queue; waiting for its accounting record (${event.detail})`
+      };
+    case "timeout":
+      return {
+        level: "warning",
+        text: `watch of ${job2} timed out after ${formatDuration(event.afterMs / 1e3)}; ${event.action === "cancel" ? "cancelling it" : "leaving it running"}`
+      };
+    case "cancelling":
+      return { level: "info", text: `cancelling ${job2} (scancel ${event.jobId})` };
+    case "cancelled":
+      return { level: event.outcome.confirmed ? "info" : "warning", text: event.outcome.message };
+    case "log-problem":
+      return { level: "warning", text: event.message };
+    case "connection-lost":
+      return {
+        level: "warning",
+        text: `connection lost while watching ${job2}: ${event.reason}; reconnecting`
+      };
+    case "reconnect-failed":
+      return {
+        level: "info",
+        text: `reconnect attempt ${event.attempt} failed (${event.reason}); next in ${formatDuration(event.nextInMs / 1e3)}`
+      };
+    case "reconnected":
+      return {
+        level: "warning",
+        text: `reconnected to ${event.transport} after ${formatDuration(event.downMs / 1e3)}; ${job2} was not affected, its log continues where it stopped`
+      };
+  }
+}
+function formatWatchOutcome(outcome) {
+  const parts = [`job ${outcome.jobId}: ${outcome.message}`];
+  const times = [];
+  if (outcome.queuedSeconds !== void 0) times.push(`queued for ${formatDuration(outcome.queuedSeconds)}`);
+  if (outcome.ranSeconds !== void 0) times.push(`ran for ${formatDuration(outcome.ranSeconds)}`);
+  if (outcome.node) times.push(`on ${outcome.node}`);
+  if (times.length > 0) parts.push(`(${times.join(", ")})`);
+  return parts.join(" ");
+}
+
+// src/action/sandbox-command.ts
+async function runSandboxCommand(settings) {
+  const request2 = settings.request;
+  const abort = new AbortController();
+  const cancelRun = () => abort.abort();
+  process.on("SIGINT", cancelRun);
+  process.on("SIGTERM", cancelRun);
+  const sink = new ActionLogSink();
+  const lines = new OutputLines((line) => sink.info(line));
+  let outcome;
+  try {
+    outcome = await sandbox2(request2, {
+      sink,
+      onOutput: (chunk) => lines.write(chunk),
+      onEvent: (event) => {
+        const { level, text } = formatWatchEvent(event);
+        if (level === "warning") sink.warning(text);
+        else info(text);
+      },
+      onSubmitted: (job2) => {
+        saveState("unfinishedJob" /* UnfinishedJob */, job2.jobId);
+        setOutput("job-id" /* JobId */, job2.jobId);
+        info(`submitted job ${job2.jobId}; its log: ${job2.logPath}`);
+      },
+      signal: abort.signal,
+      warn: (message) => sink.warning(message),
+      log: (message) => info(message)
+    });
+    lines.end();
+  } finally {
+    sink.close();
+    process.off("SIGINT", cancelRun);
+    process.off("SIGTERM", cancelRun);
+  }
+  setOutput("sha" /* Sha */, outcome.sha);
+  if (outcome.kind === "staging-failed") {
+    setFailed(`slurm-gitops sandbox: staging ${outcome.sha} failed: ${failureMessage(outcome.report)}`);
+    return;
+  }
+  setOutput("log-path" /* LogPath */, outcome.plan.logPath);
+  setOutput("run-dir" /* RunDir */, outcome.plan.runDir);
+  if (outcome.kind === "submitted") {
+    saveState("unfinishedJob" /* UnfinishedJob */, "");
+    notice(
+      `job ${outcome.job.jobId} submitted; follow it with command: watch or slurm-gitops watch ${outcome.job.jobId}`
+    );
+    await writeSummary3(outcome);
+    return;
+  }
+  const { watch } = outcome;
+  if (watch.ending !== "connection-lost" && watch.ending !== "unknown")
+    saveState("unfinishedJob" /* UnfinishedJob */, "");
+  setOutput("state" /* State */, watch.state?.name ?? "");
+  setOutput("exit-code" /* ExitCode */, watch.exitCode === void 0 ? "" : String(watch.exitCode));
+  setOutput("slurm-queries" /* SlurmQueries */, String(watch.slurmQueries));
+  await writeSummary3(outcome);
+  if (!watch.succeeded) setFailed(`slurm-gitops sandbox: ${formatWatchOutcome(watch)}`);
+  else info(formatWatchOutcome(watch));
+}
+async function cancelUnfinishedJob(settings) {
+  const jobId = getState("unfinishedJob" /* UnfinishedJob */);
+  if (!jobId) return;
+  const request2 = settings.request;
+  info(`the main step did not see job ${jobId} finish (cancelled or killed): cancelling it`);
+  const outcome = await cancel(
+    { command: "cancel", repo: request2.repo, jobId, connection: request2.connection },
+    { warn: (message) => warning(message) }
+  );
+  if (outcome.confirmed) info(outcome.message);
+  else warning(outcome.message);
+}
+async function writeSummary3(outcome) {
+  const watch = outcome.kind === "watched" ? outcome.watch : void 0;
+  const rows = [
+    ["Ref", `${outcome.run.ref} (${outcome.sha.slice(0, 12)})`],
+    ["Sandbox", outcome.run.sandbox],
+    ["Partition", outcome.run.partition],
+    ["Job", outcome.job.jobId],
+    ["Node", watch?.node ?? "\u2014"],
+    ["Queued for", watch?.queuedSeconds === void 0 ? "\u2014" : formatDuration(watch.queuedSeconds)],
+    ["Ran for", watch?.ranSeconds === void 0 ? "\u2014" : formatDuration(watch.ranSeconds)],
+    ["State", watch ? watch.summary : "submitted (not watched)"],
+    ["Exit code", watch?.exitCode === void 0 ? "\u2014" : String(watch.exitCode)],
+    ["Slurm queries", watch ? String(watch.slurmQueries) : "1"],
+    ["Log", outcome.plan.logPath]
+  ];
+  const heading = watch ? `slurm-gitops sandbox: ${outcome.run.sandbox} ${watch.succeeded ? "succeeded" : "failed"} (${watch.summary})` : `slurm-gitops sandbox: job ${outcome.job.jobId} submitted`;
+  await summary.addHeading(heading, 2).addTable([
+    [
+      { data: "What", header: true },
+      { data: "Now", header: true }
+    ],
+    ...rows
+  ]).write();
+}
+
 // src/action/main.ts
 var presenters = {
   plan: runPlan,
   deploy: runDeploymentCommand,
-  rollback: runDeploymentCommand
+  rollback: runDeploymentCommand,
+  sandbox: runSandboxCommand
 };
 async function run2() {
   let settings;
@@ -84094,13 +85636,29 @@ async function run2() {
       ref: context2.ref,
       sha: context2.sha,
       actor: context2.actor,
-      runUrl: runUrl()
+      runUrl: runUrl(),
+      runId: String(context2.runId)
     });
     info(`slurm-gitops ${settings.command} (${settings.commandSource})`);
     setOutput("command" /* Command */, settings.command);
     await presenters[settings.command](settings);
   } catch (error63) {
     fail(error63, settings);
+  }
+}
+async function runPost() {
+  try {
+    if (!getState("unfinishedJob" /* UnfinishedJob */)) return;
+    const settings = getInputs({
+      eventName: context2.eventName,
+      payload: context2.payload,
+      ref: context2.ref,
+      sha: context2.sha,
+      actor: context2.actor
+    });
+    await cancelUnfinishedJob(settings);
+  } catch (error63) {
+    warning(`slurm-gitops post step: ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
 }
 function fail(error63, settings) {
@@ -84116,5 +85674,10 @@ function fail(error63, settings) {
 }
 
 // src/index.ts
-await run2();
+if (getState("isPost" /* IsPost */) === "true") {
+  await runPost();
+} else {
+  saveState("isPost" /* IsPost */, "true");
+  await run2();
+}
 process.exit();

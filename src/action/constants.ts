@@ -15,7 +15,14 @@ export enum Inputs {
   TimeoutMinutes = 'timeout-minutes',
   Branch = 'branch',
   Sha = 'sha',
-  To = 'to'
+  To = 'to',
+  Ref = 'ref',
+  Sandbox = 'sandbox',
+  SandboxCommand = 'sandbox-command',
+  Partition = 'partition',
+  TimeLimit = 'time-limit',
+  SbatchOptions = 'sbatch-options',
+  Wait = 'wait'
 }
 
 export enum Outputs {
@@ -38,11 +45,30 @@ export enum Outputs {
   /** `deploy`: `reused` or `built`. */
   Venv = 'venv',
   /** `deploy`: `changed` or `unchanged` (an unchanged table is not reinstalled). */
-  Scrontab = 'scrontab'
+  Scrontab = 'scrontab',
+  /** `sandbox`: the Slurm job id of the test job. */
+  JobId = 'job-id',
+  /** `sandbox`: its final Slurm state (COMPLETED, FAILED, TIMEOUT, CANCELLED, …); empty with wait: false. */
+  State = 'state',
+  /** `sandbox`: its exit code. */
+  ExitCode = 'exit-code',
+  /** `sandbox`: the job's log on the cluster. */
+  LogPath = 'log-path',
+  /** `sandbox`: the run directory on the cluster. */
+  RunDir = 'run-dir',
+  /** `sandbox`: Slurm queries the watch made. */
+  SlurmQueries = 'slurm-queries'
+}
+
+export enum State {
+  /** Set by the main step; the post step (same bundle) finds it and knows it is the post step. */
+  IsPost = 'isPost',
+  /** A sandbox job the main step submitted and has not seen finish: the post step cancels it. */
+  UnfinishedJob = 'unfinishedJob'
 }
 
 /** What the `command` input accepts. `auto` picks from the event (see resolveCommand in inputs.ts). */
-export const COMMANDS = ['plan', 'deploy', 'rollback'] as const
+export const COMMANDS = ['plan', 'deploy', 'rollback', 'sandbox'] as const
 export type Command = (typeof COMMANDS)[number]
 export const AUTO_COMMAND = 'auto'
 

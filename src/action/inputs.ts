@@ -39,6 +39,8 @@ export interface EventInfo {
   sha?: string
   actor?: string
   runUrl?: string
+  /** GITHUB_RUN_ID: names a sandbox run. */
+  runId?: string
 }
 
 export type InputReader = (name: Inputs) => string
@@ -137,6 +139,35 @@ export function getInputs(
       if (!read(Inputs.Sha) && !event.sha)
         problem(Inputs.Sha, 'is required: the event has no commit (GITHUB_SHA)')
       break
+    case 'sandbox':
+      request = {
+        command,
+        repo,
+        ask: {
+          // The form's ref, else the dispatched branch or commit.
+          ref: read(Inputs.Ref) || dispatched('ref') || branchOfRef(event.ref) || event.sha || '',
+          sandbox: read(Inputs.Sandbox) || dispatched('sandbox') || undefined,
+          command: read(Inputs.SandboxCommand) || dispatched('sandbox-command') || undefined,
+          partition: read(Inputs.Partition) || dispatched('partition') || undefined,
+          timeLimit: read(Inputs.TimeLimit) || dispatched('time-limit') || undefined,
+          sbatch: (read(Inputs.SbatchOptions) || dispatched('sbatch-options')).split(/\s+/).filter(Boolean),
+          actor: event.actor ?? ''
+        },
+        names: {
+          ref: `input ${Inputs.Ref}`,
+          sandbox: `input ${Inputs.Sandbox}`,
+          command: `input ${Inputs.SandboxCommand}`,
+          partition: `input ${Inputs.Partition}`,
+          timeLimit: `input ${Inputs.TimeLimit}`,
+          sbatch: `input ${Inputs.SbatchOptions}`,
+          actor: 'actor (GITHUB_ACTOR)'
+        },
+        runId: /^\d{1,20}$/.test(event.runId ?? '') ? event.runId! : String(Date.now()),
+        wait: parseBoolean(Inputs.Wait, read(Inputs.Wait) || dispatched('wait'), true, problem),
+        connection,
+        ...requester
+      }
+      break
     case 'rollback':
       request = {
         command,
@@ -190,7 +221,7 @@ function baseCommit(event: EventInfo): string | undefined {
 
 /**
  * `auto` follows the event: pull_request → plan, push → deploy, workflow_dispatch → the dispatch form's own
- * `command` input.
+ * `command` input when the workflow defines one, else sandbox.
  */
 export function resolveCommand(
   value: string,
@@ -212,13 +243,8 @@ export function resolveCommand(
       return { command: 'deploy', source }
     case 'workflow_dispatch': {
       const dispatched = event.payload.inputs?.command
-      if (dispatched === undefined || dispatched === '') {
-        problem(
-          Inputs.Command,
-          `auto found no "command" input in the workflow_dispatch form; add one (a choice of ${COMMANDS.join(', ')}) or set the command input`
-        )
-        return { command: 'plan', source }
-      }
+      // The dispatch use case: a sandbox test job, unless the form chooses another command.
+      if (dispatched === undefined || dispatched === '') return { command: 'sandbox', source }
       if (typeof dispatched === 'string' && isCommand(dispatched)) {
         return { command: dispatched, source: `${source}, its command input` }
       }
@@ -226,7 +252,7 @@ export function resolveCommand(
         Inputs.Command,
         `auto took the workflow_dispatch input "command", but ${JSON.stringify(dispatched)} is not one of ${COMMANDS.join(', ')}`
       )
-      return { command: 'plan', source }
+      return { command: 'sandbox', source }
     }
     default:
       problem(

@@ -3,10 +3,11 @@
 // an annotation at the file and line when known).
 import * as core from '@actions/core'
 import { context } from '@actions/github'
-import { type Command, Outputs } from './constants.js'
+import { type Command, Outputs, State } from './constants.js'
 import { type ActionSettings, getInputs } from './inputs.js'
 import { runPlan } from './plan-command.js'
 import { runDeploymentCommand } from './deploy-command.js'
+import { cancelUnfinishedJob, runSandboxCommand } from './sandbox-command.js'
 import { UserError } from '../errors/user-error.js'
 import { annotateProblems } from '../github/annotations.js'
 import { runUrl } from '../github/run-url.js'
@@ -15,7 +16,8 @@ import { runUrl } from '../github/run-url.js'
 const presenters: Record<Command, (settings: ActionSettings) => Promise<void>> = {
   plan: runPlan,
   deploy: runDeploymentCommand,
-  rollback: runDeploymentCommand
+  rollback: runDeploymentCommand,
+  sandbox: runSandboxCommand
 }
 
 export async function run(): Promise<void> {
@@ -27,13 +29,34 @@ export async function run(): Promise<void> {
       ref: context.ref,
       sha: context.sha,
       actor: context.actor,
-      runUrl: runUrl()
+      runUrl: runUrl(),
+      runId: String(context.runId)
     })
     core.info(`slurm-gitops ${settings.command} (${settings.commandSource})`)
     core.setOutput(Outputs.Command, settings.command)
     await presenters[settings.command](settings)
   } catch (error) {
     fail(error, settings)
+  }
+}
+
+/**
+ * The post step (runs after the job's other steps, even when they failed or were cancelled): a sandbox job the
+ * main step left unfinished is cancelled. A failure here only warns: it must not fail a job that succeeded.
+ */
+export async function runPost(): Promise<void> {
+  try {
+    if (!core.getState(State.UnfinishedJob)) return
+    const settings = getInputs({
+      eventName: context.eventName,
+      payload: context.payload,
+      ref: context.ref,
+      sha: context.sha,
+      actor: context.actor
+    })
+    await cancelUnfinishedJob(settings)
+  } catch (error) {
+    core.warning(`slurm-gitops post step: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 

@@ -245,8 +245,8 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
   }
 
   /**
-   * The main step: the action has no post step, and the SSH key and known_hosts never touch the disk, so it
-   * leaves nothing under RUNNER_TEMP and saves no state.
+   * The main step: the SSH key and known_hosts never touch the disk, so it leaves nothing under RUNNER_TEMP,
+   * and a deploy saves no state for the post step (which only cancels a sandbox job left unfinished).
    */
   async function runMain(
     repo: DeployFixture,
@@ -255,7 +255,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
   ): Promise<{ main: StepRun }> {
     const main = await runStep(repo, files, trigger)
     expect(await readdir(files.runnerTemp)).toEqual([])
-    expect(main.state).toEqual({})
+    expect(main.state).toEqual({ isPost: 'true' })
     return { main }
   }
 

@@ -18,8 +18,8 @@ describe('action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Outputs).sort())
   })
 
-  it('runs the bundle on node24, with no post step (nothing is left on the runner to clean up)', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  it('runs the bundle on node24, main and post (the post step cancels a sandbox job left unfinished)', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' })
   })
 
   it('describes every input and output', () => {

@@ -115,12 +115,29 @@ describe('getInputs', () => {
     expect(problems.find(p => p.where === 'input branch')?.message).toMatch(/required for deploy/)
   })
 
-  it('a dispatch without a command input is an error, not a command that does not exist', () => {
-    const problems = problemsOf(() =>
-      getInputs({ eventName: 'workflow_dispatch', payload: {} }, reader({}), '/w')
-    )
-    expect(problems).toEqual([
-      { where: 'input command', message: expect.stringMatching(/no "command" input/) }
+  it('a dispatch without a command input runs a sandbox job of the dispatched branch, as its form asks', () => {
+    const event = {
+      eventName: 'workflow_dispatch',
+      payload: { inputs: { 'sandbox-command': 'pytest -x', 'time-limit': '00:10:00' } },
+      ref: 'refs/heads/feature/filters',
+      actor: 'alice-hpc',
+      runId: '9876543210'
+    }
+    const settings = getInputs(event, reader({ [Inputs.SbatchOptions]: '--mem=4G  --cpus-per-task=2' }), '/w')
+    expect(settings.request).toMatchObject({
+      command: 'sandbox',
+      ask: {
+        ref: 'feature/filters',
+        command: 'pytest -x',
+        timeLimit: '00:10:00',
+        sbatch: ['--mem=4G', '--cpus-per-task=2'],
+        actor: 'alice-hpc'
+      },
+      runId: '9876543210',
+      wait: true
+    })
+    expect(problemsOf(() => getInputs(event, reader({ [Inputs.Wait]: 'maybe' }), '/w'))).toEqual([
+      { where: 'input wait', message: expect.stringMatching(/not a boolean/) }
     ])
   })
 
