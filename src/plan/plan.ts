@@ -122,7 +122,9 @@ export function templateContext(config: Config, deployment: DeploymentConfig): T
     jobNames: deployment.jobs.map(job => job.name),
     jobPrefix: jobPrefix(config, deployment),
     markers: blockMarkers(config, deployment),
-    renderedDir: RENDERED_DIR
+    renderedDir: RENDERED_DIR,
+    // Every deployment's releases may link into the project's venv store: pruning it counts them all.
+    deploymentRoots: config.deployments.map(d => d.root)
   } as unknown as TemplateObject
 }
 
