@@ -328,7 +328,7 @@ export interface RootState {
   venvs: string[]
   /** venvs that have `.complete`. */
   completeVenvs: string[]
-  /** `<root>/venvs`, the per-deployment store of earlier versions: '' entries never, [] when it is gone. */
+  /** `<root>/venvs`, the per-deployment store of earlier versions ([] when there is none). */
   oldVenvs: string[]
   /** `.tmp.*` directories left in the root. */
   tmp: string[]
