@@ -80005,7 +80005,8 @@ function resolveConfig(raw, file2) {
     ...raw.project,
     package: pkg,
     smokeCommand: raw.project.smokeCommand ?? `python -c 'import ${pkg}'`,
-    envPrefix: raw.project.envPrefix ?? raw.project.name.toUpperCase().replace(/-/g, "_")
+    envPrefix: raw.project.envPrefix ?? raw.project.name.toUpperCase().replace(/-/g, "_"),
+    venvStore: `${raw.project.root}/venvs`
   };
   const deployments = Object.entries(raw.deployments).map(([branch, deployment2]) => ({
     ...deployment2,
@@ -80018,11 +80019,14 @@ function resolveConfig(raw, file2) {
     // The schema guarantees a development deployment exists when dataDir is not given.
     dataDir: raw.sandbox.dataDir ?? deployments.find((d) => d.environment === "development")?.dataDir ?? raw.project.root
   };
-  checkRootsDistinct(deployments, sandbox3.root, file2);
+  checkRootsDistinct(deployments, sandbox3.root, project2.venvStore, file2);
   return { file: file2, cluster: raw.cluster, project: project2, deployments, sandbox: sandbox3, templates: raw.templates };
 }
-function checkRootsDistinct(deployments, sandboxRoot, file2) {
-  const owners = /* @__PURE__ */ new Map([[sandboxRoot, "sandbox.root"]]);
+function checkRootsDistinct(deployments, sandboxRoot, venvStore, file2) {
+  const owners = /* @__PURE__ */ new Map([
+    [sandboxRoot, "sandbox.root"],
+    [venvStore, "the project's venv store"]
+  ]);
   for (const deployment2 of deployments) {
     const owner = owners.get(deployment2.root);
     const where2 = `deployments.${deployment2.branch}.root`;
@@ -80576,9 +80580,6 @@ function planDeployment(config2, deployment2, templates) {
 }
 var endLine = (text) => text.endsWith("\n") ? text : `${text}
 `;
-function venvStore(config2) {
-  return `${config2.project.root}/venvs`;
-}
 function blockMarkers(config2, deployment2) {
   const id = `${config2.project.name} ${deployment2.environment}`;
   return { begin: `# >>> slurm-gitops ${id} >>>`, end: `# <<< slurm-gitops ${id} <<<` };
@@ -80619,7 +80620,8 @@ function templateContext(config2, deployment2) {
     markers: blockMarkers(config2, deployment2),
     renderedDir: RENDERED_DIR,
     sandboxJobPrefix: sandboxJobPrefix(config2.project.name),
-    venvStore: venvStore(config2)
+    // Every deployment's releases may link into the project's venv store: pruning it counts them all.
+    deploymentRoots: config2.deployments.map((d) => d.root)
   };
 }
 function jobContext(config2, deployment2, job2) {
@@ -84192,7 +84194,13 @@ function planSandbox(config2, templates, run3, commit) {
       ...run3.sbatch,
       `${runDir}/${RENDERED_DIR}/sandbox-job.sh`
     ],
-    parameters: { sha: commit.sha, branch: commit.branch, sandbox: run3.sandbox, run: runName },
+    parameters: {
+      mode: "sandbox",
+      sha: commit.sha,
+      branch: commit.branch,
+      sandbox: run3.sandbox,
+      run: runName
+    },
     scripts: [
       { name: "sandbox script", content: script },
       ...files.map((f) => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))

@@ -5,16 +5,26 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
-/** The projects named by --selectProjects (jest 29 keeps them out of globalConfig), or undefined for all. */
+/**
+ * The projects named by --selectProjects (jest 29 keeps them out of globalConfig), or undefined for all. Both
+ * spellings count: `--selectProjects unit` and `--selectProjects=unit` (missing the second started a cluster).
+ */
 function selectedProjects() {
-  const at = process.argv.indexOf('--selectProjects')
-  if (at === -1) return undefined
   const names = []
-  for (const arg of process.argv.slice(at + 1)) {
-    if (arg.startsWith('-')) break
-    names.push(arg)
-  }
-  return names
+  let named = false
+  process.argv.forEach((arg, at) => {
+    if (arg.startsWith('--selectProjects=')) {
+      named = true
+      names.push(arg.slice('--selectProjects='.length))
+    } else if (arg === '--selectProjects') {
+      named = true
+      for (const next of process.argv.slice(at + 1)) {
+        if (next.startsWith('-')) break
+        names.push(next)
+      }
+    }
+  })
+  return named ? names : undefined
 }
 
 export default async function globalSetup() {

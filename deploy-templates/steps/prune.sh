@@ -1,6 +1,13 @@
 # prune: keeps the newest $KEEP_RELEASES releases, the live one and every release a queued or running job uses
-# (its lease), removes the others, then every venv no kept release links to.
+# (its lease), and removes the others; then the venvs nothing uses any more: in this deployment's store of
+# earlier versions ($OLD_VENV_STORE), and in the project's store ($VENV_STORE).
 prune() {
+  sg_prune_releases
+  sg_prune_old_venv_store
+  sg_prune_venv_store
+}
+
+sg_prune_releases() {
   local keep=() leased=() name lease job
   # Releases leased by a job that is still queued or running are kept, whatever their age.
   for lease in "$ROOT"/leases/*; do
@@ -21,12 +28,44 @@ prune() {
       rm -rf "${ROOT:?}/releases/$name"
     fi
   done
-  local used venv
-  used=$(for name in "$ROOT"/releases/*/"$RENDERED_DIR"/venv; do readlink "$name"; done 2>/dev/null || true)
-  for venv in "$VENV_STORE"/*; do
+}
+
+# Only this deployment's releases link into its old store, and its deploy lock is held: no store lock needed.
+sg_prune_old_venv_store() {
+  [ -d "$OLD_VENV_STORE" ] && [ "$(readlink -f "$OLD_VENV_STORE")" != "$(readlink -f "$VENV_STORE")" ] || return 0
+  sg_remove_unused_venvs "$OLD_VENV_STORE" "$ROOT"/releases/*/"$RENDERED_DIR"/venv
+  if rmdir "$OLD_VENV_STORE" 2>/dev/null; then echo "removed $OLD_VENV_STORE: no release uses it any more"; fi
+}
+
+# Every deployment's releases, every sandbox run and every run between its venv and release steps (a claim) may
+# use a venv of the project's store. A run that is building one holds the lock: then pruning waits for a later
+# deploy rather than making this one wait.
+sg_prune_venv_store() {
+  exec 8>>"$VENV_STORE/.lock"
+  if ! flock -n 8; then
+    echo "the venv store is busy ($(cat "$VENV_STORE/.lock.holder" 2>/dev/null || echo unknown)): a later deploy prunes it"
+    exec 8>&-
+    return 0
+  fi
+  # Claims of runs killed before their exit trap (a run lasts at most $LEFTOVER_MINUTES minutes).
+  find "$VENV_STORE/.claims" -mindepth 1 -maxdepth 1 -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+  local deployment links=()
+  for deployment in "${DEPLOYMENT_ROOTS[@]}"; do links+=("$deployment"/releases/*/"$RENDERED_DIR"/venv); done
+  sg_remove_unused_venvs "$VENV_STORE" ${links[@]+"${links[@]}"} \
+    "$SANDBOX_ROOT"/*/runs/*/"$RENDERED_DIR"/venv "$VENV_STORE"/.claims/*
+  exec 8>&-
+}
+
+# sg_remove_unused_venvs STORE LINK…: removes every venv of STORE that no LINK points at (compared as resolved
+# paths, so a link written another way still counts).
+sg_remove_unused_venvs() {
+  local store=$1 used venv link
+  shift
+  used=$(for link in "$@"; do [ ! -L "$link" ] || readlink -f "$link"; done)
+  for venv in "$store"/*; do
     [ -d "$venv" ] || continue
-    if ! printf '%s\n' "$used" | grep -qxF "$venv"; then
-      echo "removing venv $(basename "$venv") (no kept release uses it)"
+    if ! printf '%s\n' "$used" | grep -qxF "$(readlink -f "$venv")"; then
+      echo "removing venv $(basename "$venv") of $store (nothing uses it)"
       rm -rf "$venv"
     fi
   done

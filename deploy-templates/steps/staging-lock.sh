@@ -1,7 +1,8 @@
 # staging_lock: this run stages alone from here to its end (the mirror and the venv store are shared by every
 # sandbox; staging takes seconds, the jobs themselves run side by side); makes the scratch directory.
 staging_lock() {
-  mkdir -p "$SANDBOX/runs" 2>/dev/null || sg_die "cannot create $SANDBOX: $(id -un) has no write access to $SANDBOX_ROOT"
+  mkdir -p "$SANDBOX/runs" "$VENV_STORE" 2>/dev/null ||
+    sg_die "cannot create $SANDBOX and $VENV_STORE: $(id -un) has no write access to their parents"
   # flock is released by the kernel when this process dies: a cancelled run never leaves a stale lock.
   exec 9>>"$SANDBOX_ROOT/.lock"
   flock -n 9 || echo "waiting up to ${LOCK_TIMEOUT}s for another sandbox run to finish staging"

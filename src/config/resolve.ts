@@ -9,7 +9,8 @@ export function resolveConfig(raw: RawConfig, file: string): Config {
     ...raw.project,
     package: pkg,
     smokeCommand: raw.project.smokeCommand ?? `python -c 'import ${pkg}'`,
-    envPrefix: raw.project.envPrefix ?? raw.project.name.toUpperCase().replace(/-/g, '_')
+    envPrefix: raw.project.envPrefix ?? raw.project.name.toUpperCase().replace(/-/g, '_'),
+    venvStore: `${raw.project.root}/venvs`
   }
   const deployments: DeploymentConfig[] = Object.entries(raw.deployments).map(([branch, deployment]) => ({
     ...deployment,
@@ -25,13 +26,21 @@ export function resolveConfig(raw: RawConfig, file: string): Config {
       deployments.find(d => d.environment === 'development')?.dataDir ??
       raw.project.root
   }
-  checkRootsDistinct(deployments, sandbox.root, file)
+  checkRootsDistinct(deployments, sandbox.root, project.venvStore, file)
   return { file, cluster: raw.cluster, project, deployments, sandbox, templates: raw.templates }
 }
 
 /** Two deployments writing into one root would overwrite each other's releases and `current`. */
-function checkRootsDistinct(deployments: DeploymentConfig[], sandboxRoot: string, file: string): void {
-  const owners = new Map<string, string>([[sandboxRoot, 'sandbox.root']])
+function checkRootsDistinct(
+  deployments: DeploymentConfig[],
+  sandboxRoot: string,
+  venvStore: string,
+  file: string
+): void {
+  const owners = new Map<string, string>([
+    [sandboxRoot, 'sandbox.root'],
+    [venvStore, "the project's venv store"]
+  ])
   for (const deployment of deployments) {
     const owner = owners.get(deployment.root)
     const where = `deployments.${deployment.branch}.root`

@@ -8,6 +8,8 @@ export interface ProjectConfig extends Omit<RawConfig['project'], 'package' | 's
   package: string
   smokeCommand: string
   envPrefix: string
+  /** `<root>/venvs`: one venv per hash, shared by every deployment and sandbox of the project. */
+  venvStore: string
 }
 
 export interface DeploymentConfig extends Omit<RawConfig['deployments'][string], 'root'> {

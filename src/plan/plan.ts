@@ -79,11 +79,6 @@ export function planDeployment(
 /** Files are written through heredocs, which end every file with a newline. */
 export const endLine = (text: string) => (text.endsWith('\n') ? text : `${text}\n`)
 
-/** Where venvs are built for sandbox runs, one per hash of (python version, requirements, pip args). */
-export function venvStore(config: Config): string {
-  return `${config.project.root}/venvs`
-}
-
 /** The lines that delimit a deployment's block in the shared scrontab table. */
 export function blockMarkers(config: Config, deployment: DeploymentConfig): { begin: string; end: string } {
   const id = `${config.project.name} ${deployment.environment}`
@@ -129,7 +124,8 @@ export function templateContext(config: Config, deployment: DeploymentConfig): T
     markers: blockMarkers(config, deployment),
     renderedDir: RENDERED_DIR,
     sandboxJobPrefix: sandboxJobPrefix(config.project.name),
-    venvStore: venvStore(config)
+    // Every deployment's releases may link into the project's venv store: pruning it counts them all.
+    deploymentRoots: config.deployments.map(d => d.root)
   }
 }
 

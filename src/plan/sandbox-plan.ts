@@ -21,7 +21,7 @@ export interface SandboxPlan {
   /** sbatch's arguments after `--parsable`, the job script last. */
   sbatchArgs: string[]
   /** The staging script's run values besides bundle, actor, run URL and nonce. */
-  parameters: { sha: string; branch: string; sandbox: string; run: string }
+  parameters: { mode: 'sandbox'; sha: string; branch: string; sandbox: string; run: string }
   /** Every script, for `bash -n` before connecting. */
   scripts: { name: string; content: string }[]
 }
@@ -67,7 +67,13 @@ export function planSandbox(
       ...run.sbatch,
       `${runDir}/${RENDERED_DIR}/sandbox-job.sh`
     ],
-    parameters: { sha: commit.sha, branch: commit.branch, sandbox: run.sandbox, run: runName },
+    parameters: {
+      mode: 'sandbox',
+      sha: commit.sha,
+      branch: commit.branch,
+      sandbox: run.sandbox,
+      run: runName
+    },
     scripts: [
       { name: 'sandbox script', content: script },
       ...files.map(f => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))

@@ -296,11 +296,11 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
     SLOW
   )
 
-  /** Resolves once a new venv directory exists in production (being built: pip follows for a few seconds). */
+  /** Resolves once a new venv directory exists in the project's store (being built: pip follows for a few seconds). */
   const halfBuiltVenv = async (existing: string[]) => {
     const deadline = Date.now() + 30_000
     while (Date.now() < deadline) {
-      const venvs = (await remoteOk(ssh, `ls -1 ${production}/venvs`)).split('\n')
+      const venvs = (await remoteOk(ssh, `ls -1 ${cluster.projectRoot}/venvs`)).split('\n')
       if (venvs.some(v => v !== '' && !existing.includes(v))) return
       await sleep(100)
     }

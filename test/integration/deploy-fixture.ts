@@ -323,25 +323,31 @@ export interface RootState {
   current: string
   links: Record<'env.sh' | 'jobs' | 'sandbox-env.sh', string>
   releases: string[]
+  /** The venvs of the project's store (`<project root>/venvs`), which every deployment shares. */
   venvs: string[]
   /** venvs that have `.complete`. */
   completeVenvs: string[]
+  /** `<root>/venvs`, the per-deployment store of earlier versions ([] when there is none). */
+  oldVenvs: string[]
   /** `.tmp.*` directories left in the root. */
   tmp: string[]
   history: HistoryEntry[]
   historyText: string
 }
 
+/** The deployment at `root` and the project's venv store (the fixture's roots are `<project root>/<environment>`). */
 export async function rootState(target: ClusterInfo | NodeSSH, root: string): Promise<RootState> {
   const r = shellQuote(root)
+  const store = shellQuote(`${path.posix.dirname(root)}/venvs`)
   const out = await remoteOk(
     target,
     `cd ${r} 2>/dev/null || { echo '@@current'; exit 0; }
      echo '@@current'; readlink current || true
      for l in env.sh jobs sandbox-env.sh; do echo "@@link $l"; readlink "$l" || true; done
      echo '@@releases'; ls -1 releases 2>/dev/null || true
-     echo '@@venvs'; ls -1 venvs 2>/dev/null || true
-     echo '@@complete'; for v in venvs/*; do [ -f "$v/.complete" ] && basename "$v"; done; true
+     echo '@@venvs'; ls -1 ${store} 2>/dev/null || true
+     echo '@@complete'; for v in ${store}/*; do [ -f "$v/.complete" ] && basename "$v"; done; true
+     echo '@@old'; ls -1 venvs 2>/dev/null || true
      echo '@@tmp'; ls -1d .tmp.* 2>/dev/null || true
      echo '@@history'; cat history 2>/dev/null || true`
   )
@@ -365,6 +371,7 @@ export async function rootState(target: ClusterInfo | NodeSSH, root: string): Pr
     releases: list('releases'),
     venvs: list('venvs'),
     completeVenvs: list('complete'),
+    oldVenvs: list('old'),
     tmp: list('tmp'),
     history: parseHistory(historyText),
     historyText

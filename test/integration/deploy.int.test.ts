@@ -110,7 +110,7 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
       })
       expect(main.outcome.stats.connections).toBe(1)
       const venvPath = main.outcome.outputs.venvPath
-      expect(venvPath).toMatch(new RegExp(`^${production}/venvs/[0-9a-f]{16}$`))
+      expect(venvPath).toMatch(new RegExp(`^${cluster.projectRoot}/venvs/[0-9a-f]{16}$`))
 
       const state = await rootState(ssh, production)
       expect(state.current).toBe(`releases/${sha}`)
@@ -121,6 +121,7 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
       })
       expect(state.releases).toEqual([sha])
       expect(state.completeVenvs).toEqual([venvPath.split('/').pop()])
+      expect(state.oldVenvs).toEqual([])
       expect(state.tmp).toEqual([])
       expect(state.history).toHaveLength(1)
       expect(state.history[0]).toMatchObject({ mode: 'deploy', sha, previous: '-', result: 'success' })
@@ -139,13 +140,15 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
 
       const develop = await repo.run('develop')
       expectSuccess(develop)
+      // The same requirements: development uses the venv production built.
       expect(develop.outcome.outputs).toMatchObject({
         sha,
         previousSha: '',
         environment: 'development',
-        venv: 'built',
+        venv: 'reused',
         scrontab: 'changed'
       })
+      expect(develop.outcome.report.results['venv-path']).toBe(venvPath)
       expect((await rootState(ssh, development)).current).toBe(`releases/${sha}`)
       expect(await sourced(development)).toMatchObject({
         environment: 'development',

@@ -250,3 +250,19 @@ describe('config: bad input names where and what is allowed', () => {
     )
   })
 })
+
+describe("config: the project's venv store", () => {
+  it('is <project.root>/venvs, shared by every deployment', () => {
+    expect(parseConfig(exampleText, FILE).project.venvStore).toBe('/projects/caqrn/venvs')
+  })
+
+  it('is no deployment root: a deployment there would take its venvs for its own', () => {
+    const problems = problemsOf(withChange(['deployments', 'main', 'root'], '/projects/caqrn/venvs'))
+    expect(problems.map(p => [p.where, p.message])).toEqual([
+      [
+        'deployments.main.root',
+        "/projects/caqrn/venvs is also used by the project's venv store; each deployment needs its own directory"
+      ]
+    ])
+  })
+})

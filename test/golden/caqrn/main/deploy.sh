@@ -110,8 +110,14 @@ RENDER_HASH=c7ffe77ff4131641
 # The bare mirror the commits are fetched into, and the ref that keeps the deployed one there.
 MIRROR=$ROOT/repo.git
 KEEP_REF=refs/slurm-gitops/deployed/$BRANCH
-# Where venvs are built, one per hash of (python version, requirements, pip args).
-VENV_STORE=$ROOT/venvs
+# The project's venv store: one venv per hash of (python version, requirements, pip args), shared by every
+# deployment and sandbox; building and pruning lock it ($VENV_STORE/.lock).
+VENV_STORE=/projects/caqrn/venvs
+# Who may link into the store, for pruning: the releases of every deployment, and the sandbox runs.
+DEPLOYMENT_ROOTS=(/projects/caqrn/production /projects/caqrn/development)
+SANDBOX_ROOT=/projects/caqrn/sandboxes
+# The per-deployment venv store of earlier versions: it serves the releases that link to it until they are pruned.
+OLD_VENV_STORE=$ROOT/venvs
 # A run lasts at most 24 h (cluster.timeoutMinutes): files of a run older than that are leftovers of a killed one.
 LEFTOVER_MINUTES=1440
 
@@ -124,6 +130,7 @@ SG_EXIT_HOOKS=()      # runtime: what runs on exit, with the exit code (sg_at_ex
 SG_TMP=''             # lock: this run's scratch directory under $ROOT, removed on exit
 PREVIOUS_SHA=''       # lock: the commit live before this run ('' when none)
 VENV=''               # venv: the venv of the commit, in $VENV_STORE
+SG_VENV_CLAIM=''      # venv: this run's claim on $VENV (pruning keeps claimed venvs), removed on exit
 RELEASE=''            # release (rollback: target): the release this run makes live
 NEW_SHA=''            # release (rollback: target): its commit
 SG_PREVIOUS_TARGET='' # switch: where `current` pointed before, for schedule to switch back to
@@ -353,8 +360,10 @@ fetch() {
 }
 
 # --- steps/venv.sh (deploy-templates/steps/venv.sh)
-# venv: the venv for commit $SG_SHA's $REQUIREMENTS is in $VENV_STORE, keyed by everything that decides its
-# content (python version, requirements, pip args): reused when complete, else built. Sets VENV.
+# venv: the venv for commit $SG_SHA's $REQUIREMENTS is in the project's store $VENV_STORE, keyed by everything
+# that decides its content (python version, requirements, pip args): reused when complete, else built. Every
+# deployment and sandbox of the project shares the store, so a promotion with the same requirements builds
+# nothing. Sets VENV, and claims it until this run ends (SG_VENV_CLAIM).
 venv() {
   local wanted=$SG_TMP/requirements.txt
   git -C "$MIRROR" show "$SG_SHA:$REQUIREMENTS" >"$wanted" 2>/dev/null ||
@@ -366,12 +375,15 @@ venv() {
     printf '%s\n' "${PIP_ARGS[@]}"
   } | sha256sum | cut -c1-16)
   VENV=$VENV_STORE/$hash
+  sg_venv_store_lock
+  sg_venv_claim
   if [ -f "$VENV/.complete" ]; then
     echo "venv $hash is complete: reused"
     sg_result venv reused
   else
-    # Venvs cannot be moved, so it is built in place; `.complete` is written last.
-    [ ! -e "$VENV" ] || echo "removing incomplete venv $hash left by an interrupted deploy"
+    # Venvs cannot be moved, so it is built in place; `.complete` is written last. Under the store's lock no
+    # other run builds here, so what is incomplete is a leftover of an interrupted one.
+    [ ! -e "$VENV" ] || echo "removing incomplete venv $hash left by an interrupted run"
     rm -rf "$VENV"
     "$PYTHON" -m venv "$VENV"
     "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input ${PIP_ARGS[@]+"${PIP_ARGS[@]}"} \
@@ -382,8 +394,35 @@ venv() {
     touch "$VENV/.complete"
     sg_result venv built
   fi
+  sg_venv_store_unlock
   sg_result venv-path "$VENV"
 }
+
+# The store's lock ($VENV_STORE/.lock, fd 8): held to build a venv or prune the store. Runs of other deployments
+# (and sandboxes) hold their own deploy locks, so two of them may want the same venv at once.
+sg_venv_store_lock() {
+  exec 8>>"$VENV_STORE/.lock"
+  if ! flock -n 8; then
+    echo "waiting up to ${LOCK_TIMEOUT}s for the venv store $VENV_STORE: $(cat "$VENV_STORE/.lock.holder" 2>/dev/null || echo unknown)"
+    flock -w "$LOCK_TIMEOUT" 8 ||
+      sg_die "the venv store $VENV_STORE is still locked after ${LOCK_TIMEOUT}s: $(cat "$VENV_STORE/.lock.holder" 2>/dev/null || echo unknown)"
+  fi
+  printf '%s\tmode=%s\tsha=%s\thost=%s\tpid=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "$SG_SHA" \
+    "$(hostname)" "$$" >"$VENV_STORE/.lock.holder"
+}
+
+sg_venv_store_unlock() { exec 8>&-; }
+
+# A claim is a link $VENV_STORE/.claims/<host>.<pid> -> $VENV, made under the lock and removed on exit: pruning
+# keeps what is claimed, so no venv goes between this step and the release that links it.
+sg_venv_claim() {
+  mkdir -p "$VENV_STORE/.claims"
+  SG_VENV_CLAIM=$VENV_STORE/.claims/$(hostname).$$
+  ln -sfn "$VENV" "$SG_VENV_CLAIM"
+  sg_at_exit sg_venv_unclaim
+}
+
+sg_venv_unclaim() { rm -f "$SG_VENV_CLAIM"; }
 
 # --- steps/release.sh (deploy-templates/steps/release.sh)
 # release: $ROOT/releases/<sha> holds the commit's files, REVISION and $RENDERED_DIR/ (the rendered files and
@@ -510,8 +549,15 @@ sg_scrontab_install() {
 
 # --- steps/prune.sh (deploy-templates/steps/prune.sh)
 # prune: keeps the newest $KEEP_RELEASES releases, the live one and every release a queued or running job uses
-# (its lease), removes the others, then every venv no kept release links to.
+# (its lease), and removes the others; then the venvs nothing uses any more: in this deployment's store of
+# earlier versions ($OLD_VENV_STORE), and in the project's store ($VENV_STORE).
 prune() {
+  sg_prune_releases
+  sg_prune_old_venv_store
+  sg_prune_venv_store
+}
+
+sg_prune_releases() {
   local keep=() leased=() name lease job
   # Releases leased by a job that is still queued or running are kept, whatever their age.
   for lease in "$ROOT"/leases/*; do
@@ -532,12 +578,44 @@ prune() {
       rm -rf "${ROOT:?}/releases/$name"
     fi
   done
-  local used venv
-  used=$(for name in "$ROOT"/releases/*/"$RENDERED_DIR"/venv; do readlink "$name"; done 2>/dev/null || true)
-  for venv in "$VENV_STORE"/*; do
+}
+
+# Only this deployment's releases link into its old store, and its deploy lock is held: no store lock needed.
+sg_prune_old_venv_store() {
+  [ -d "$OLD_VENV_STORE" ] && [ "$(readlink -f "$OLD_VENV_STORE")" != "$(readlink -f "$VENV_STORE")" ] || return 0
+  sg_remove_unused_venvs "$OLD_VENV_STORE" "$ROOT"/releases/*/"$RENDERED_DIR"/venv
+  if rmdir "$OLD_VENV_STORE" 2>/dev/null; then echo "removed $OLD_VENV_STORE: no release uses it any more"; fi
+}
+
+# Every deployment's releases, every sandbox run and every run between its venv and release steps (a claim) may
+# use a venv of the project's store. A run that is building one holds the lock: then pruning waits for a later
+# deploy rather than making this one wait.
+sg_prune_venv_store() {
+  exec 8>>"$VENV_STORE/.lock"
+  if ! flock -n 8; then
+    echo "the venv store is busy ($(cat "$VENV_STORE/.lock.holder" 2>/dev/null || echo unknown)): a later deploy prunes it"
+    exec 8>&-
+    return 0
+  fi
+  # Claims of runs killed before their exit trap (a run lasts at most $LEFTOVER_MINUTES minutes).
+  find "$VENV_STORE/.claims" -mindepth 1 -maxdepth 1 -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+  local deployment links=()
+  for deployment in "${DEPLOYMENT_ROOTS[@]}"; do links+=("$deployment"/releases/*/"$RENDERED_DIR"/venv); done
+  sg_remove_unused_venvs "$VENV_STORE" ${links[@]+"${links[@]}"} \
+    "$SANDBOX_ROOT"/*/runs/*/"$RENDERED_DIR"/venv "$VENV_STORE"/.claims/*
+  exec 8>&-
+}
+
+# sg_remove_unused_venvs STORE LINK…: removes every venv of STORE that no LINK points at (compared as resolved
+# paths, so a link written another way still counts).
+sg_remove_unused_venvs() {
+  local store=$1 used venv link
+  shift
+  used=$(for link in "$@"; do [ ! -L "$link" ] || readlink -f "$link"; done)
+  for venv in "$store"/*; do
     [ -d "$venv" ] || continue
-    if ! printf '%s\n' "$used" | grep -qxF "$venv"; then
-      echo "removing venv $(basename "$venv") (no kept release uses it)"
+    if ! printf '%s\n' "$used" | grep -qxF "$(readlink -f "$venv")"; then
+      echo "removing venv $(basename "$venv") of $store (nothing uses it)"
       rm -rf "$venv"
     fi
   done
