@@ -35600,11 +35600,11 @@ ${tick}${language}
   return {
     text: `${open2}${body}${close}`,
     cut: (budget) => {
-      const note3 = `\u2026 (cut here; the rest is in the job summary)
+      const note2 = `\u2026 (cut here; the rest is in the job summary)
 `;
-      const room = budget - bytes(open2) - bytes(close) - bytes(note3);
+      const room = budget - bytes(open2) - bytes(close) - bytes(note2);
       if (room < 200) return void 0;
-      return `${open2}${cutText(body, room)}${note3}${close}`;
+      return `${open2}${cutText(body, room)}${note2}${close}`;
     }
   };
 }
@@ -58208,6 +58208,20 @@ function planText(plans, validation, options) {
 }
 var PLAN_COMMANDS = { plan: planCommand, validate: validate2 };
 
+// src/cli/cancel-on-signal.ts
+async function cancelOnSignal(run2) {
+  const abort = new AbortController();
+  const cancel2 = () => abort.abort();
+  process.once("SIGINT", cancel2);
+  process.once("SIGTERM", cancel2);
+  try {
+    return await run2(abort.signal);
+  } finally {
+    process.off("SIGINT", cancel2);
+    process.off("SIGTERM", cancel2);
+  }
+}
+
 // src/operations/deployment.ts
 init_plan();
 
@@ -60344,21 +60358,13 @@ async function carryOut(request, io) {
 function remoteCommand(command) {
   return async (options) => {
     const request = remoteRequest(command, options);
-    const abort = new AbortController();
-    const cancel2 = () => abort.abort();
-    process.once("SIGINT", cancel2);
-    process.once("SIGTERM", cancel2);
-    let outcomes;
-    try {
-      outcomes = await carryOut(request, {
+    const outcomes = await cancelOnSignal(
+      (signal) => carryOut(request, {
         sink: new ConsoleLogSink(),
-        signal: abort.signal,
+        signal,
         warn: (message) => console.error(`warning: ${message}`)
-      });
-    } finally {
-      process.off("SIGINT", cancel2);
-      process.off("SIGTERM", cancel2);
-    }
+      })
+    );
     let failed = false;
     for (const outcome of outcomes) {
       if (outcome.kind === "no-deployment") throw new UserError(outcome.problem);
@@ -61244,23 +61250,31 @@ async function watch(request, io) {
         message: `job ${request.jobId} has ended and the controller no longer knows its output file (${job2.state.text})`
       });
     }
-    const outcome = await watchJob({
-      transport,
-      reconnect: connect,
-      jobId: request.jobId,
-      submittedAfter: job2.submitTime,
-      logPath: job2.logPath,
-      onOutput: io.onOutput,
-      onEvent: io.onEvent,
-      signal: io.signal,
-      loginShell: config2.cluster.loginShell,
-      ...watchSettings(config2.sandbox)
-    });
+    const outcome = await followJob(
+      config2,
+      { transport, connect },
+      { ...job2, submittedAfter: job2.submitTime, logPath: job2.logPath },
+      io
+    );
     current = outcome.transport;
     return outcome;
   } finally {
     await current.close();
   }
+}
+function followJob(config2, connection, job2, io) {
+  return watchJob({
+    transport: connection.transport,
+    reconnect: connection.connect,
+    jobId: job2.jobId,
+    submittedAfter: job2.submittedAfter,
+    logPath: job2.logPath,
+    onOutput: io.onOutput,
+    onEvent: io.onEvent,
+    signal: io.signal,
+    loginShell: config2.cluster.loginShell,
+    ...watchSettings(config2.sandbox)
+  });
 }
 async function cancel(request, io) {
   const { transport, who } = await openCluster(request, io.warn);
@@ -61334,23 +61348,16 @@ function formatWatchOutcome(outcome) {
 var note = (text) => console.error(`slurm-gitops: ${text}`);
 var watchCommand = async (options, args) => {
   const request = jobRequest("watch", options, args);
-  const abort = new AbortController();
-  const stop = () => abort.abort();
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  try {
-    const outcome = await watch(request, {
+  const outcome = await cancelOnSignal(
+    (signal) => watch(request, {
       onOutput: (chunk) => process.stdout.write(chunk),
       onEvent: (event) => note(formatWatchEvent(event).text),
-      signal: abort.signal,
+      signal,
       warn: (message) => note(`warning: ${message}`)
-    });
-    note(formatWatchOutcome(outcome));
-    return outcome.succeeded ? 0 : 1;
-  } finally {
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
-  }
+    })
+  );
+  note(formatWatchOutcome(outcome));
+  return outcome.succeeded ? 0 : 1;
 };
 var cancelCommand = async (options, args) => {
   const request = jobRequest("cancel", options, args);
@@ -61555,18 +61562,7 @@ async function sandbox2(request, io) {
     });
     io.onSubmitted?.({ ...job2, logPath: plan2.logPath });
     if (!request.wait) return { kind: "submitted", run: run2, sha, plan: plan2, job: job2 };
-    const watch2 = await watchJob({
-      transport,
-      reconnect: connect,
-      jobId: job2.jobId,
-      submittedAfter: job2.submittedAfter,
-      logPath: plan2.logPath,
-      onOutput: io.onOutput,
-      onEvent: io.onEvent,
-      signal: io.signal,
-      loginShell: config2.cluster.loginShell,
-      ...watchSettings(config2.sandbox)
-    });
+    const watch2 = await followJob(config2, { transport, connect }, { ...job2, logPath: plan2.logPath }, io);
     transport = watch2.transport;
     return { kind: "watched", run: run2, sha, plan: plan2, job: job2, watch: watch2 };
   } finally {
@@ -61578,41 +61574,33 @@ function developmentBranch(config2) {
 }
 
 // src/cli/sandbox-command.ts
-var note2 = (text) => console.error(`slurm-gitops: ${text}`);
 var sandboxCommand = async (options) => {
   const request = sandboxRequest(options);
-  const abort = new AbortController();
-  const stop = () => abort.abort();
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  try {
-    const outcome = await sandbox2(request, {
+  const outcome = await cancelOnSignal(
+    (signal) => sandbox2(request, {
       sink: new ConsoleLogSink(process.stderr, process.stderr),
       onOutput: (chunk) => process.stdout.write(chunk),
-      onEvent: (event) => note2(formatWatchEvent(event).text),
-      onSubmitted: (job2) => note2(`submitted job ${job2.jobId}; its log: ${job2.logPath}`),
-      signal: abort.signal,
-      warn: (message) => note2(`warning: ${message}`),
-      log: note2
-    });
-    switch (outcome.kind) {
-      case "staging-failed":
-        note2(
-          `staging ${outcome.sha} in sandbox ${outcome.run.sandbox} failed: ${failureMessage(outcome.report)}`
-        );
-        return 1;
-      case "submitted":
-        note2(
-          `job ${outcome.job.jobId} runs ${outcome.sha} in ${outcome.plan.runDir}; follow it: slurm-gitops watch ${outcome.job.jobId}`
-        );
-        return 0;
-      case "watched":
-        note2(formatWatchOutcome(outcome.watch));
-        return outcome.watch.succeeded ? 0 : 1;
-    }
-  } finally {
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
+      onEvent: (event) => note(formatWatchEvent(event).text),
+      onSubmitted: (job2) => note(`submitted job ${job2.jobId}; its log: ${job2.logPath}`),
+      signal,
+      warn: (message) => note(`warning: ${message}`),
+      log: note
+    })
+  );
+  switch (outcome.kind) {
+    case "staging-failed":
+      note(
+        `staging ${outcome.sha} in sandbox ${outcome.run.sandbox} failed: ${failureMessage(outcome.report)}`
+      );
+      return 1;
+    case "submitted":
+      note(
+        `job ${outcome.job.jobId} runs ${outcome.sha} in ${outcome.plan.runDir}; follow it: slurm-gitops watch ${outcome.job.jobId}`
+      );
+      return 0;
+    case "watched":
+      note(formatWatchOutcome(outcome.watch));
+      return outcome.watch.succeeded ? 0 : 1;
   }
 };
 var SANDBOX_COMMANDS = { sandbox: sandboxCommand };

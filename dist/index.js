@@ -84717,6 +84717,75 @@ async function cancelJob(target, jobId, options = {}) {
   });
 }
 
+// src/sandbox/job-identity.ts
+function classifyJob(job2, project2, user2) {
+  const what = `job ${job2.jobId} ("${job2.name}", user ${job2.user}, ${job2.state.text})`;
+  const run3 = parseSandboxJobName(project2, job2.name);
+  if (run3 && job2.user === user2) return { kind: "sandbox", job: job2, run: run3 };
+  if (run3) {
+    return {
+      kind: "refused",
+      job: job2,
+      message: `${what} is named like a sandbox job of ${project2} but belongs to ${job2.user}, not ${user2}; leaving it alone`
+    };
+  }
+  const scheduled = job2.name.startsWith(`${project2}-`) && !job2.name.startsWith(`${project2}-${SANDBOX_ENVIRONMENT}`);
+  return {
+    kind: "refused",
+    job: job2,
+    message: scheduled ? `${what} looks like a scheduled job of ${project2} (<project>-<environment>-<job>), not a sandbox test job; scheduled jobs follow their deployment (their scrontab entry), and cancelling one by hand ends its run` : `${what} is not a sandbox test job of ${project2}: those are named ${sandboxJobPrefix(project2)}<sandbox>-<run id>-<short sha>`
+  };
+}
+async function identifyJob(connection, jobId, { project: project2, user: user2 }) {
+  const bad = checkJobId(jobId);
+  if (bad) return { kind: "unknown", message: bad };
+  const shown = await connection.slurm(scontrolShowJobCommand(jobId));
+  if (shown.kind === "done") {
+    const controller = parseScontrolShowJob(jobId, shown.result);
+    if (controller.kind === "listed") {
+      const f = controller.fields;
+      const submitTime = slurmTimestamp(f.SubmitTime);
+      const job2 = {
+        jobId,
+        name: f.JobName ?? "",
+        user: userName(f.UserId ?? ""),
+        state: parseJobState(f.JobState ?? ""),
+        ...submitTime ? { submitTime } : {},
+        ...f.StdOut ? { logPath: f.StdOut } : {},
+        source: "controller"
+      };
+      return classifyJob(job2, project2, user2);
+    }
+  }
+  const accounted = await connection.slurm(sacctCommand(jobId));
+  if (accounted.kind === "done") {
+    const accounting = parseSacct(jobId, accounted.result);
+    if (accounting.kind === "recorded") {
+      const r = accounting.record;
+      const job2 = {
+        jobId,
+        name: r.name,
+        user: r.user,
+        state: r.state,
+        ...r.submitTime ? { submitTime: r.submitTime } : {},
+        source: "accounting"
+      };
+      return classifyJob(job2, project2, user2);
+    }
+    if (accounting.kind === "error")
+      return { kind: "unknown", message: `could not look up job ${jobId}: ${accounting.message}` };
+  }
+  return {
+    kind: "unknown",
+    message: `job ${jobId} is not known to the controller (scontrol) or to accounting (sacct) on this cluster; check the id`
+  };
+}
+async function requireSandboxJob(connection, jobId, who, where2 = "job id") {
+  const identity = await identifyJob(connection, jobId, who);
+  if (identity.kind === "sandbox") return { job: identity.job, run: identity.run };
+  throw new UserError({ where: where2, message: identity.message });
+}
+
 // src/sandbox/log-stream.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
 function followScript(path6, offset, marker, sleepIntervalSeconds = 0.5) {
@@ -85288,6 +85357,42 @@ function formatMs(ms) {
   return s < 120 ? `${s} s` : `${Math.round(s / 60)} min`;
 }
 
+// src/operations/job.ts
+async function openCluster(request2, warn) {
+  const { config: config2 } = await loadRepository(
+    await readerAt(request2.repo, { tree: true }),
+    request2.repo.configPath
+  );
+  const settings = await transportSettings(config2.cluster, request2.connection);
+  const connect = () => connectTransport(settings, warn);
+  const user2 = settings.kind === "ssh" ? settings.username : config2.cluster.user;
+  return { config: config2, connect, transport: await connect(), who: { project: config2.project.name, user: user2 } };
+}
+function followJob(config2, connection, job2, io) {
+  return watchJob({
+    transport: connection.transport,
+    reconnect: connection.connect,
+    jobId: job2.jobId,
+    submittedAfter: job2.submittedAfter,
+    logPath: job2.logPath,
+    onOutput: io.onOutput,
+    onEvent: io.onEvent,
+    signal: io.signal,
+    loginShell: config2.cluster.loginShell,
+    ...watchSettings(config2.sandbox)
+  });
+}
+async function cancel(request2, io) {
+  const { transport, who } = await openCluster(request2, io.warn);
+  try {
+    const connection = new WatchConnection(transport);
+    await requireSandboxJob(connection, request2.jobId, who, "job id");
+    return await cancelJob(connection, request2.jobId);
+  } finally {
+    await transport.close();
+  }
+}
+
 // src/operations/sandbox.ts
 async function sandbox2(request2, io) {
   const repository = await loadRepository(
@@ -85336,18 +85441,7 @@ async function sandbox2(request2, io) {
     });
     io.onSubmitted?.({ ...job2, logPath: plan2.logPath });
     if (!request2.wait) return { kind: "submitted", run: run3, sha, plan: plan2, job: job2 };
-    const watch = await watchJob({
-      transport,
-      reconnect: connect,
-      jobId: job2.jobId,
-      submittedAfter: job2.submittedAfter,
-      logPath: plan2.logPath,
-      onOutput: io.onOutput,
-      onEvent: io.onEvent,
-      signal: io.signal,
-      loginShell: config2.cluster.loginShell,
-      ...watchSettings(config2.sandbox)
-    });
+    const watch = await followJob(config2, { transport, connect }, { ...job2, logPath: plan2.logPath }, io);
     transport = watch.transport;
     return { kind: "watched", run: run3, sha, plan: plan2, job: job2, watch };
   } finally {
@@ -85356,97 +85450,6 @@ async function sandbox2(request2, io) {
 }
 function developmentBranch(config2) {
   return (config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0]).branch;
-}
-
-// src/sandbox/job-identity.ts
-function classifyJob(job2, project2, user2) {
-  const what = `job ${job2.jobId} ("${job2.name}", user ${job2.user}, ${job2.state.text})`;
-  const run3 = parseSandboxJobName(project2, job2.name);
-  if (run3 && job2.user === user2) return { kind: "sandbox", job: job2, run: run3 };
-  if (run3) {
-    return {
-      kind: "refused",
-      job: job2,
-      message: `${what} is named like a sandbox job of ${project2} but belongs to ${job2.user}, not ${user2}; leaving it alone`
-    };
-  }
-  const scheduled = job2.name.startsWith(`${project2}-`) && !job2.name.startsWith(`${project2}-${SANDBOX_ENVIRONMENT}`);
-  return {
-    kind: "refused",
-    job: job2,
-    message: scheduled ? `${what} looks like a scheduled job of ${project2} (<project>-<environment>-<job>), not a sandbox test job; scheduled jobs follow their deployment (their scrontab entry), and cancelling one by hand ends its run` : `${what} is not a sandbox test job of ${project2}: those are named ${sandboxJobPrefix(project2)}<sandbox>-<run id>-<short sha>`
-  };
-}
-async function identifyJob(connection, jobId, { project: project2, user: user2 }) {
-  const bad = checkJobId(jobId);
-  if (bad) return { kind: "unknown", message: bad };
-  const shown = await connection.slurm(scontrolShowJobCommand(jobId));
-  if (shown.kind === "done") {
-    const controller = parseScontrolShowJob(jobId, shown.result);
-    if (controller.kind === "listed") {
-      const f = controller.fields;
-      const submitTime = slurmTimestamp(f.SubmitTime);
-      const job2 = {
-        jobId,
-        name: f.JobName ?? "",
-        user: userName(f.UserId ?? ""),
-        state: parseJobState(f.JobState ?? ""),
-        ...submitTime ? { submitTime } : {},
-        ...f.StdOut ? { logPath: f.StdOut } : {},
-        source: "controller"
-      };
-      return classifyJob(job2, project2, user2);
-    }
-  }
-  const accounted = await connection.slurm(sacctCommand(jobId));
-  if (accounted.kind === "done") {
-    const accounting = parseSacct(jobId, accounted.result);
-    if (accounting.kind === "recorded") {
-      const r = accounting.record;
-      const job2 = {
-        jobId,
-        name: r.name,
-        user: r.user,
-        state: r.state,
-        ...r.submitTime ? { submitTime: r.submitTime } : {},
-        source: "accounting"
-      };
-      return classifyJob(job2, project2, user2);
-    }
-    if (accounting.kind === "error")
-      return { kind: "unknown", message: `could not look up job ${jobId}: ${accounting.message}` };
-  }
-  return {
-    kind: "unknown",
-    message: `job ${jobId} is not known to the controller (scontrol) or to accounting (sacct) on this cluster; check the id`
-  };
-}
-async function requireSandboxJob(connection, jobId, who, where2 = "job id") {
-  const identity = await identifyJob(connection, jobId, who);
-  if (identity.kind === "sandbox") return { job: identity.job, run: identity.run };
-  throw new UserError({ where: where2, message: identity.message });
-}
-
-// src/operations/job.ts
-async function openCluster(request2, warn) {
-  const { config: config2 } = await loadRepository(
-    await readerAt(request2.repo, { tree: true }),
-    request2.repo.configPath
-  );
-  const settings = await transportSettings(config2.cluster, request2.connection);
-  const connect = () => connectTransport(settings, warn);
-  const user2 = settings.kind === "ssh" ? settings.username : config2.cluster.user;
-  return { config: config2, connect, transport: await connect(), who: { project: config2.project.name, user: user2 } };
-}
-async function cancel(request2, io) {
-  const { transport, who } = await openCluster(request2, io.warn);
-  try {
-    const connection = new WatchConnection(transport);
-    await requireSandboxJob(connection, request2.jobId, who, "job id");
-    return await cancelJob(connection, request2.jobId);
-  } finally {
-    await transport.close();
-  }
 }
 
 // src/sandbox/output-lines.ts

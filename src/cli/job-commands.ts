@@ -1,31 +1,25 @@
 // CLI watch and cancel of a sandbox test job: the job's log on stdout as it is written, our notes on stderr.
 // Exit code 0 only for a job that COMPLETED with exit code 0 (watch) or a cancel Slurm confirmed.
 import { jobRequest, type CliCommand } from './options.js'
+import { cancelOnSignal } from './cancel-on-signal.js'
 import { cancel, watch } from '../operations/job.js'
 import { formatWatchEvent, formatWatchOutcome } from '../sandbox/watch-events.js'
 
-const note = (text: string) => console.error(`slurm-gitops: ${text}`)
+/** Our notes go to stderr, so that stdout is the job's log alone. */
+export const note = (text: string) => console.error(`slurm-gitops: ${text}`)
 
 const watchCommand: CliCommand = async (options, args) => {
   const request = jobRequest('watch', options, args)
-  // Ctrl-C cancels the job, like a workflow cancel.
-  const abort = new AbortController()
-  const stop = () => abort.abort()
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
-  try {
-    const outcome = await watch(request, {
+  const outcome = await cancelOnSignal(signal =>
+    watch(request, {
       onOutput: chunk => process.stdout.write(chunk),
       onEvent: event => note(formatWatchEvent(event).text),
-      signal: abort.signal,
+      signal,
       warn: message => note(`warning: ${message}`)
     })
-    note(formatWatchOutcome(outcome))
-    return outcome.succeeded ? 0 : 1
-  } finally {
-    process.off('SIGINT', stop)
-    process.off('SIGTERM', stop)
-  }
+  )
+  note(formatWatchOutcome(outcome))
+  return outcome.succeeded ? 0 : 1
 }
 
 const cancelCommand: CliCommand = async (options, args) => {

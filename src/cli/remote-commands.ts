@@ -1,5 +1,6 @@
 // CLI deploy, rollback and status: the core runs the deployment's script; this prints the outcome.
 import { remoteRequest, type CliCommand } from './options.js'
+import { cancelOnSignal } from './cancel-on-signal.js'
 import {
   deploy,
   rollback,
@@ -26,22 +27,13 @@ async function carryOut(request: RemoteRequest, io: OperationIO): Promise<Deploy
 function remoteCommand(command: RemoteRequest['command']): CliCommand {
   return async options => {
     const request = remoteRequest(command, options)
-    // Ctrl-C cancels like a workflow cancel: the remote process group is killed and the run reports it.
-    const abort = new AbortController()
-    const cancel = () => abort.abort()
-    process.once('SIGINT', cancel)
-    process.once('SIGTERM', cancel)
-    let outcomes: DeploymentOutcome[]
-    try {
-      outcomes = await carryOut(request, {
+    const outcomes = await cancelOnSignal(signal =>
+      carryOut(request, {
         sink: new ConsoleLogSink(),
-        signal: abort.signal,
+        signal,
         warn: message => console.error(`warning: ${message}`)
       })
-    } finally {
-      process.off('SIGINT', cancel)
-      process.off('SIGTERM', cancel)
-    }
+    )
     let failed = false
     for (const outcome of outcomes) {
       if (outcome.kind === 'no-deployment') throw new UserError(outcome.problem)

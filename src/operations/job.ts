@@ -1,5 +1,6 @@
 // `watch` and `cancel` of a sandbox test job by its id: only a sandbox job of this project, run by the service
 // account, is touched (a mistyped id never reaches a colleague's or a scheduled job), over one connection.
+import type { Config } from '../config/types.js'
 import { loadRepository } from '../plan/plan-repository.js'
 import { cancelJob, type CancelOutcome } from '../sandbox/cancel.js'
 import { requireSandboxJob } from '../sandbox/job-identity.js'
@@ -45,23 +46,38 @@ export async function watch(request: WatchRequest, io: JobIO): Promise<WatchOutc
         message: `job ${request.jobId} has ended and the controller no longer knows its output file (${job.state.text})`
       })
     }
-    const outcome = await watchJob({
-      transport,
-      reconnect: connect,
-      jobId: request.jobId,
-      submittedAfter: job.submitTime,
-      logPath: job.logPath,
-      onOutput: io.onOutput,
-      onEvent: io.onEvent,
-      signal: io.signal,
-      loginShell: config.cluster.loginShell,
-      ...watchSettings(config.sandbox)
-    })
+    const outcome = await followJob(
+      config,
+      { transport, connect },
+      { ...job, submittedAfter: job.submitTime, logPath: job.logPath },
+      io
+    )
     current = outcome.transport
     return outcome
   } finally {
     await current.close()
   }
+}
+
+/** Follows a job to its end with the config's watch settings: on `transport`, reconnecting with `connect`. */
+export function followJob(
+  config: Config,
+  connection: { transport: Transport; connect: () => Promise<Transport> },
+  job: { jobId: string; submittedAfter?: string; logPath: string },
+  io: Pick<JobIO, 'onOutput' | 'onEvent' | 'signal'>
+): Promise<WatchOutcome> {
+  return watchJob({
+    transport: connection.transport,
+    reconnect: connection.connect,
+    jobId: job.jobId,
+    submittedAfter: job.submittedAfter,
+    logPath: job.logPath,
+    onOutput: io.onOutput,
+    onEvent: io.onEvent,
+    signal: io.signal,
+    loginShell: config.cluster.loginShell,
+    ...watchSettings(config.sandbox)
+  })
 }
 
 export async function cancel(request: CancelRequest, io: Pick<JobIO, 'warn'>): Promise<CancelOutcome> {

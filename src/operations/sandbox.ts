@@ -14,7 +14,8 @@ import { newNonce } from '../exec/markers.js'
 import { sendBundle } from '../deploy/bundle.js'
 import { resolveSandboxRun, type SandboxRun } from '../sandbox/sandbox-run.js'
 import { submitBatchJob, type SubmittedJob } from '../sandbox/submit.js'
-import { watchJob, watchSettings, type WatchEvent, type WatchOutcome } from '../sandbox/watch.js'
+import type { WatchEvent, WatchOutcome } from '../sandbox/watch.js'
+import { followJob } from './job.js'
 import { UserError } from '../errors/user-error.js'
 import { transportSettings } from './connection.js'
 import { readerAt } from './repository.js'
@@ -99,18 +100,7 @@ export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<S
     io.onSubmitted?.({ ...job, logPath: plan.logPath })
     if (!request.wait) return { kind: 'submitted', run, sha, plan, job }
 
-    const watch = await watchJob({
-      transport,
-      reconnect: connect,
-      jobId: job.jobId,
-      submittedAfter: job.submittedAfter,
-      logPath: plan.logPath,
-      onOutput: io.onOutput,
-      onEvent: io.onEvent,
-      signal: io.signal,
-      loginShell: config.cluster.loginShell,
-      ...watchSettings(config.sandbox)
-    })
+    const watch = await followJob(config, { transport, connect }, { ...job, logPath: plan.logPath }, io)
     transport = watch.transport
     return { kind: 'watched', run, sha, plan, job, watch }
   } finally {

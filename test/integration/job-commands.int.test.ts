@@ -1,12 +1,10 @@
 // `slurm-gitops watch JOBID` and `cancel JOBID` as users run them: the bundled CLI as a whole process against the
 // real test cluster, each result checked against Slurm's own record (sacct).
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
-import path from 'node:path'
 import { sandboxJobName } from '../../src/sandbox/job-name.js'
 import { describeCluster, resetCluster, shellQuote, sshRun, waitForJob, type ClusterInfo } from './cluster.js'
 import { createDeployFixture, type DeployFixture } from './deploy-fixture.js'
-import { repoRoot } from '../repo-root.js'
+import { startCli } from './cli-process.js'
 
 const SLOW = 120_000
 
@@ -38,37 +36,7 @@ describeCluster('slurm-gitops watch and cancel', (cluster: ClusterInfo) => {
     return r.stdout.trim().split(';')[0]!
   }
 
-  /** The CLI, as a user runs it, with every line of stdout timed as it arrives. */
-  function cli(...args: string[]) {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(repoRoot, 'dist/cli.js'),
-        ...args,
-        '--config',
-        path.join(repo.repoDir, '.github/slurm-gitops.yml'),
-        '--identity',
-        cluster.privateKeyPath,
-        '--known-hosts',
-        cluster.knownHostsPath
-      ],
-      { cwd: repo.repoDir }
-    )
-    const lines: { text: string; at: number }[] = []
-    let stderr = ''
-    let pending = ''
-    child.stdout.on('data', chunk => {
-      pending += String(chunk)
-      const parts = pending.split('\n')
-      pending = parts.pop()!
-      for (const text of parts) lines.push({ text, at: Date.now() })
-    })
-    child.stderr.on('data', chunk => (stderr += String(chunk)))
-    const done = new Promise<{ code: number | null; stderr: string; lines: typeof lines; endedAt: number }>(
-      resolve => child.on('close', code => resolve({ code, stderr, lines, endedAt: Date.now() }))
-    )
-    return { child, lines, done }
-  }
+  const cli = (...args: string[]) => startCli(cluster, repo.repoDir, args)
 
   it(
     'watch streams the log while the job runs and exits 0 for COMPLETED 0',

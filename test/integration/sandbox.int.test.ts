@@ -1,11 +1,9 @@
 // `slurm-gitops sandbox` as users run it: the bundled CLI as a whole process stages a ref of a fixture repository
 // in a sandbox on the real test cluster, submits it to `dev` and follows it; each result checked against sacct.
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
-import path from 'node:path'
 import { describeCluster, resetCluster, shellQuote, sshRun, waitForJob, type ClusterInfo } from './cluster.js'
 import { createDeployFixture, type DeployFixture } from './deploy-fixture.js'
-import { repoRoot } from '../repo-root.js'
+import { startCli } from './cli-process.js'
 
 const SLOW = 180_000
 
@@ -29,36 +27,7 @@ describeCluster('slurm-gitops sandbox', (cluster: ClusterInfo) => {
     await resetCluster(cluster)
   })
 
-  /** The CLI, as a user runs it; stdout lines timed as they arrive. */
-  function cli(...args: string[]) {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(repoRoot, 'dist/cli.js'),
-        ...args,
-        '--config',
-        path.join(repo.repoDir, '.github/slurm-gitops.yml'),
-        '--identity',
-        cluster.privateKeyPath,
-        '--known-hosts',
-        cluster.knownHostsPath
-      ],
-      { cwd: repo.repoDir }
-    )
-    const lines: { text: string; at: number }[] = []
-    let stderr = ''
-    let pending = ''
-    child.stdout.on('data', chunk => {
-      pending += String(chunk)
-      const parts = pending.split('\n')
-      pending = parts.pop()!
-      for (const text of parts) lines.push({ text, at: Date.now() })
-    })
-    child.stderr.on('data', chunk => (stderr += String(chunk)))
-    return new Promise<{ code: number | null; stderr: string; lines: typeof lines }>(resolve =>
-      child.on('close', code => resolve({ code, stderr, lines }))
-    )
-  }
+  const cli = (...args: string[]) => startCli(cluster, repo.repoDir, args).done
 
   const jobIdOf = (stderr: string) => /submitted job (\d+)/.exec(stderr)?.[1] ?? ''
 
