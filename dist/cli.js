@@ -58,8 +58,8 @@ function formatProblem(problem) {
   const at = problem.location ? `${problem.location.file}${problem.location.line ? `:${problem.location.line}` : ""}: ` : "";
   return `${at}${problem.where}: ${problem.message}`;
 }
-function formatPath(path6) {
-  return path6.reduce((text, key) => {
+function formatPath(path7) {
+  return path7.reduce((text, key) => {
     if (typeof key === "number") return `${text}[${key}]`;
     return text ? `${text}.${String(key)}` : String(key);
   }, "");
@@ -157,17 +157,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path6) {
-      const ctrl = callVisitor(key, node2, visitor, path6);
+    function visit_(key, node2, visitor, path7) {
+      const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path6);
+            const ci = visit_(i, node2.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -178,13 +178,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path6);
+          const cv = visit_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -205,17 +205,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path6) {
-      const ctrl = await callVisitor(key, node2, visitor, path6);
+    async function visitAsync_(key, node2, visitor, path7) {
+      const ctrl = await callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path6);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -226,13 +226,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path6);
+          const cv = await visitAsync_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -259,23 +259,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path6) {
+    function callVisitor(key, node2, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path6);
+        return visitor(key, node2, path7);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path6);
+        return visitor.Map?.(key, node2, path7);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path6);
+        return visitor.Seq?.(key, node2, path7);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path6);
+        return visitor.Pair?.(key, node2, path7);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path6);
+        return visitor.Scalar?.(key, node2, path7);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path6);
+        return visitor.Alias?.(key, node2, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node2) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node2) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -887,10 +887,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -909,7 +909,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -939,11 +939,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -957,8 +957,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -972,8 +972,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -991,8 +991,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -1002,8 +1002,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3518,9 +3518,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3595,14 +3595,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3617,10 +3617,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3631,10 +3631,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3651,13 +3651,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -5618,9 +5618,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5629,23 +5629,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5656,10 +5656,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7632,10 +7632,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path6) {
-  if (!path6)
+function getElementAtPath(obj, path7) {
+  if (!path7)
     return obj;
-  return path6.reduce((acc, key) => acc?.[key], obj);
+  return path7.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -7894,11 +7894,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path6, issues) {
+function prefixIssues(path7, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path6);
+    iss.path.unshift(path7);
     return iss;
   });
 }
@@ -8431,16 +8431,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path7 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -8479,17 +8479,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path7 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -8528,8 +8528,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path6) {
+  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path7) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -9901,7 +9901,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect2 = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -9922,11 +9922,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect(iss, "l"))
+    if (!collect2(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect(iss, "r"))
+    if (!collect2(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
@@ -26561,13 +26561,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path6 = ref.slice(1).split("/").filter(Boolean);
-  if (path6.length === 0) {
+  const path7 = ref.slice(1).split("/").filter(Boolean);
+  if (path7.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path6[0] === defsKey) {
-    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
+  if (path7[0] === defsKey) {
+    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -27287,7 +27287,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
+  function run3(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -27313,21 +27313,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run2(oldShape[k]);
+          const mapped = run3(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run2(def.catchall);
+          newCatchall = run3(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run2(def.element);
+        const mapped = run3(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -27335,14 +27335,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run2(item);
+          const mapped = run3(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run2(def.rest);
+          newRest = run3(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -27350,12 +27350,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run2(def.keyType);
-        const newVal = run2(def.valueType);
+        const newKey = run3(def.keyType);
+        const newVal = run3(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run2(def.valueType);
+        const newVal = run3(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -27363,7 +27363,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run2(opt);
+          const mapped = run3(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -27371,8 +27371,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run2(def.left);
-        const newRight = run2(def.right);
+        const newLeft = run3(def.left);
+        const newRight = run3(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -27384,23 +27384,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run2(def.innerType);
+        const newInner = run3(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run2(def.in);
-        const newOut = run2(def.out);
+        const newIn = run3(def.in);
+        const newOut = run3(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run2(def.input);
-        const newOutput = run2(def.output);
+        const newInput = run3(def.input);
+        const newOutput = run3(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s, { ...rest, getter: () => run3(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -27431,7 +27431,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run2(schema);
+  return run3(schema);
 }
 var RESOLVING;
 var init_visit = __esm({
@@ -28288,10 +28288,10 @@ var init_sbatch_options = __esm({
 });
 
 // src/sandbox/job-name.ts
-function sandboxJobName(run2) {
-  const problem = checkSandboxName(run2.sandbox) ?? (RUN_ID.test(run2.runId) ? null : `run id ${JSON.stringify(run2.runId)} must be 1-20 digits`) ?? (SHORT_SHA.test(run2.shortSha) ? null : `short sha ${JSON.stringify(run2.shortSha)} must be 7-12 hex digits`);
+function sandboxJobName(run3) {
+  const problem = checkSandboxName(run3.sandbox) ?? (RUN_ID.test(run3.runId) ? null : `run id ${JSON.stringify(run3.runId)} must be 1-20 digits`) ?? (SHORT_SHA.test(run3.shortSha) ? null : `short sha ${JSON.stringify(run3.shortSha)} must be 7-12 hex digits`);
   if (problem) throw new Error(problem);
-  return `${sandboxJobPrefix(run2.project)}${run2.sandbox}-${run2.runId}-${run2.shortSha}`;
+  return `${sandboxJobPrefix(run3.project)}${run3.sandbox}-${run3.runId}-${run3.shortSha}`;
 }
 function sandboxJobPrefix(project2) {
   return `${project2}-${SANDBOX_ENVIRONMENT}-`;
@@ -28497,20 +28497,20 @@ var init_schema = __esm({
       templates: templateOverrides.default({})
     });
     configSchema = rawConfig.superRefine((config2, ctx) => {
-      const issue2 = (path6, message) => ctx.addIssue({ code: "custom", path: path6, message });
+      const issue2 = (path7, message) => ctx.addIssue({ code: "custom", path: path7, message });
       const partitions = config2.cluster.partitions;
-      const checkPartition = (path6, partition, time3) => {
+      const checkPartition = (path7, partition, time3) => {
         if (!partitions) return;
         const limits = partitions[partition];
         if (!limits) {
           issue2(
-            path6,
+            path7,
             `partition "${partition}" is not in cluster.partitions (${Object.keys(partitions).join(", ")})`
           );
           return;
         }
         if (time3 && !checkTimeLimit(time3) && timeLimitMinutes(time3) > timeLimitMinutes(limits.maxTime)) {
-          issue2(path6, `time limit ${time3} exceeds partition "${partition}" maximum ${limits.maxTime}`);
+          issue2(path7, `time limit ${time3} exceeds partition "${partition}" maximum ${limits.maxTime}`);
         }
       };
       const environments = /* @__PURE__ */ new Map();
@@ -29762,13 +29762,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path6) {
-          return /^\.|this\b/.test(path6.original);
+        scopedId: function scopedId(path7) {
+          return /^\.|this\b/.test(path7.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path6) {
-          return path6.parts.length === 1 && !AST.helpers.scopedId(path6) && !path6.depth;
+        simpleId: function simpleId(path7) {
+          return path7.parts.length === 1 && !AST.helpers.scopedId(path7) && !path7.depth;
         }
       }
     };
@@ -30853,12 +30853,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path6, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path7, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path6,
+        path: path7,
         params,
         hash: hash2,
         escaped,
@@ -31130,9 +31130,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path6 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path7 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path6.original);
+        this.opcode("registerDecorator", params.length, path7.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -31199,48 +31199,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path6 = sexpr.path, name = path6.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path6));
+        var path7 = sexpr.path, name = path7.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path7));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path6.strict = true;
-        this.accept(path6);
+        path7.strict = true;
+        this.accept(path7);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path6 = sexpr.path;
-        path6.strict = true;
-        this.accept(path6);
+        var path7 = sexpr.path;
+        path7.strict = true;
+        this.accept(path7);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path6 = sexpr.path, name = path6.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path7 = sexpr.path, name = path7.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path6.strict = true;
-          path6.falsy = true;
-          this.accept(path6);
-          this.opcode("invokeHelper", params.length, path6.original, _ast2["default"].helpers.simpleId(path6));
+          path7.strict = true;
+          path7.falsy = true;
+          this.accept(path7);
+          this.opcode("invokeHelper", params.length, path7.original, _ast2["default"].helpers.simpleId(path7));
         }
       },
-      PathExpression: function PathExpression(path6) {
-        var depth = validateDepth(path6);
-        var parts = validateParts(path6);
+      PathExpression: function PathExpression(path7) {
+        var depth = validateDepth(path7);
+        var parts = validateParts(path7);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path6), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path7), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path6.data) {
+        } else if (path7.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path6.strict);
+          this.opcode("lookupData", depth, parts, path7.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path6.falsy, path6.strict, scoped);
+          this.opcode("lookupOnContext", parts, path7.falsy, path7.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -31467,8 +31467,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path6) {
-      return validateStringArray(path6, path6.parts, "parts");
+    function validateParts(path7) {
+      return validateStringArray(path7, path7.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -31650,16 +31650,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path6 = aPath;
+      var path7 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path6 = url2.path;
+        path7 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path6);
-      var parts = path6.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path7);
+      var parts = path7.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -31676,15 +31676,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path6 = parts.join("/");
-      if (path6 === "") {
-        path6 = isAbsolute ? "/" : ".";
+      path7 = parts.join("/");
+      if (path7 === "") {
+        path7 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path6;
+        url2.path = path7;
         return urlGenerate(url2);
       }
-      return path6;
+      return path7;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -34486,8 +34486,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path6 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path6;
+      var path7 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path7;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -34695,7 +34695,7 @@ function deploymentFor(config2, branch) {
 function planDeployment(config2, deployment2, templates) {
   const context = templateContext(config2, deployment2);
   const files = [];
-  const add = (path6, mode2, content) => files.push({ path: path6, mode: mode2, content: endLine(content) });
+  const add = (path7, mode2, content) => files.push({ path: path7, mode: mode2, content: endLine(content) });
   add("env.sh", 420, templates["env.sh"](context));
   add("sandbox-env.sh", 420, templates["sandbox-env.sh"](context));
   for (const job2 of deployment2.jobs) {
@@ -34890,16 +34890,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path6, added, removed, oldPosInc, options) {
-        const last = path6.lastComponent;
+      addToPath(path7, added, removed, oldPosInc, options) {
+        const last = path7.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path6.oldPos + oldPosInc,
+            oldPos: path7.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path6.oldPos + oldPosInc,
+            oldPos: path7.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -35353,19 +35353,19 @@ function scriptAndFiles(plan2) {
     { path: SCRIPT_PATH, mode: 0, content: plan2.script }
   ];
 }
-function diffFile(path6, base, head) {
+function diffFile(path7, base, head) {
   const status2 = !base ? "added" : !head ? "removed" : base.content === head.content && base.mode === head.mode ? "unchanged" : "changed";
-  if (status2 === "unchanged") return { path: path6, status: status2, patch: "" };
+  if (status2 === "unchanged") return { path: path7, status: status2, patch: "" };
   const patch = createTwoFilesPatch(
-    base ? `a/${path6}` : "/dev/null",
-    head ? `b/${path6}` : "/dev/null",
+    base ? `a/${path7}` : "/dev/null",
+    head ? `b/${path7}` : "/dev/null",
     base?.content ?? "",
     head?.content ?? "",
     void 0,
     void 0,
     { context: 3 }
   );
-  const change = { path: path6, status: status2, patch: stripIndexLine(patch) };
+  const change = { path: path7, status: status2, patch: stripIndexLine(patch) };
   if (base && head && base.mode !== head.mode) change.modeChange = `${mode(base)} \u2192 ${mode(head)}`;
   return change;
 }
@@ -35609,7 +35609,7 @@ ${tick}${language}
   };
 }
 function fenceFor(content) {
-  const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run2) => run2.length));
+  const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run3) => run3.length));
   return "`".repeat(longest + 1);
 }
 function cutText(text, budget) {
@@ -37008,13 +37008,13 @@ var require_make_dir = __commonJS({
   "node_modules/make-dir/index.js"(exports, module) {
     "use strict";
     var fs3 = __require("fs");
-    var path6 = __require("path");
-    var { promisify: promisify2 } = __require("util");
+    var path7 = __require("path");
+    var { promisify: promisify3 } = __require("util");
     var semver = require_semver();
     var useNativeRecursiveOption = semver.satisfies(process.version, ">=10.12.0");
     var checkPath = (pth) => {
       if (process.platform === "win32") {
-        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path6.parse(pth).root, ""));
+        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path7.parse(pth).root, ""));
         if (pathHasInvalidWinCharacters) {
           const error62 = new Error(`Path contains invalid characters: ${pth}`);
           error62.code = "EINVAL";
@@ -37043,11 +37043,11 @@ var require_make_dir = __commonJS({
     var makeDir2 = async (input2, options) => {
       checkPath(input2);
       options = processOptions(options);
-      const mkdir2 = promisify2(options.fs.mkdir);
-      const stat = promisify2(options.fs.stat);
+      const mkdir3 = promisify3(options.fs.mkdir);
+      const stat = promisify3(options.fs.stat);
       if (useNativeRecursiveOption && options.fs.mkdir === fs3.mkdir) {
-        const pth = path6.resolve(input2);
-        await mkdir2(pth, {
+        const pth = path7.resolve(input2);
+        await mkdir3(pth, {
           mode: options.mode,
           recursive: true
         });
@@ -37055,20 +37055,20 @@ var require_make_dir = __commonJS({
       }
       const make = async (pth) => {
         try {
-          await mkdir2(pth, options.mode);
+          await mkdir3(pth, options.mode);
           return pth;
         } catch (error62) {
           if (error62.code === "EPERM") {
             throw error62;
           }
           if (error62.code === "ENOENT") {
-            if (path6.dirname(pth) === pth) {
+            if (path7.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error62.message.includes("null bytes")) {
               throw error62;
             }
-            await make(path6.dirname(pth));
+            await make(path7.dirname(pth));
             return make(pth);
           }
           try {
@@ -37082,14 +37082,14 @@ var require_make_dir = __commonJS({
           return pth;
         }
       };
-      return make(path6.resolve(input2));
+      return make(path7.resolve(input2));
     };
     module.exports = makeDir2;
     module.exports.sync = (input2, options) => {
       checkPath(input2);
       options = processOptions(options);
       if (useNativeRecursiveOption && options.fs.mkdirSync === fs3.mkdirSync) {
-        const pth = path6.resolve(input2);
+        const pth = path7.resolve(input2);
         fs3.mkdirSync(pth, {
           mode: options.mode,
           recursive: true
@@ -37104,13 +37104,13 @@ var require_make_dir = __commonJS({
             throw error62;
           }
           if (error62.code === "ENOENT") {
-            if (path6.dirname(pth) === pth) {
+            if (path7.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error62.message.includes("null bytes")) {
               throw error62;
             }
-            make(path6.dirname(pth));
+            make(path7.dirname(pth));
             return make(pth);
           }
           try {
@@ -37123,7 +37123,7 @@ var require_make_dir = __commonJS({
         }
         return pth;
       };
-      return make(path6.resolve(input2));
+      return make(path7.resolve(input2));
     };
   }
 });
@@ -44895,7 +44895,7 @@ var require_agent = __commonJS({
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
     var { readFile: readFile5 } = __require("fs");
-    var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
+    var { execFile: execFile4, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
       makeBufferParser,
@@ -45116,7 +45116,7 @@ var require_agent = __commonJS({
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
-              execFile3("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
+              execFile4("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
                 if (err2 || stdout.length === 0)
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
@@ -45195,11 +45195,11 @@ var require_agent = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path6) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path6)) {
-        return path6 === "pageant" ? new PageantAgent() : new CygwinAgent(path6);
+    function createAgent(path7) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path7)) {
+        return path7 === "pageant" ? new PageantAgent() : new CygwinAgent(path7);
       }
-      return new OpenSSHAgent(path6);
+      return new OpenSSHAgent(path7);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -50443,17 +50443,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path6, options) {
+      createReadStream(path7, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path6, options);
+        return new ReadStream(this, path7, options);
       }
-      createWriteStream(path6, options) {
+      createWriteStream(path7, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path6, options);
+        return new WriteStream(this, path7, options);
       }
-      open(path6, flags_, attrs, cb) {
+      open(path7, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -50472,7 +50472,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50480,7 +50480,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -50611,7 +50611,7 @@ var require_SFTP = __commonJS({
           throw new Error("Client-only method called in server mode");
         fastXfer(fs3, this, localPath, remotePath, opts, cb);
       }
-      readFile(path6, options, callback_) {
+      readFile(path7, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -50684,13 +50684,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path6, flag, 438, (er, handle_) => {
+        this.open(path7, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path6, (er_, st_) => {
+              this.stat(path7, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -50711,7 +50711,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path6, data, options, callback_) {
+      writeFile(path7, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -50730,7 +50730,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path6, flag, options.mode, (openErr, handle) => {
+        this.open(path7, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -50739,7 +50739,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path6, (er_, st_) => {
+                  this.stat(path7, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -50758,7 +50758,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path6, data, options, callback_) {
+      appendFile(path7, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -50776,12 +50776,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path6, data, options, callback);
+        this.writeFile(path7, data, options, callback);
       }
-      exists(path6, cb) {
+      exists(path7, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path6, (err) => {
+        this.stat(path7, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -50824,7 +50824,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path6, attrs, cb) {
+      mkdir(path7, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -50838,7 +50838,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50846,7 +50846,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -50862,10 +50862,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path6, cb) {
+      rmdir(path7, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50873,7 +50873,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -50963,10 +50963,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path6, cb) {
+      stat(path7, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50974,17 +50974,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path6, cb) {
+      lstat(path7, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50992,17 +50992,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path6, cb) {
+      opendir(path7, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51010,14 +51010,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path6, attrs, cb) {
+      setstat(path7, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -51029,7 +51029,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51037,7 +51037,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -51097,8 +51097,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path6, atime, mtime, cb) {
-        return this.setstat(path6, {
+      utimes(path7, atime, mtime, cb) {
+        return this.setstat(path7, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -51109,8 +51109,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path6, uid, gid, cb) {
-        return this.setstat(path6, {
+      chown(path7, uid, gid, cb) {
+        return this.setstat(path7, {
           uid,
           gid
         }, cb);
@@ -51120,15 +51120,15 @@ var require_SFTP = __commonJS({
           mode: mode2
         }, cb);
       }
-      chmod(path6, mode2, cb) {
-        return this.setstat(path6, {
+      chmod(path7, mode2, cb) {
+        return this.setstat(path7, {
           mode: mode2
         }, cb);
       }
-      readlink(path6, cb) {
+      readlink(path7, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51136,7 +51136,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -51181,10 +51181,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path6, cb) {
+      realpath(path7, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51192,7 +51192,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -51237,13 +51237,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path6, cb) {
+      ext_openssh_statvfs(path7, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51253,7 +51253,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -51339,7 +51339,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path6, attrs, cb) {
+      ext_openssh_lsetstat(path7, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -51354,7 +51354,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51364,7 +51364,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -51381,13 +51381,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status2} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path6, cb) {
+      ext_openssh_expandPath(path7, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path7);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51397,7 +51397,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path7, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -52675,12 +52675,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path7 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path7 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path6)) {
+        if (!sftp.emit("LSTAT", reqID, path7)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52699,13 +52699,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path7 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path6, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path7, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52727,12 +52727,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path7 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path7 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path6)) {
+        if (!sftp.emit("OPENDIR", reqID, path7)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52751,63 +52751,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path7 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path7 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path6)) {
+        if (!sftp.emit("REMOVE", reqID, path7)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path7 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path6, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path7, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path7 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path7 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path6)) {
+        if (!sftp.emit("RMDIR", reqID, path7)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path7 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path7 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path6)) {
+        if (!sftp.emit("REALPATH", reqID, path7)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path7 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path7 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path6)) {
+        if (!sftp.emit("STAT", reqID, path7)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52827,14 +52827,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path7 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path7 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path6)) {
+        if (!sftp.emit("READLINK", reqID, path7)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52905,7 +52905,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path6, options) {
+    function ReadStream(sftp, path7, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -52919,7 +52919,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream.call(this, options);
-      this.path = path6;
+      this.path = path7;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -53050,7 +53050,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path6, options) {
+    function WriteStream(sftp, path7, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -53062,7 +53062,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path6;
+      this.path = path7;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -57350,11 +57350,11 @@ function parseConfig(text, file2) {
     const problems = result.error.issues.flatMap((issue2) => {
       const keys = issue2.code === "unrecognized_keys" ? issue2.keys : [void 0];
       return keys.map((key) => {
-        const path6 = key === void 0 ? issue2.path : [...issue2.path, key];
+        const path7 = key === void 0 ? issue2.path : [...issue2.path, key];
         return {
-          where: formatPath(path6) || "config",
-          message: key === void 0 ? describeIssue(issue2) : unknownKeyMessage(path6),
-          location: { file: file2, line: lineOf(document2, lineCounter, path6) }
+          where: formatPath(path7) || "config",
+          message: key === void 0 ? describeIssue(issue2) : unknownKeyMessage(path7),
+          location: { file: file2, line: lineOf(document2, lineCounter, path7) }
         };
       });
     });
@@ -57367,9 +57367,9 @@ function describeIssue(issue2) {
   if (issue2.code === "invalid_key" && issue2.issues?.[0]) return issue2.issues[0].message;
   return issue2.message.replace(/^Invalid input: /, "");
 }
-function unknownKeyMessage(path6) {
-  const key = String(path6[path6.length - 1]);
-  if (path6.length === 2 && path6[0] === "templates") {
+function unknownKeyMessage(path7) {
+  const key = String(path7[path7.length - 1]);
+  if (path7.length === 2 && path7[0] === "templates") {
     if (key.startsWith("steps/")) {
       return `unknown step file "${key}"; the step files are ${STEP_FILES.join(", ")}`;
     }
@@ -57379,7 +57379,7 @@ function unknownKeyMessage(path6) {
   }
   return `unknown key "${key}" (check the spelling; see the config reference in the README)`;
 }
-function lineOf(document2, lineCounter, path6) {
+function lineOf(document2, lineCounter, path7) {
   let node2 = document2.contents;
   let line;
   const lineFrom = (n) => {
@@ -57387,7 +57387,7 @@ function lineOf(document2, lineCounter, path6) {
     return range2 ? lineCounter.linePos(range2[0]).line : void 0;
   };
   line = lineFrom(node2);
-  for (const key of path6) {
+  for (const key of path7) {
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((item) => item.key?.value === key);
       if (!pair) break;
@@ -57910,19 +57910,19 @@ function checkScripts(scripts) {
   });
 }
 function bashSyntaxError(content) {
-  const run2 = spawnSync("bash", ["-n"], { input: content, encoding: "utf8" });
-  return run2.status === 0 ? null : run2.stderr.trim().replace(/^bash: /gm, "");
+  const run3 = spawnSync("bash", ["-n"], { input: content, encoding: "utf8" });
+  return run3.status === 0 ? null : run3.stderr.trim().replace(/^bash: /gm, "");
 }
 function hasShellcheck() {
   return spawnSync("shellcheck", ["--version"], { encoding: "utf8" }).status === 0;
 }
 function runShellcheck(content) {
-  const run2 = spawnSync("shellcheck", ["--shell=bash", "--format=json1", "--severity=warning", "-"], {
+  const run3 = spawnSync("shellcheck", ["--shell=bash", "--format=json1", "--severity=warning", "-"], {
     input: content,
     encoding: "utf8"
   });
   try {
-    const report = JSON.parse(run2.stdout);
+    const report = JSON.parse(run3.stdout);
     return report.comments.map((c) => ({
       level: c.level,
       text: `shellcheck SC${c.code} line ${c.line}: ${c.message}`
@@ -58209,13 +58209,13 @@ function planText(plans, validation, options) {
 var PLAN_COMMANDS = { plan: planCommand, validate: validate2 };
 
 // src/cli/cancel-on-signal.ts
-async function cancelOnSignal(run2) {
+async function cancelOnSignal(run3) {
   const abort = new AbortController();
   const cancel2 = () => abort.abort();
   process.once("SIGINT", cancel2);
   process.once("SIGTERM", cancel2);
   try {
-    return await run2(abort.signal);
+    return await run3(abort.signal);
   } finally {
     process.off("SIGINT", cancel2);
     process.off("SIGTERM", cancel2);
@@ -58472,12 +58472,12 @@ var defaultFilesystem = {
   join(pathA, pathB) {
     return fsPath.join(pathA, pathB);
   },
-  basename(path6) {
-    return fsPath.basename(path6);
+  basename(path7) {
+    return fsPath.basename(path7);
   },
-  stat(path6) {
+  stat(path7) {
     return new Promise((resolve, reject) => {
-      fs.stat(path6, (err, res) => {
+      fs.stat(path7, (err, res) => {
         if (err) {
           reject(err);
         } else {
@@ -58486,9 +58486,9 @@ var defaultFilesystem = {
       });
     });
   },
-  readdir(path6) {
+  readdir(path7) {
     return new Promise((resolve, reject) => {
-      fs.readdir(path6, (err, res) => {
+      fs.readdir(path7, (err, res) => {
         if (err) {
           reject(err);
         } else {
@@ -58498,19 +58498,19 @@ var defaultFilesystem = {
     });
   }
 };
-async function scanDirectoryInternal({ path: path6, recursive: recursive2, validate: validate4, result, fileSystem, queue, reject }) {
-  const itemStat = await fileSystem.stat(path6);
+async function scanDirectoryInternal({ path: path7, recursive: recursive2, validate: validate4, result, fileSystem, queue, reject }) {
+  const itemStat = await fileSystem.stat(path7);
   if (itemStat.isFile()) {
-    result.files.push(path6);
+    result.files.push(path7);
   } else if (itemStat.isDirectory()) {
-    result.directories.push(path6);
+    result.directories.push(path7);
   }
   if (!itemStat.isDirectory() || recursive2 === "none") {
     return;
   }
-  const contents = await fileSystem.readdir(path6);
+  const contents = await fileSystem.readdir(path7);
   contents.forEach((item) => {
-    const itemPath = fileSystem.join(path6, item);
+    const itemPath = fileSystem.join(path7, item);
     if (!validate4(itemPath)) {
       return;
     }
@@ -58525,8 +58525,8 @@ async function scanDirectoryInternal({ path: path6, recursive: recursive2, valid
     })).catch(reject);
   });
 }
-async function scanDirectory(path6, { recursive: recursive2 = true, validate: validate4 = null, concurrency = Infinity, fileSystem = defaultFilesystem } = {}) {
-  invariant(path6 && typeof path6 === "string", "path must be a valid string");
+async function scanDirectory(path7, { recursive: recursive2 = true, validate: validate4 = null, concurrency = Infinity, fileSystem = defaultFilesystem } = {}) {
+  invariant(path7 && typeof path7 === "string", "path must be a valid string");
   invariant(typeof recursive2 === "boolean", "options.recursive must be a valid boolean");
   invariant(validate4 === null || typeof validate4 === "function", "options.validate must be a valid function");
   invariant(typeof concurrency === "number", "options.concurrency must be a valid number");
@@ -58538,7 +58538,7 @@ async function scanDirectory(path6, { recursive: recursive2 = true, validate: va
   const mergedFileSystem = { ...defaultFilesystem, ...fileSystem };
   await new Promise((resolve, reject) => {
     scanDirectoryInternal({
-      path: path6,
+      path: path7,
       recursive: recursive2 ? "deep" : "shallow",
       validate: validate4 != null ? validate4 : (item) => mergedFileSystem.basename(item).slice(0, 1) !== ".",
       result,
@@ -58555,7 +58555,7 @@ var esm_default = scanDirectory;
 var import_shell_escape = __toESM(require_shell_escape(), 1);
 var import_ssh2 = __toESM(require_lib3(), 1);
 var DEFAULT_CONCURRENCY = 1;
-var DEFAULT_VALIDATE = (path6) => !fsPath2.basename(path6).startsWith(".");
+var DEFAULT_VALIDATE = (path7) => !fsPath2.basename(path7).startsWith(".");
 var DEFAULT_TICK = () => {
 };
 var SSHError = class extends Error {
@@ -58564,11 +58564,11 @@ var SSHError = class extends Error {
     this.code = code;
   }
 };
-function unixifyPath(path6) {
-  if (path6.includes("\\")) {
-    return path6.split("\\").join("/");
+function unixifyPath(path7) {
+  if (path7.includes("\\")) {
+    return path7.split("\\").join("/");
   }
-  return path6;
+  return path7;
 }
 async function readFile3(filePath) {
   return new Promise((resolve, reject) => {
@@ -58582,11 +58582,11 @@ async function readFile3(filePath) {
   });
 }
 var SFTP_MKDIR_ERR_CODE_REGEXP = /Error: (E[\S]+): /;
-async function makeDirectoryWithSftp(path6, sftp) {
+async function makeDirectoryWithSftp(path7, sftp) {
   let stats = null;
   try {
     stats = await new Promise((resolve, reject) => {
-      sftp.stat(path6, (err, res) => {
+      sftp.stat(path7, (err, res) => {
         if (err) {
           reject(err);
         } else {
@@ -58604,7 +58604,7 @@ async function makeDirectoryWithSftp(path6, sftp) {
   }
   try {
     await new Promise((resolve, reject) => {
-      sftp.mkdir(path6, (err) => {
+      sftp.mkdir(path7, (err) => {
         if (err) {
           reject(err);
         } else {
@@ -58855,20 +58855,20 @@ var NodeSSH = class {
     }
     return response;
   }
-  async mkdir(path6, method = "sftp", givenSftp = null) {
-    invariant2(typeof path6 === "string", "path must be a valid string");
+  async mkdir(path7, method = "sftp", givenSftp = null) {
+    invariant2(typeof path7 === "string", "path must be a valid string");
     invariant2(typeof method === "string" && (method === "sftp" || method === "exec"), "method must be either sftp or exec");
     invariant2(givenSftp == null || typeof givenSftp === "object", "sftp must be a valid object");
     if (method === "exec") {
-      await this.exec("mkdir", ["-p", unixifyPath(path6)]);
+      await this.exec("mkdir", ["-p", unixifyPath(path7)]);
       return;
     }
     const sftp = givenSftp || await this.requestSFTP();
-    const makeSftpDirectory = async (retry) => makeDirectoryWithSftp(unixifyPath(path6), sftp).catch(async (error62) => {
+    const makeSftpDirectory = async (retry) => makeDirectoryWithSftp(unixifyPath(path7), sftp).catch(async (error62) => {
       if (!retry || error62 == null || error62.message !== "No such file" && error62.code !== "ENOENT") {
         throw error62;
       }
-      await this.mkdir(fsPath2.dirname(path6), "sftp", sftp);
+      await this.mkdir(fsPath2.dirname(path7), "sftp", sftp);
       await makeSftpDirectory(false);
     });
     try {
@@ -59036,15 +59036,15 @@ var NodeSSH = class {
       validate: validate4,
       concurrency,
       fileSystem: {
-        basename(path6) {
-          return fsPath2.posix.basename(path6);
+        basename(path7) {
+          return fsPath2.posix.basename(path7);
         },
         join(pathA, pathB) {
           return fsPath2.posix.join(pathA, pathB);
         },
-        readdir(path6) {
+        readdir(path7) {
           return new Promise((resolve, reject) => {
-            sftp.readdir(path6, (err, res) => {
+            sftp.readdir(path7, (err, res) => {
               if (err) {
                 reject(err);
               } else {
@@ -59053,9 +59053,9 @@ var NodeSSH = class {
             });
           });
         },
-        stat(path6) {
+        stat(path7) {
           return new Promise((resolve, reject) => {
-            sftp.stat(path6, (err, res) => {
+            sftp.stat(path7, (err, res) => {
               if (err) {
                 reject(err);
               } else {
@@ -60067,11 +60067,11 @@ function failureMessage(report) {
 
 // src/deploy/remote-run.ts
 init_payload();
-async function runRemote(run2) {
-  return execute(run2.transport, composeScript(run2.plan), { ...run2.params, nonce: newNonce() }, run2.sink, {
-    loginShell: run2.loginShell,
-    timeoutSeconds: run2.timeoutSeconds,
-    signal: run2.signal
+async function runRemote(run3) {
+  return execute(run3.transport, composeScript(run3.plan), { ...run3.params, nonce: newNonce() }, run3.sink, {
+    loginShell: run3.loginShell,
+    timeoutSeconds: run3.timeoutSeconds,
+    signal: run3.signal
   });
 }
 
@@ -60215,10 +60215,10 @@ async function deploy(request, io) {
   if (target.kind === "no-deployment") return target;
   const plan2 = checkedPlan(repository, target.deployment, io);
   await io.onStart?.({ environment: plan2.environment, sha });
-  const [run2] = await runScripts(repository.config, request.connection, io, [
+  const [run3] = await runScripts(repository.config, request.connection, io, [
     { plan: plan2, params: { ...runParams(request, "deploy"), sha }, bundleOf: { repoDir: request.repo.dir, sha } }
   ]);
-  return run2;
+  return run3;
 }
 async function rollback(request, io) {
   const repository = await loadRepository(
@@ -60228,10 +60228,10 @@ async function rollback(request, io) {
   const target = findDeployment(repository.config, request.branch);
   if (target.kind === "no-deployment") return target;
   const plan2 = checkedPlan(repository, target.deployment, io);
-  const [run2] = await runScripts(repository.config, request.connection, io, [
+  const [run3] = await runScripts(repository.config, request.connection, io, [
     { plan: plan2, params: { ...runParams(request, "rollback"), target: request.to ?? "" } }
   ]);
-  return run2;
+  return run3;
 }
 async function status(request, io) {
   const repository = await loadRepository(
@@ -60287,11 +60287,11 @@ async function runScripts(config2, connection, io, runs) {
   const timeoutMinutes = connection.timeoutMinutes ?? config2.cluster.timeoutMinutes;
   try {
     const outcomes = [];
-    for (const run2 of runs) {
-      const bundle = run2.bundleOf && config2.project.source === "bundle" ? await sendBundle(run2.bundleOf.repoDir, run2.bundleOf.sha, transport) : "";
+    for (const run3 of runs) {
+      const bundle = run3.bundleOf && config2.project.source === "bundle" ? await sendBundle(run3.bundleOf.repoDir, run3.bundleOf.sha, transport) : "";
       const report = await runRemote({
-        plan: run2.plan,
-        params: { ...run2.params, bundle },
+        plan: run3.plan,
+        params: { ...run3.params, bundle },
         transport,
         sink: io.sink,
         loginShell: config2.cluster.loginShell,
@@ -60300,11 +60300,11 @@ async function runScripts(config2, connection, io, runs) {
       });
       outcomes.push({
         kind: "ran",
-        mode: run2.params.mode,
-        branch: run2.plan.branch,
-        plan: run2.plan,
+        mode: run3.params.mode,
+        branch: run3.plan.branch,
+        plan: run3.plan,
         report,
-        outputs: parseResults(report, run2.params.mode, run2.plan.environment, io.warn),
+        outputs: parseResults(report, run3.params.mode, run3.plan.environment, io.warn),
         stats: { ...transport.stats },
         transport: transport.description
       });
@@ -60586,9 +60586,9 @@ init_user_error();
 init_job_name();
 function classifyJob(job2, project2, user2) {
   const what = `job ${job2.jobId} ("${job2.name}", user ${job2.user}, ${job2.state.text})`;
-  const run2 = parseSandboxJobName(project2, job2.name);
-  if (run2 && job2.user === user2) return { kind: "sandbox", job: job2, run: run2 };
-  if (run2) {
+  const run3 = parseSandboxJobName(project2, job2.name);
+  if (run3 && job2.user === user2) return { kind: "sandbox", job: job2, run: run3 };
+  if (run3) {
     return {
       kind: "refused",
       job: job2,
@@ -60658,10 +60658,10 @@ init_time_limit();
 // src/sandbox/log-stream.ts
 init_shell_quote();
 import { randomBytes as randomBytes4 } from "node:crypto";
-function followScript(path6, offset, marker, sleepIntervalSeconds = 0.5) {
+function followScript(path7, offset, marker, sleepIntervalSeconds = 0.5) {
   const seconds2 = String(sleepIntervalSeconds);
   return [
-    `f=${shellQuote(path6)}`,
+    `f=${shellQuote(path7)}`,
     "p=$PPID",
     `until [ -e "$f" ]; do ps -p "$p" >/dev/null 2>&1 || exit 0; sleep ${seconds2}; done`,
     `printf '%s\\n' ${shellQuote(marker)}`,
@@ -60669,9 +60669,9 @@ function followScript(path6, offset, marker, sleepIntervalSeconds = 0.5) {
     ""
   ].join("\n");
 }
-function drainScript(path6, offset, marker) {
+function drainScript(path7, offset, marker) {
   return [
-    `f=${shellQuote(path6)}`,
+    `f=${shellQuote(path7)}`,
     `printf '%s\\n' ${shellQuote(marker)}`,
     `[ -e "$f" ] || exit 0`,
     `exec tail -c +${offset + 1} -- "$f" 2>/dev/null`,
@@ -60700,9 +60700,9 @@ var AfterMarker = class {
   }
 };
 var LogStream = class {
-  constructor(connection, path6, onOutput, options = {}) {
+  constructor(connection, path7, onOutput, options = {}) {
     this.connection = connection;
-    this.path = path6;
+    this.path = path7;
     this.onOutput = onOutput;
     this.options = options;
     this.delivered = options.offset ?? 0;
@@ -61374,17 +61374,17 @@ init_plan();
 init_job_name();
 init_payload();
 init_plan();
-function planSandbox(config2, templates, run2, commit) {
+function planSandbox(config2, templates, run3, commit) {
   const deployment2 = config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0];
   const base = templateContext(config2, deployment2);
-  const context = { ...base, sandbox: { ...base.sandbox, command: run2.command } };
+  const context = { ...base, sandbox: { ...base.sandbox, command: run3.command } };
   const shortSha = commit.sha.slice(0, 7);
   const runName = `${commit.runId}-${shortSha}`;
-  const runDir = `${run2.dir}/runs/${runName}`;
+  const runDir = `${run3.dir}/runs/${runName}`;
   const logPath = `${runDir}/job.log`;
   const jobName = sandboxJobName({
     project: config2.project.name,
-    sandbox: run2.sandbox,
+    sandbox: run3.sandbox,
     runId: commit.runId,
     shortSha
   });
@@ -61401,19 +61401,19 @@ function planSandbox(config2, templates, run2, commit) {
     files,
     stagingScript: `${filesPayload(files)}${script}`,
     sbatchArgs: [
-      `--partition=${run2.partition}`,
-      `--time=${run2.timeLimit}`,
+      `--partition=${run3.partition}`,
+      `--time=${run3.timeLimit}`,
       `--job-name=${jobName}`,
       `--output=${logPath}`,
       `--chdir=${runDir}`,
-      ...run2.sbatch,
+      ...run3.sbatch,
       `${runDir}/${RENDERED_DIR}/sandbox-job.sh`
     ],
     parameters: {
       mode: "sandbox",
       sha: commit.sha,
       branch: commit.branch,
-      sandbox: run2.sandbox,
+      sandbox: run3.sandbox,
       run: runName
     },
     scripts: [
@@ -61513,6 +61513,59 @@ async function submitBatchJob(transport, args, { loginShell = true, directory } 
   return { jobId, submittedAfter: time3.trim() };
 }
 
+// src/sandbox/collect.ts
+init_shell_quote();
+import { execFile as execFile3 } from "node:child_process";
+import { mkdir as mkdir2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import path6 from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile3);
+var COLLECT_SCRIPT = `
+cd "$1" || exit 3
+cap=$2; shift 2
+shopt -s globstar nullglob dotglob
+declare -A seen=()
+take=() total=0
+for pattern in job.log "$@"; do
+  for file in $pattern; do
+    [ -f "$file" ] && [ -z "\${seen[$file]:-}" ] || continue
+    seen[$file]=1
+    size=$(stat -c %s -- "$file")
+    if [ $((total + size)) -le "$cap" ]; then take+=("$file"); total=$((total + size)); else printf 'left-out %s %s\\n' "$size" "$file"; fi
+  done
+done
+echo tar
+if [ \${#take[@]} -gt 0 ]; then tar -cz -- "\${take[@]}" | base64 -w0; fi
+echo
+`;
+async function collectRun(transport, options, localDir) {
+  const args = [options.runDir, String(options.maxMegabytes * 1024 * 1024), ...options.globs];
+  const command = `bash -c ${shellQuoteAll([COLLECT_SCRIPT])} collect ${shellQuoteAll(args)}`;
+  const result = await transport.exec(options.loginShell ? `bash -lc ${shellQuoteAll([command])}` : command);
+  const lines = result.stdout.split("\n");
+  const at = lines.indexOf("tar");
+  if (result.code !== 0 || at === -1) {
+    throw new Error(
+      `collecting ${options.runDir} failed: ${(result.stderr || result.stdout).trim().slice(-300)}`
+    );
+  }
+  const leftOut = lines.slice(0, at).flatMap((line) => {
+    const match = /^left-out (\d+) (.+)$/.exec(line);
+    return match ? [{ path: match[2], bytes: Number(match[1]) }] : [];
+  });
+  await mkdir2(localDir, { recursive: true });
+  const encoded = lines[at + 1] ?? "";
+  if (encoded === "") return { dir: localDir, files: [], leftOut };
+  const archive = path6.join(localDir, ".collect.tar.gz");
+  await writeFile2(archive, Buffer.from(encoded, "base64"));
+  try {
+    const { stdout } = await run2("tar", ["-xzvf", archive, "-C", localDir]);
+    return { dir: localDir, files: stdout.split("\n").filter((f) => f && !f.endsWith("/")), leftOut };
+  } finally {
+    await rm2(archive, { force: true });
+  }
+}
+
 // src/operations/sandbox.ts
 init_user_error();
 async function sandbox2(request, io) {
@@ -61521,11 +61574,11 @@ async function sandbox2(request, io) {
     request.repo.configPath
   );
   const { config: config2 } = repository;
-  const run2 = resolveSandboxRun(config2, request.ask, request.names);
-  const commit = await resolveRef2(request.repo.dir, run2.ref, request.names.ref, io.log);
+  const run3 = resolveSandboxRun(config2, request.ask, request.names);
+  const commit = await resolveRef2(request.repo.dir, run3.ref, request.names.ref, io.log);
   const sha = commit.sha;
   const branch = commit.branch ?? developmentBranch(config2);
-  const plan2 = planSandbox(config2, compileTemplates(repository.templates), run2, {
+  const plan2 = planSandbox(config2, compileTemplates(repository.templates), run3, {
     sha,
     branch,
     runId: request.runId
@@ -61548,9 +61601,9 @@ async function sandbox2(request, io) {
         signal: io.signal
       }
     );
-    if (report.exitCode !== 0) return { kind: "staging-failed", run: run2, sha, plan: plan2, report };
+    if (report.exitCode !== 0) return { kind: "staging-failed", run: run3, sha, plan: plan2, report };
     if (io.signal?.aborted)
-      return { kind: "staging-failed", run: run2, sha, plan: plan2, report: { ...report, cancelled: true } };
+      return { kind: "staging-failed", run: run3, sha, plan: plan2, report: { ...report, cancelled: true } };
     const job2 = await submitBatchJob(transport, plan2.sbatchArgs, {
       loginShell: config2.cluster.loginShell,
       directory: plan2.runDir
@@ -61561,16 +61614,30 @@ async function sandbox2(request, io) {
       });
     });
     io.onSubmitted?.({ ...job2, logPath: plan2.logPath });
-    if (!request.wait) return { kind: "submitted", run: run2, sha, plan: plan2, job: job2 };
+    if (!request.wait) return { kind: "submitted", run: run3, sha, plan: plan2, job: job2 };
     const watch2 = await followJob(config2, { transport, connect }, { ...job2, logPath: plan2.logPath }, io);
     transport = watch2.transport;
-    return { kind: "watched", run: run2, sha, plan: plan2, job: job2, watch: watch2 };
+    const collected = io.collectTo ? await collect(transport, config2, plan2, io.collectTo, io.warn) : void 0;
+    return { kind: "watched", run: run3, sha, plan: plan2, job: job2, watch: watch2, collected };
   } finally {
     await transport.close();
   }
 }
 function developmentBranch(config2) {
   return (config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0]).branch;
+}
+async function collect(transport, config2, plan2, dir, warn) {
+  const { globs, maxMegabytes } = config2.sandbox.collect;
+  try {
+    return await collectRun(
+      transport,
+      { runDir: plan2.runDir, globs, maxMegabytes, loginShell: config2.cluster.loginShell },
+      dir
+    );
+  } catch (error62) {
+    warn(error62 instanceof Error ? error62.message : String(error62));
+    return void 0;
+  }
 }
 
 // src/cli/sandbox-command.ts

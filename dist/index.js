@@ -1083,14 +1083,14 @@ var require_util = __commonJS({
         }
         const port2 = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port2}`;
-        let path6 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path8 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1541,39 +1541,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path8, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path8,
           error63.message
         );
       });
@@ -1622,9 +1622,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1687,7 +1687,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path8,
         method,
         body,
         headers,
@@ -1702,11 +1702,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path6 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1772,7 +1772,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6465,7 +6465,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path6, host: host2, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host: host2, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6546,7 +6546,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host2 === "string") {
         header += `host: ${host2}\r
@@ -7075,7 +7075,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path8, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7172,7 +7172,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7525,9 +7525,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path8 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8766,10 +8766,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host: host2 } = new URL2(origin);
           headers.host = host2;
@@ -10741,20 +10741,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10776,7 +10776,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10814,9 +10814,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path6,
+        path: path8,
         method,
         body,
         headers,
@@ -11122,7 +11122,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11162,7 +11162,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11175,7 +11175,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11215,7 +11215,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11279,10 +11279,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16161,9 +16161,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i = 0; i < path6.length; ++i) {
-        const code = path6.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code = path8.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19083,11 +19083,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path8 = `/${path8}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path6);
+          url2 = new URL(util.parseOrigin(url2).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -20007,17 +20007,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path6) {
-      const ctrl = callVisitor(key, node2, visitor, path6);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path6);
+            const ci = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20028,13 +20028,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path6);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path6);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20055,17 +20055,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path6) {
-      const ctrl = await callVisitor(key, node2, visitor, path6);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path6);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20076,13 +20076,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path6);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path6);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20109,23 +20109,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path6) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path6);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path6);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path6);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path6);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path6);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path6);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path6, node2) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -20737,10 +20737,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20759,7 +20759,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20789,11 +20789,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -20807,8 +20807,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20822,8 +20822,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20841,8 +20841,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20852,8 +20852,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23368,9 +23368,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23445,14 +23445,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection2.isEmptyPath(path6)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23467,10 +23467,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection2.isEmptyPath(path6))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23481,10 +23481,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection2.isEmptyPath(path6))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23501,13 +23501,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection2.isEmptyPath(path6)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -25468,9 +25468,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25479,23 +25479,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25506,10 +25506,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -28444,13 +28444,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path6) {
-          return /^\.|this\b/.test(path6.original);
+        scopedId: function scopedId(path8) {
+          return /^\.|this\b/.test(path8.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path6) {
-          return path6.parts.length === 1 && !AST.helpers.scopedId(path6) && !path6.depth;
+        simpleId: function simpleId(path8) {
+          return path8.parts.length === 1 && !AST.helpers.scopedId(path8) && !path8.depth;
         }
       }
     };
@@ -29535,12 +29535,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path6, params, hash2, open3, strip, locInfo) {
+    function prepareMustache(path8, params, hash2, open3, strip, locInfo) {
       var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path6,
+        path: path8,
         params,
         hash: hash2,
         escaped,
@@ -29812,9 +29812,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path6 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path8 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path6.original);
+        this.opcode("registerDecorator", params.length, path8.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -29881,48 +29881,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path6 = sexpr.path, name = path6.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path6));
+        var path8 = sexpr.path, name = path8.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path8));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path6.strict = true;
-        this.accept(path6);
+        path8.strict = true;
+        this.accept(path8);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path6 = sexpr.path;
-        path6.strict = true;
-        this.accept(path6);
+        var path8 = sexpr.path;
+        path8.strict = true;
+        this.accept(path8);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path6 = sexpr.path, name = path6.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path8 = sexpr.path, name = path8.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path6.strict = true;
-          path6.falsy = true;
-          this.accept(path6);
-          this.opcode("invokeHelper", params.length, path6.original, _ast2["default"].helpers.simpleId(path6));
+          path8.strict = true;
+          path8.falsy = true;
+          this.accept(path8);
+          this.opcode("invokeHelper", params.length, path8.original, _ast2["default"].helpers.simpleId(path8));
         }
       },
-      PathExpression: function PathExpression(path6) {
-        var depth = validateDepth(path6);
-        var parts = validateParts(path6);
+      PathExpression: function PathExpression(path8) {
+        var depth = validateDepth(path8);
+        var parts = validateParts(path8);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path6), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path8), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path6.data) {
+        } else if (path8.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path6.strict);
+          this.opcode("lookupData", depth, parts, path8.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path6.falsy, path6.strict, scoped);
+          this.opcode("lookupOnContext", parts, path8.falsy, path8.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -30149,8 +30149,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path6) {
-      return validateStringArray(path6, path6.parts, "parts");
+    function validateParts(path8) {
+      return validateStringArray(path8, path8.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -30332,16 +30332,16 @@ var require_util9 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path6 = aPath;
+      var path8 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path6 = url2.path;
+        path8 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path6);
-      var parts = path6.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path8);
+      var parts = path8.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -30358,15 +30358,15 @@ var require_util9 = __commonJS({
           }
         }
       }
-      path6 = parts.join("/");
-      if (path6 === "") {
-        path6 = isAbsolute ? "/" : ".";
+      path8 = parts.join("/");
+      if (path8 === "") {
+        path8 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path6;
+        url2.path = path8;
         return urlGenerate(url2);
       }
-      return path6;
+      return path8;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -33168,8 +33168,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path6 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path6;
+      var path8 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path8;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -34573,13 +34573,13 @@ var require_make_dir = __commonJS({
   "node_modules/make-dir/index.js"(exports, module) {
     "use strict";
     var fs5 = __require("fs");
-    var path6 = __require("path");
-    var { promisify: promisify2 } = __require("util");
+    var path8 = __require("path");
+    var { promisify: promisify3 } = __require("util");
     var semver = require_semver();
     var useNativeRecursiveOption = semver.satisfies(process.version, ">=10.12.0");
     var checkPath = (pth) => {
       if (process.platform === "win32") {
-        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path6.parse(pth).root, ""));
+        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path8.parse(pth).root, ""));
         if (pathHasInvalidWinCharacters) {
           const error63 = new Error(`Path contains invalid characters: ${pth}`);
           error63.code = "EINVAL";
@@ -34608,11 +34608,11 @@ var require_make_dir = __commonJS({
     var makeDir2 = async (input2, options) => {
       checkPath(input2);
       options = processOptions(options);
-      const mkdir2 = promisify2(options.fs.mkdir);
-      const stat2 = promisify2(options.fs.stat);
+      const mkdir3 = promisify3(options.fs.mkdir);
+      const stat2 = promisify3(options.fs.stat);
       if (useNativeRecursiveOption && options.fs.mkdir === fs5.mkdir) {
-        const pth = path6.resolve(input2);
-        await mkdir2(pth, {
+        const pth = path8.resolve(input2);
+        await mkdir3(pth, {
           mode: options.mode,
           recursive: true
         });
@@ -34620,20 +34620,20 @@ var require_make_dir = __commonJS({
       }
       const make = async (pth) => {
         try {
-          await mkdir2(pth, options.mode);
+          await mkdir3(pth, options.mode);
           return pth;
         } catch (error63) {
           if (error63.code === "EPERM") {
             throw error63;
           }
           if (error63.code === "ENOENT") {
-            if (path6.dirname(pth) === pth) {
+            if (path8.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error63.message.includes("null bytes")) {
               throw error63;
             }
-            await make(path6.dirname(pth));
+            await make(path8.dirname(pth));
             return make(pth);
           }
           try {
@@ -34647,14 +34647,14 @@ var require_make_dir = __commonJS({
           return pth;
         }
       };
-      return make(path6.resolve(input2));
+      return make(path8.resolve(input2));
     };
     module.exports = makeDir2;
     module.exports.sync = (input2, options) => {
       checkPath(input2);
       options = processOptions(options);
       if (useNativeRecursiveOption && options.fs.mkdirSync === fs5.mkdirSync) {
-        const pth = path6.resolve(input2);
+        const pth = path8.resolve(input2);
         fs5.mkdirSync(pth, {
           mode: options.mode,
           recursive: true
@@ -34669,13 +34669,13 @@ var require_make_dir = __commonJS({
             throw error63;
           }
           if (error63.code === "ENOENT") {
-            if (path6.dirname(pth) === pth) {
+            if (path8.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error63.message.includes("null bytes")) {
               throw error63;
             }
-            make(path6.dirname(pth));
+            make(path8.dirname(pth));
             return make(pth);
           }
           try {
@@ -34688,7 +34688,7 @@ var require_make_dir = __commonJS({
         }
         return pth;
       };
-      return make(path6.resolve(input2));
+      return make(path8.resolve(input2));
     };
   }
 });
@@ -42460,7 +42460,7 @@ var require_agent2 = __commonJS({
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
     var { readFile: readFile5 } = __require("fs");
-    var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
+    var { execFile: execFile4, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
       makeBufferParser,
@@ -42681,7 +42681,7 @@ var require_agent2 = __commonJS({
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
-              execFile3("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
+              execFile4("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
                 if (err2 || stdout.length === 0)
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
@@ -42760,11 +42760,11 @@ var require_agent2 = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path6) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path6)) {
-        return path6 === "pageant" ? new PageantAgent() : new CygwinAgent(path6);
+    function createAgent(path8) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path8)) {
+        return path8 === "pageant" ? new PageantAgent() : new CygwinAgent(path8);
       }
-      return new OpenSSHAgent(path6);
+      return new OpenSSHAgent(path8);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -48008,17 +48008,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path6, options) {
+      createReadStream(path8, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path6, options);
+        return new ReadStream(this, path8, options);
       }
-      createWriteStream(path6, options) {
+      createWriteStream(path8, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path6, options);
+        return new WriteStream(this, path8, options);
       }
-      open(path6, flags_, attrs, cb) {
+      open(path8, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -48037,7 +48037,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48045,7 +48045,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -48176,7 +48176,7 @@ var require_SFTP = __commonJS({
           throw new Error("Client-only method called in server mode");
         fastXfer(fs5, this, localPath, remotePath, opts, cb);
       }
-      readFile(path6, options, callback_) {
+      readFile(path8, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -48249,13 +48249,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path6, flag, 438, (er, handle_) => {
+        this.open(path8, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path6, (er_, st_) => {
+              this.stat(path8, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -48276,7 +48276,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path6, data, options, callback_) {
+      writeFile(path8, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -48295,7 +48295,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path6, flag, options.mode, (openErr, handle) => {
+        this.open(path8, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -48304,7 +48304,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path6, (er_, st_) => {
+                  this.stat(path8, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -48323,7 +48323,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path6, data, options, callback_) {
+      appendFile(path8, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -48341,12 +48341,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path6, data, options, callback);
+        this.writeFile(path8, data, options, callback);
       }
-      exists(path6, cb) {
+      exists(path8, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path6, (err) => {
+        this.stat(path8, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -48389,7 +48389,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path6, attrs, cb) {
+      mkdir(path8, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -48403,7 +48403,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48411,7 +48411,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -48427,10 +48427,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path6, cb) {
+      rmdir(path8, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48438,7 +48438,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -48528,10 +48528,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path6, cb) {
+      stat(path8, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48539,17 +48539,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path6, cb) {
+      lstat(path8, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48557,17 +48557,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path6, cb) {
+      opendir(path8, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48575,14 +48575,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path6, attrs, cb) {
+      setstat(path8, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -48594,7 +48594,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48602,7 +48602,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -48662,8 +48662,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path6, atime, mtime, cb) {
-        return this.setstat(path6, {
+      utimes(path8, atime, mtime, cb) {
+        return this.setstat(path8, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -48674,8 +48674,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path6, uid, gid, cb) {
-        return this.setstat(path6, {
+      chown(path8, uid, gid, cb) {
+        return this.setstat(path8, {
           uid,
           gid
         }, cb);
@@ -48685,15 +48685,15 @@ var require_SFTP = __commonJS({
           mode: mode2
         }, cb);
       }
-      chmod(path6, mode2, cb) {
-        return this.setstat(path6, {
+      chmod(path8, mode2, cb) {
+        return this.setstat(path8, {
           mode: mode2
         }, cb);
       }
-      readlink(path6, cb) {
+      readlink(path8, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48701,7 +48701,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -48746,10 +48746,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path6, cb) {
+      realpath(path8, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48757,7 +48757,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -48802,13 +48802,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which2} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path6, cb) {
+      ext_openssh_statvfs(path8, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48818,7 +48818,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -48904,7 +48904,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path6, attrs, cb) {
+      ext_openssh_lsetstat(path8, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -48919,7 +48919,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48929,7 +48929,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -48946,13 +48946,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path6, cb) {
+      ext_openssh_expandPath(path8, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path6);
+        const pathLen = Buffer.byteLength(path8);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -48962,7 +48962,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path6, p += 4, pathLen);
+        buf.utf8Write(path8, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names) => {
             if (typeof cb !== "function")
@@ -50240,12 +50240,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path8 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path8 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path6)) {
+        if (!sftp.emit("LSTAT", reqID, path8)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50264,13 +50264,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path8 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path6, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path8, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50292,12 +50292,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path8 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path8 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path6)) {
+        if (!sftp.emit("OPENDIR", reqID, path8)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50316,63 +50316,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path8 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path8 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path6)) {
+        if (!sftp.emit("REMOVE", reqID, path8)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path8 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path6, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path8, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path8 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path8 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path6)) {
+        if (!sftp.emit("RMDIR", reqID, path8)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path8 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path8 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path6)) {
+        if (!sftp.emit("REALPATH", reqID, path8)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path8 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path8 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path6)) {
+        if (!sftp.emit("STAT", reqID, path8)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50392,14 +50392,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path6 = bufferParser.readString(true);
+        const path8 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path6 === void 0)
+        if (path8 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path6)) {
+        if (!sftp.emit("READLINK", reqID, path8)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -50470,7 +50470,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path6, options) {
+    function ReadStream(sftp, path8, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -50484,7 +50484,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path6;
+      this.path = path8;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -50615,7 +50615,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path6, options) {
+    function WriteStream(sftp, path8, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -50627,7 +50627,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path6;
+      this.path = path8;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -55415,8 +55415,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path6 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL5}`);
+        const path8 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -60389,10 +60389,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path6) {
-  if (!path6)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path6.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -60732,11 +60732,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path6, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path6);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -61198,16 +61198,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path6 = []) => {
+  const processError = (error64, path8 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else {
-        const fullpath = [...path6, ...issue3.path];
+        const fullpath = [...path8, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -61246,17 +61246,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path6 = []) => {
+  const processError = (error64, path8 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else {
-        const fullpath = [...path6, ...issue3.path];
+        const fullpath = [...path8, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -61295,8 +61295,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path6) {
+  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path8) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -63592,7 +63592,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect2 = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -63613,11 +63613,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect(iss, "l"))
+    if (!collect2(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect(iss, "r"))
+    if (!collect2(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
@@ -78434,13 +78434,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path6 = ref.slice(1).split("/").filter(Boolean);
-  if (path6.length === 0) {
+  const path8 = ref.slice(1).split("/").filter(Boolean);
+  if (path8.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path6[0] === defsKey) {
-    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
+  if (path8[0] === defsKey) {
+    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -79075,7 +79075,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run3(s) {
+  function run4(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -79101,21 +79101,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run3(oldShape[k]);
+          const mapped = run4(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run3(def.catchall);
+          newCatchall = run4(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run3(def.element);
+        const mapped = run4(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -79123,14 +79123,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run3(item);
+          const mapped = run4(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run3(def.rest);
+          newRest = run4(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -79138,12 +79138,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run3(def.keyType);
-        const newVal = run3(def.valueType);
+        const newKey = run4(def.keyType);
+        const newVal = run4(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run3(def.valueType);
+        const newVal = run4(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -79151,7 +79151,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run3(opt);
+          const mapped = run4(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -79159,8 +79159,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run3(def.left);
-        const newRight = run3(def.right);
+        const newLeft = run4(def.left);
+        const newRight = run4(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -79172,23 +79172,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run3(def.innerType);
+        const newInner = run4(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run3(def.in);
-        const newOut = run3(def.out);
+        const newIn = run4(def.in);
+        const newOut = run4(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run3(def.input);
-        const newOutput = run3(def.output);
+        const newInput = run4(def.input);
+        const newOutput = run4(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run3(original()) });
+        return clone(s, { ...rest, getter: () => run4(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -79219,7 +79219,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run3(schema);
+  return run4(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -79732,10 +79732,10 @@ function refusal(option, refused, sentence) {
 var SANDBOX_ENVIRONMENT = "sandbox";
 var RUN_ID = /^[0-9]{1,20}$/;
 var SHORT_SHA = /^[0-9a-f]{7,12}$/;
-function sandboxJobName(run3) {
-  const problem = checkSandboxName(run3.sandbox) ?? (RUN_ID.test(run3.runId) ? null : `run id ${JSON.stringify(run3.runId)} must be 1-20 digits`) ?? (SHORT_SHA.test(run3.shortSha) ? null : `short sha ${JSON.stringify(run3.shortSha)} must be 7-12 hex digits`);
+function sandboxJobName(run4) {
+  const problem = checkSandboxName(run4.sandbox) ?? (RUN_ID.test(run4.runId) ? null : `run id ${JSON.stringify(run4.runId)} must be 1-20 digits`) ?? (SHORT_SHA.test(run4.shortSha) ? null : `short sha ${JSON.stringify(run4.shortSha)} must be 7-12 hex digits`);
   if (problem) throw new Error(problem);
-  return `${sandboxJobPrefix(run3.project)}${run3.sandbox}-${run3.runId}-${run3.shortSha}`;
+  return `${sandboxJobPrefix(run4.project)}${run4.sandbox}-${run4.runId}-${run4.shortSha}`;
 }
 function sandboxJobPrefix(project2) {
   return `${project2}-${SANDBOX_ENVIRONMENT}-`;
@@ -79920,20 +79920,20 @@ var rawConfig = external_exports.strictObject({
   templates: templateOverrides.default({})
 });
 var configSchema = rawConfig.superRefine((config2, ctx) => {
-  const issue3 = (path6, message) => ctx.addIssue({ code: "custom", path: path6, message });
+  const issue3 = (path8, message) => ctx.addIssue({ code: "custom", path: path8, message });
   const partitions = config2.cluster.partitions;
-  const checkPartition = (path6, partition, time3) => {
+  const checkPartition = (path8, partition, time3) => {
     if (!partitions) return;
     const limits = partitions[partition];
     if (!limits) {
       issue3(
-        path6,
+        path8,
         `partition "${partition}" is not in cluster.partitions (${Object.keys(partitions).join(", ")})`
       );
       return;
     }
     if (time3 && !checkTimeLimit(time3) && timeLimitMinutes(time3) > timeLimitMinutes(limits.maxTime)) {
-      issue3(path6, `time limit ${time3} exceeds partition "${partition}" maximum ${limits.maxTime}`);
+      issue3(path8, `time limit ${time3} exceeds partition "${partition}" maximum ${limits.maxTime}`);
     }
   };
   const environments = /* @__PURE__ */ new Map();
@@ -79991,8 +79991,8 @@ function formatProblem(problem) {
   const at = problem.location ? `${problem.location.file}${problem.location.line ? `:${problem.location.line}` : ""}: ` : "";
   return `${at}${problem.where}: ${problem.message}`;
 }
-function formatPath(path6) {
-  return path6.reduce((text, key) => {
+function formatPath(path8) {
+  return path8.reduce((text, key) => {
     if (typeof key === "number") return `${text}[${key}]`;
     return text ? `${text}.${String(key)}` : String(key);
   }, "");
@@ -80068,11 +80068,11 @@ function parseConfig(text, file2) {
     const problems = result.error.issues.flatMap((issue3) => {
       const keys = issue3.code === "unrecognized_keys" ? issue3.keys : [void 0];
       return keys.map((key) => {
-        const path6 = key === void 0 ? issue3.path : [...issue3.path, key];
+        const path8 = key === void 0 ? issue3.path : [...issue3.path, key];
         return {
-          where: formatPath(path6) || "config",
-          message: key === void 0 ? describeIssue(issue3) : unknownKeyMessage(path6),
-          location: { file: file2, line: lineOf(document2, lineCounter, path6) }
+          where: formatPath(path8) || "config",
+          message: key === void 0 ? describeIssue(issue3) : unknownKeyMessage(path8),
+          location: { file: file2, line: lineOf(document2, lineCounter, path8) }
         };
       });
     });
@@ -80085,9 +80085,9 @@ function describeIssue(issue3) {
   if (issue3.code === "invalid_key" && issue3.issues?.[0]) return issue3.issues[0].message;
   return issue3.message.replace(/^Invalid input: /, "");
 }
-function unknownKeyMessage(path6) {
-  const key = String(path6[path6.length - 1]);
-  if (path6.length === 2 && path6[0] === "templates") {
+function unknownKeyMessage(path8) {
+  const key = String(path8[path8.length - 1]);
+  if (path8.length === 2 && path8[0] === "templates") {
     if (key.startsWith("steps/")) {
       return `unknown step file "${key}"; the step files are ${STEP_FILES.join(", ")}`;
     }
@@ -80097,7 +80097,7 @@ function unknownKeyMessage(path6) {
   }
   return `unknown key "${key}" (check the spelling; see the config reference in the README)`;
 }
-function lineOf(document2, lineCounter, path6) {
+function lineOf(document2, lineCounter, path8) {
   let node2 = document2.contents;
   let line;
   const lineFrom = (n) => {
@@ -80105,7 +80105,7 @@ function lineOf(document2, lineCounter, path6) {
     return range2 ? lineCounter.linePos(range2[0]).line : void 0;
   };
   line = lineFrom(node2);
-  for (const key of path6) {
+  for (const key of path8) {
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((item) => item.key?.value === key);
       if (!pair) break;
@@ -80556,7 +80556,7 @@ function deploymentFor(config2, branch) {
 function planDeployment(config2, deployment2, templates) {
   const context3 = templateContext(config2, deployment2);
   const files = [];
-  const add = (path6, mode2, content) => files.push({ path: path6, mode: mode2, content: endLine(content) });
+  const add = (path8, mode2, content) => files.push({ path: path8, mode: mode2, content: endLine(content) });
   add("env.sh", 420, templates["env.sh"](context3));
   add("sandbox-env.sh", 420, templates["sandbox-env.sh"](context3));
   for (const job2 of deployment2.jobs) {
@@ -80757,16 +80757,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path6, added, removed, oldPosInc, options) {
-    const last = path6.lastComponent;
+  addToPath(path8, added, removed, oldPosInc, options) {
+    const last = path8.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path6.oldPos + oldPosInc,
+        oldPos: path8.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path6.oldPos + oldPosInc,
+        oldPos: path8.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -81200,19 +81200,19 @@ function scriptAndFiles(plan2) {
     { path: SCRIPT_PATH, mode: 0, content: plan2.script }
   ];
 }
-function diffFile(path6, base, head) {
+function diffFile(path8, base, head) {
   const status = !base ? "added" : !head ? "removed" : base.content === head.content && base.mode === head.mode ? "unchanged" : "changed";
-  if (status === "unchanged") return { path: path6, status, patch: "" };
+  if (status === "unchanged") return { path: path8, status, patch: "" };
   const patch = createTwoFilesPatch(
-    base ? `a/${path6}` : "/dev/null",
-    head ? `b/${path6}` : "/dev/null",
+    base ? `a/${path8}` : "/dev/null",
+    head ? `b/${path8}` : "/dev/null",
     base?.content ?? "",
     head?.content ?? "",
     void 0,
     void 0,
     { context: 3 }
   );
-  const change = { path: path6, status, patch: stripIndexLine(patch) };
+  const change = { path: path8, status, patch: stripIndexLine(patch) };
   if (base && head && base.mode !== head.mode) change.modeChange = `${mode(base)} \u2192 ${mode(head)}`;
   return change;
 }
@@ -81257,19 +81257,19 @@ function checkScripts(scripts) {
   });
 }
 function bashSyntaxError(content) {
-  const run3 = spawnSync("bash", ["-n"], { input: content, encoding: "utf8" });
-  return run3.status === 0 ? null : run3.stderr.trim().replace(/^bash: /gm, "");
+  const run4 = spawnSync("bash", ["-n"], { input: content, encoding: "utf8" });
+  return run4.status === 0 ? null : run4.stderr.trim().replace(/^bash: /gm, "");
 }
 function hasShellcheck() {
   return spawnSync("shellcheck", ["--version"], { encoding: "utf8" }).status === 0;
 }
 function runShellcheck(content) {
-  const run3 = spawnSync("shellcheck", ["--shell=bash", "--format=json1", "--severity=warning", "-"], {
+  const run4 = spawnSync("shellcheck", ["--shell=bash", "--format=json1", "--severity=warning", "-"], {
     input: content,
     encoding: "utf8"
   });
   try {
-    const report = JSON.parse(run3.stdout);
+    const report = JSON.parse(run4.stdout);
     return report.comments.map((c) => ({
       level: c.level,
       text: `shellcheck SC${c.code} line ${c.line}: ${c.message}`
@@ -81667,7 +81667,7 @@ ${tick}${language}
   };
 }
 function fenceFor(content) {
-  const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run3) => run3.length));
+  const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run4) => run4.length));
   return "`".repeat(longest + 1);
 }
 function cutText(text, budget) {
@@ -82176,12 +82176,12 @@ var defaultFilesystem = {
   join(pathA, pathB) {
     return fsPath.join(pathA, pathB);
   },
-  basename(path6) {
-    return fsPath.basename(path6);
+  basename(path8) {
+    return fsPath.basename(path8);
   },
-  stat(path6) {
+  stat(path8) {
     return new Promise((resolve, reject) => {
-      fs3.stat(path6, (err, res) => {
+      fs3.stat(path8, (err, res) => {
         if (err) {
           reject(err);
         } else {
@@ -82190,9 +82190,9 @@ var defaultFilesystem = {
       });
     });
   },
-  readdir(path6) {
+  readdir(path8) {
     return new Promise((resolve, reject) => {
-      fs3.readdir(path6, (err, res) => {
+      fs3.readdir(path8, (err, res) => {
         if (err) {
           reject(err);
         } else {
@@ -82202,19 +82202,19 @@ var defaultFilesystem = {
     });
   }
 };
-async function scanDirectoryInternal({ path: path6, recursive: recursive2, validate: validate3, result, fileSystem, queue, reject }) {
-  const itemStat = await fileSystem.stat(path6);
+async function scanDirectoryInternal({ path: path8, recursive: recursive2, validate: validate3, result, fileSystem, queue, reject }) {
+  const itemStat = await fileSystem.stat(path8);
   if (itemStat.isFile()) {
-    result.files.push(path6);
+    result.files.push(path8);
   } else if (itemStat.isDirectory()) {
-    result.directories.push(path6);
+    result.directories.push(path8);
   }
   if (!itemStat.isDirectory() || recursive2 === "none") {
     return;
   }
-  const contents = await fileSystem.readdir(path6);
+  const contents = await fileSystem.readdir(path8);
   contents.forEach((item) => {
-    const itemPath = fileSystem.join(path6, item);
+    const itemPath = fileSystem.join(path8, item);
     if (!validate3(itemPath)) {
       return;
     }
@@ -82229,8 +82229,8 @@ async function scanDirectoryInternal({ path: path6, recursive: recursive2, valid
     })).catch(reject);
   });
 }
-async function scanDirectory(path6, { recursive: recursive2 = true, validate: validate3 = null, concurrency = Infinity, fileSystem = defaultFilesystem } = {}) {
-  invariant(path6 && typeof path6 === "string", "path must be a valid string");
+async function scanDirectory(path8, { recursive: recursive2 = true, validate: validate3 = null, concurrency = Infinity, fileSystem = defaultFilesystem } = {}) {
+  invariant(path8 && typeof path8 === "string", "path must be a valid string");
   invariant(typeof recursive2 === "boolean", "options.recursive must be a valid boolean");
   invariant(validate3 === null || typeof validate3 === "function", "options.validate must be a valid function");
   invariant(typeof concurrency === "number", "options.concurrency must be a valid number");
@@ -82242,7 +82242,7 @@ async function scanDirectory(path6, { recursive: recursive2 = true, validate: va
   const mergedFileSystem = { ...defaultFilesystem, ...fileSystem };
   await new Promise((resolve, reject) => {
     scanDirectoryInternal({
-      path: path6,
+      path: path8,
       recursive: recursive2 ? "deep" : "shallow",
       validate: validate3 != null ? validate3 : (item) => mergedFileSystem.basename(item).slice(0, 1) !== ".",
       result,
@@ -82259,7 +82259,7 @@ var esm_default = scanDirectory;
 var import_shell_escape = __toESM(require_shell_escape(), 1);
 var import_ssh2 = __toESM(require_lib4(), 1);
 var DEFAULT_CONCURRENCY = 1;
-var DEFAULT_VALIDATE = (path6) => !fsPath2.basename(path6).startsWith(".");
+var DEFAULT_VALIDATE = (path8) => !fsPath2.basename(path8).startsWith(".");
 var DEFAULT_TICK = () => {
 };
 var SSHError = class extends Error {
@@ -82268,11 +82268,11 @@ var SSHError = class extends Error {
     this.code = code;
   }
 };
-function unixifyPath(path6) {
-  if (path6.includes("\\")) {
-    return path6.split("\\").join("/");
+function unixifyPath(path8) {
+  if (path8.includes("\\")) {
+    return path8.split("\\").join("/");
   }
-  return path6;
+  return path8;
 }
 async function readFile3(filePath) {
   return new Promise((resolve, reject) => {
@@ -82286,11 +82286,11 @@ async function readFile3(filePath) {
   });
 }
 var SFTP_MKDIR_ERR_CODE_REGEXP = /Error: (E[\S]+): /;
-async function makeDirectoryWithSftp(path6, sftp) {
+async function makeDirectoryWithSftp(path8, sftp) {
   let stats = null;
   try {
     stats = await new Promise((resolve, reject) => {
-      sftp.stat(path6, (err, res) => {
+      sftp.stat(path8, (err, res) => {
         if (err) {
           reject(err);
         } else {
@@ -82308,7 +82308,7 @@ async function makeDirectoryWithSftp(path6, sftp) {
   }
   try {
     await new Promise((resolve, reject) => {
-      sftp.mkdir(path6, (err) => {
+      sftp.mkdir(path8, (err) => {
         if (err) {
           reject(err);
         } else {
@@ -82559,20 +82559,20 @@ var NodeSSH = class {
     }
     return response;
   }
-  async mkdir(path6, method = "sftp", givenSftp = null) {
-    invariant2(typeof path6 === "string", "path must be a valid string");
+  async mkdir(path8, method = "sftp", givenSftp = null) {
+    invariant2(typeof path8 === "string", "path must be a valid string");
     invariant2(typeof method === "string" && (method === "sftp" || method === "exec"), "method must be either sftp or exec");
     invariant2(givenSftp == null || typeof givenSftp === "object", "sftp must be a valid object");
     if (method === "exec") {
-      await this.exec("mkdir", ["-p", unixifyPath(path6)]);
+      await this.exec("mkdir", ["-p", unixifyPath(path8)]);
       return;
     }
     const sftp = givenSftp || await this.requestSFTP();
-    const makeSftpDirectory = async (retry) => makeDirectoryWithSftp(unixifyPath(path6), sftp).catch(async (error63) => {
+    const makeSftpDirectory = async (retry) => makeDirectoryWithSftp(unixifyPath(path8), sftp).catch(async (error63) => {
       if (!retry || error63 == null || error63.message !== "No such file" && error63.code !== "ENOENT") {
         throw error63;
       }
-      await this.mkdir(fsPath2.dirname(path6), "sftp", sftp);
+      await this.mkdir(fsPath2.dirname(path8), "sftp", sftp);
       await makeSftpDirectory(false);
     });
     try {
@@ -82740,15 +82740,15 @@ var NodeSSH = class {
       validate: validate3,
       concurrency,
       fileSystem: {
-        basename(path6) {
-          return fsPath2.posix.basename(path6);
+        basename(path8) {
+          return fsPath2.posix.basename(path8);
         },
         join(pathA, pathB) {
           return fsPath2.posix.join(pathA, pathB);
         },
-        readdir(path6) {
+        readdir(path8) {
           return new Promise((resolve, reject) => {
-            sftp.readdir(path6, (err, res) => {
+            sftp.readdir(path8, (err, res) => {
               if (err) {
                 reject(err);
               } else {
@@ -82757,9 +82757,9 @@ var NodeSSH = class {
             });
           });
         },
-        stat(path6) {
+        stat(path8) {
           return new Promise((resolve, reject) => {
-            sftp.stat(path6, (err, res) => {
+            sftp.stat(path8, (err, res) => {
               if (err) {
                 reject(err);
               } else {
@@ -83766,11 +83766,11 @@ function failureMessage(report) {
 }
 
 // src/deploy/remote-run.ts
-async function runRemote(run3) {
-  return execute(run3.transport, composeScript(run3.plan), { ...run3.params, nonce: newNonce() }, run3.sink, {
-    loginShell: run3.loginShell,
-    timeoutSeconds: run3.timeoutSeconds,
-    signal: run3.signal
+async function runRemote(run4) {
+  return execute(run4.transport, composeScript(run4.plan), { ...run4.params, nonce: newNonce() }, run4.sink, {
+    loginShell: run4.loginShell,
+    timeoutSeconds: run4.timeoutSeconds,
+    signal: run4.signal
   });
 }
 
@@ -83910,10 +83910,10 @@ async function deploy(request2, io) {
   if (target.kind === "no-deployment") return target;
   const plan2 = checkedPlan(repository, target.deployment, io);
   await io.onStart?.({ environment: plan2.environment, sha });
-  const [run3] = await runScripts(repository.config, request2.connection, io, [
+  const [run4] = await runScripts(repository.config, request2.connection, io, [
     { plan: plan2, params: { ...runParams(request2, "deploy"), sha }, bundleOf: { repoDir: request2.repo.dir, sha } }
   ]);
-  return run3;
+  return run4;
 }
 async function rollback(request2, io) {
   const repository = await loadRepository(
@@ -83923,10 +83923,10 @@ async function rollback(request2, io) {
   const target = findDeployment(repository.config, request2.branch);
   if (target.kind === "no-deployment") return target;
   const plan2 = checkedPlan(repository, target.deployment, io);
-  const [run3] = await runScripts(repository.config, request2.connection, io, [
+  const [run4] = await runScripts(repository.config, request2.connection, io, [
     { plan: plan2, params: { ...runParams(request2, "rollback"), target: request2.to ?? "" } }
   ]);
-  return run3;
+  return run4;
 }
 async function branchTip(request2) {
   const sha = await resolveCommit(request2.repo.dir, `refs/heads/${request2.branch}`);
@@ -83967,11 +83967,11 @@ async function runScripts(config2, connection, io, runs) {
   const timeoutMinutes = connection.timeoutMinutes ?? config2.cluster.timeoutMinutes;
   try {
     const outcomes = [];
-    for (const run3 of runs) {
-      const bundle = run3.bundleOf && config2.project.source === "bundle" ? await sendBundle(run3.bundleOf.repoDir, run3.bundleOf.sha, transport) : "";
+    for (const run4 of runs) {
+      const bundle = run4.bundleOf && config2.project.source === "bundle" ? await sendBundle(run4.bundleOf.repoDir, run4.bundleOf.sha, transport) : "";
       const report = await runRemote({
-        plan: run3.plan,
-        params: { ...run3.params, bundle },
+        plan: run4.plan,
+        params: { ...run4.params, bundle },
         transport,
         sink: io.sink,
         loginShell: config2.cluster.loginShell,
@@ -83980,11 +83980,11 @@ async function runScripts(config2, connection, io, runs) {
       });
       outcomes.push({
         kind: "ran",
-        mode: run3.params.mode,
-        branch: run3.plan.branch,
-        plan: run3.plan,
+        mode: run4.params.mode,
+        branch: run4.plan.branch,
+        plan: run4.plan,
         report,
-        outputs: parseResults(report, run3.params.mode, run3.plan.environment, io.warn),
+        outputs: parseResults(report, run4.params.mode, run4.plan.environment, io.warn),
         stats: { ...transport.stats },
         transport: transport.description
       });
@@ -84158,18 +84158,22 @@ ${section.body}
   await summary2.write();
 }
 
+// src/action/sandbox-command.ts
+import { tmpdir as tmpdir2 } from "node:os";
+import path7 from "node:path";
+
 // src/plan/sandbox-plan.ts
-function planSandbox(config2, templates, run3, commit) {
+function planSandbox(config2, templates, run4, commit) {
   const deployment2 = config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0];
   const base = templateContext(config2, deployment2);
-  const context3 = { ...base, sandbox: { ...base.sandbox, command: run3.command } };
+  const context3 = { ...base, sandbox: { ...base.sandbox, command: run4.command } };
   const shortSha = commit.sha.slice(0, 7);
   const runName = `${commit.runId}-${shortSha}`;
-  const runDir = `${run3.dir}/runs/${runName}`;
+  const runDir = `${run4.dir}/runs/${runName}`;
   const logPath = `${runDir}/job.log`;
   const jobName = sandboxJobName({
     project: config2.project.name,
-    sandbox: run3.sandbox,
+    sandbox: run4.sandbox,
     runId: commit.runId,
     shortSha
   });
@@ -84186,19 +84190,19 @@ function planSandbox(config2, templates, run3, commit) {
     files,
     stagingScript: `${filesPayload(files)}${script}`,
     sbatchArgs: [
-      `--partition=${run3.partition}`,
-      `--time=${run3.timeLimit}`,
+      `--partition=${run4.partition}`,
+      `--time=${run4.timeLimit}`,
       `--job-name=${jobName}`,
       `--output=${logPath}`,
       `--chdir=${runDir}`,
-      ...run3.sbatch,
+      ...run4.sbatch,
       `${runDir}/${RENDERED_DIR}/sandbox-job.sh`
     ],
     parameters: {
       mode: "sandbox",
       sha: commit.sha,
       branch: commit.branch,
-      sandbox: run3.sandbox,
+      sandbox: run4.sandbox,
       run: runName
     },
     scripts: [
@@ -84720,9 +84724,9 @@ async function cancelJob(target, jobId, options = {}) {
 // src/sandbox/job-identity.ts
 function classifyJob(job2, project2, user2) {
   const what = `job ${job2.jobId} ("${job2.name}", user ${job2.user}, ${job2.state.text})`;
-  const run3 = parseSandboxJobName(project2, job2.name);
-  if (run3 && job2.user === user2) return { kind: "sandbox", job: job2, run: run3 };
-  if (run3) {
+  const run4 = parseSandboxJobName(project2, job2.name);
+  if (run4 && job2.user === user2) return { kind: "sandbox", job: job2, run: run4 };
+  if (run4) {
     return {
       kind: "refused",
       job: job2,
@@ -84788,10 +84792,10 @@ async function requireSandboxJob(connection, jobId, who, where2 = "job id") {
 
 // src/sandbox/log-stream.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-function followScript(path6, offset, marker, sleepIntervalSeconds = 0.5) {
+function followScript(path8, offset, marker, sleepIntervalSeconds = 0.5) {
   const seconds2 = String(sleepIntervalSeconds);
   return [
-    `f=${shellQuote(path6)}`,
+    `f=${shellQuote(path8)}`,
     "p=$PPID",
     `until [ -e "$f" ]; do ps -p "$p" >/dev/null 2>&1 || exit 0; sleep ${seconds2}; done`,
     `printf '%s\\n' ${shellQuote(marker)}`,
@@ -84799,9 +84803,9 @@ function followScript(path6, offset, marker, sleepIntervalSeconds = 0.5) {
     ""
   ].join("\n");
 }
-function drainScript(path6, offset, marker) {
+function drainScript(path8, offset, marker) {
   return [
-    `f=${shellQuote(path6)}`,
+    `f=${shellQuote(path8)}`,
     `printf '%s\\n' ${shellQuote(marker)}`,
     `[ -e "$f" ] || exit 0`,
     `exec tail -c +${offset + 1} -- "$f" 2>/dev/null`,
@@ -84830,9 +84834,9 @@ var AfterMarker = class {
   }
 };
 var LogStream = class {
-  constructor(connection, path6, onOutput, options = {}) {
+  constructor(connection, path8, onOutput, options = {}) {
     this.connection = connection;
-    this.path = path6;
+    this.path = path8;
     this.onOutput = onOutput;
     this.options = options;
     this.delivered = options.offset ?? 0;
@@ -85393,6 +85397,58 @@ async function cancel(request2, io) {
   }
 }
 
+// src/sandbox/collect.ts
+import { execFile as execFile3 } from "node:child_process";
+import { mkdir as mkdir2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import path6 from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile3);
+var COLLECT_SCRIPT = `
+cd "$1" || exit 3
+cap=$2; shift 2
+shopt -s globstar nullglob dotglob
+declare -A seen=()
+take=() total=0
+for pattern in job.log "$@"; do
+  for file in $pattern; do
+    [ -f "$file" ] && [ -z "\${seen[$file]:-}" ] || continue
+    seen[$file]=1
+    size=$(stat -c %s -- "$file")
+    if [ $((total + size)) -le "$cap" ]; then take+=("$file"); total=$((total + size)); else printf 'left-out %s %s\\n' "$size" "$file"; fi
+  done
+done
+echo tar
+if [ \${#take[@]} -gt 0 ]; then tar -cz -- "\${take[@]}" | base64 -w0; fi
+echo
+`;
+async function collectRun(transport, options, localDir) {
+  const args = [options.runDir, String(options.maxMegabytes * 1024 * 1024), ...options.globs];
+  const command = `bash -c ${shellQuoteAll([COLLECT_SCRIPT])} collect ${shellQuoteAll(args)}`;
+  const result = await transport.exec(options.loginShell ? `bash -lc ${shellQuoteAll([command])}` : command);
+  const lines = result.stdout.split("\n");
+  const at = lines.indexOf("tar");
+  if (result.code !== 0 || at === -1) {
+    throw new Error(
+      `collecting ${options.runDir} failed: ${(result.stderr || result.stdout).trim().slice(-300)}`
+    );
+  }
+  const leftOut = lines.slice(0, at).flatMap((line) => {
+    const match = /^left-out (\d+) (.+)$/.exec(line);
+    return match ? [{ path: match[2], bytes: Number(match[1]) }] : [];
+  });
+  await mkdir2(localDir, { recursive: true });
+  const encoded = lines[at + 1] ?? "";
+  if (encoded === "") return { dir: localDir, files: [], leftOut };
+  const archive = path6.join(localDir, ".collect.tar.gz");
+  await writeFile2(archive, Buffer.from(encoded, "base64"));
+  try {
+    const { stdout } = await run2("tar", ["-xzvf", archive, "-C", localDir]);
+    return { dir: localDir, files: stdout.split("\n").filter((f) => f && !f.endsWith("/")), leftOut };
+  } finally {
+    await rm3(archive, { force: true });
+  }
+}
+
 // src/operations/sandbox.ts
 async function sandbox2(request2, io) {
   const repository = await loadRepository(
@@ -85400,11 +85456,11 @@ async function sandbox2(request2, io) {
     request2.repo.configPath
   );
   const { config: config2 } = repository;
-  const run3 = resolveSandboxRun(config2, request2.ask, request2.names);
-  const commit = await resolveRef2(request2.repo.dir, run3.ref, request2.names.ref, io.log);
+  const run4 = resolveSandboxRun(config2, request2.ask, request2.names);
+  const commit = await resolveRef2(request2.repo.dir, run4.ref, request2.names.ref, io.log);
   const sha = commit.sha;
   const branch = commit.branch ?? developmentBranch(config2);
-  const plan2 = planSandbox(config2, compileTemplates(repository.templates), run3, {
+  const plan2 = planSandbox(config2, compileTemplates(repository.templates), run4, {
     sha,
     branch,
     runId: request2.runId
@@ -85427,9 +85483,9 @@ async function sandbox2(request2, io) {
         signal: io.signal
       }
     );
-    if (report.exitCode !== 0) return { kind: "staging-failed", run: run3, sha, plan: plan2, report };
+    if (report.exitCode !== 0) return { kind: "staging-failed", run: run4, sha, plan: plan2, report };
     if (io.signal?.aborted)
-      return { kind: "staging-failed", run: run3, sha, plan: plan2, report: { ...report, cancelled: true } };
+      return { kind: "staging-failed", run: run4, sha, plan: plan2, report: { ...report, cancelled: true } };
     const job2 = await submitBatchJob(transport, plan2.sbatchArgs, {
       loginShell: config2.cluster.loginShell,
       directory: plan2.runDir
@@ -85440,16 +85496,30 @@ async function sandbox2(request2, io) {
       });
     });
     io.onSubmitted?.({ ...job2, logPath: plan2.logPath });
-    if (!request2.wait) return { kind: "submitted", run: run3, sha, plan: plan2, job: job2 };
+    if (!request2.wait) return { kind: "submitted", run: run4, sha, plan: plan2, job: job2 };
     const watch = await followJob(config2, { transport, connect }, { ...job2, logPath: plan2.logPath }, io);
     transport = watch.transport;
-    return { kind: "watched", run: run3, sha, plan: plan2, job: job2, watch };
+    const collected = io.collectTo ? await collect(transport, config2, plan2, io.collectTo, io.warn) : void 0;
+    return { kind: "watched", run: run4, sha, plan: plan2, job: job2, watch, collected };
   } finally {
     await transport.close();
   }
 }
 function developmentBranch(config2) {
   return (config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0]).branch;
+}
+async function collect(transport, config2, plan2, dir, warn) {
+  const { globs, maxMegabytes } = config2.sandbox.collect;
+  try {
+    return await collectRun(
+      transport,
+      { runDir: plan2.runDir, globs, maxMegabytes, loginShell: config2.cluster.loginShell },
+      dir
+    );
+  } catch (error63) {
+    warn(error63 instanceof Error ? error63.message : String(error63));
+    return void 0;
+  }
 }
 
 // src/sandbox/output-lines.ts
@@ -85561,7 +85631,8 @@ async function runSandboxCommand(settings) {
       },
       signal: abort.signal,
       warn: (message) => sink.warning(message),
-      log: (message) => info(message)
+      log: (message) => info(message),
+      collectTo: path7.join(process.env.RUNNER_TEMP || tmpdir2(), `slurm-gitops-sandbox-${request2.runId}`)
     });
     lines.end();
   } finally {
@@ -85590,6 +85661,13 @@ async function runSandboxCommand(settings) {
   setOutput("state" /* State */, watch.state?.name ?? "");
   setOutput("exit-code" /* ExitCode */, watch.exitCode === void 0 ? "" : String(watch.exitCode));
   setOutput("slurm-queries" /* SlurmQueries */, String(watch.slurmQueries));
+  if (outcome.collected) {
+    setOutput("artifact-dir" /* ArtifactDir */, outcome.collected.dir);
+    info(`collected ${outcome.collected.files.join(", ") || "nothing"} into ${outcome.collected.dir}`);
+    for (const file2 of outcome.collected.leftOut) {
+      warning(`${file2.path} (${file2.bytes} bytes) left out: over sandbox.collect.maxMegabytes`);
+    }
+  }
   await writeSummary3(outcome);
   if (!watch.succeeded) setFailed(`slurm-gitops sandbox: ${formatWatchOutcome(watch)}`);
   else info(formatWatchOutcome(watch));
@@ -85638,7 +85716,7 @@ var presenters = {
   rollback: runDeploymentCommand,
   sandbox: runSandboxCommand
 };
-async function run2() {
+async function run3() {
   let settings;
   try {
     settings = getInputs({
@@ -85689,6 +85767,6 @@ if (getState("isPost" /* IsPost */) === "true") {
   await runPost();
 } else {
   saveState("isPost" /* IsPost */, "true");
-  await run2();
+  await run3();
 }
 process.exit();

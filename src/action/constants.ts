@@ -57,7 +57,9 @@ export enum Outputs {
   /** `sandbox`: the run directory on the cluster. */
   RunDir = 'run-dir',
   /** `sandbox`: Slurm queries the watch made. */
-  SlurmQueries = 'slurm-queries'
+  SlurmQueries = 'slurm-queries',
+  /** `sandbox`: the directory on the runner holding the job's log and the collected files (for upload-artifact). */
+  ArtifactDir = 'artifact-dir'
 }
 
 export enum State {

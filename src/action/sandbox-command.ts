@@ -2,6 +2,8 @@
 // streams the job's log into the Actions log (workflow commands off, so a job cannot issue them), writes the
 // outputs and a job summary, and fails the step unless the job COMPLETED with exit code 0. The job id is saved
 // for the post step, which cancels a job the main step did not see finish (a KILL, a lost runner).
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import * as core from '@actions/core'
 import type { ActionSettings } from './inputs.js'
 import { Outputs, State } from './constants.js'
@@ -39,7 +41,8 @@ export async function runSandboxCommand(settings: ActionSettings): Promise<void>
       },
       signal: abort.signal,
       warn: message => sink.warning(message),
-      log: message => core.info(message)
+      log: message => core.info(message),
+      collectTo: path.join(process.env.RUNNER_TEMP || tmpdir(), `slurm-gitops-sandbox-${request.runId}`)
     })
     lines.end()
   } finally {
@@ -70,6 +73,13 @@ export async function runSandboxCommand(settings: ActionSettings): Promise<void>
   core.setOutput(Outputs.State, watch.state?.name ?? '')
   core.setOutput(Outputs.ExitCode, watch.exitCode === undefined ? '' : String(watch.exitCode))
   core.setOutput(Outputs.SlurmQueries, String(watch.slurmQueries))
+  if (outcome.collected) {
+    core.setOutput(Outputs.ArtifactDir, outcome.collected.dir)
+    core.info(`collected ${outcome.collected.files.join(', ') || 'nothing'} into ${outcome.collected.dir}`)
+    for (const file of outcome.collected.leftOut) {
+      core.warning(`${file.path} (${file.bytes} bytes) left out: over sandbox.collect.maxMegabytes`)
+    }
+  }
   await writeSummary(outcome)
   if (!watch.succeeded) core.setFailed(`slurm-gitops sandbox: ${formatWatchOutcome(watch)}`)
   else core.info(formatWatchOutcome(watch))

@@ -16,6 +16,8 @@ import { resolveSandboxRun, type SandboxRun } from '../sandbox/sandbox-run.js'
 import { submitBatchJob, type SubmittedJob } from '../sandbox/submit.js'
 import type { WatchEvent, WatchOutcome } from '../sandbox/watch.js'
 import { followJob } from './job.js'
+import { collectRun, type Collected } from '../sandbox/collect.js'
+import type { Transport } from '../transport/types.js'
 import { UserError } from '../errors/user-error.js'
 import { transportSettings } from './connection.js'
 import { readerAt } from './repository.js'
@@ -33,6 +35,8 @@ export interface SandboxIO {
   signal?: AbortSignal
   warn: (message: string) => void
   log?: (message: string) => void
+  /** Copy the job's log and the config's collect globs back here once the job ended. */
+  collectTo?: string
 }
 
 export type SandboxOutcome =
@@ -45,6 +49,8 @@ export type SandboxOutcome =
       plan: SandboxPlan
       job: SubmittedJob
       watch: WatchOutcome
+      /** The log and collected files on this machine, when asked for. */
+      collected?: Collected
     }
 
 export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<SandboxOutcome> {
@@ -102,7 +108,8 @@ export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<S
 
     const watch = await followJob(config, { transport, connect }, { ...job, logPath: plan.logPath }, io)
     transport = watch.transport
-    return { kind: 'watched', run, sha, plan, job, watch }
+    const collected = io.collectTo ? await collect(transport, config, plan, io.collectTo, io.warn) : undefined
+    return { kind: 'watched', run, sha, plan, job, watch, collected }
   } finally {
     await transport.close()
   }
@@ -110,4 +117,25 @@ export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<S
 
 function developmentBranch(config: Config): string {
   return (config.deployments.find(d => d.environment === 'development') ?? config.deployments[0]!).branch
+}
+
+/** A failed copy is a warning: the job's result stands. */
+async function collect(
+  transport: Transport,
+  config: Config,
+  plan: SandboxPlan,
+  dir: string,
+  warn: (message: string) => void
+): Promise<Collected | undefined> {
+  const { globs, maxMegabytes } = config.sandbox.collect
+  try {
+    return await collectRun(
+      transport,
+      { runDir: plan.runDir, globs, maxMegabytes, loginShell: config.cluster.loginShell },
+      dir
+    )
+  } catch (error) {
+    warn(error instanceof Error ? error.message : String(error))
+    return undefined
+  }
 }

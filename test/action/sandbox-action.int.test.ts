@@ -52,7 +52,8 @@ describeCluster(
       repo.commit('main', {
         message: 'the sandbox command of the test',
         config: c => {
-          c.sandbox.command = 'echo "first line"; sleep 8; echo "last line"'
+          c.sandbox.command =
+            'echo "first line"; mkdir -p products/day1 && echo "{}" > products/day1/out.json; sleep 8; echo "last line"'
           c.sandbox.actors = { octocat: 'octo' }
         }
       })
@@ -146,6 +147,13 @@ describeCluster(
           'slurm-queries': expect.stringMatching(/^\d+$/)
         })
         expect(main.summary).toContain('slurm-gitops sandbox: octo succeeded (COMPLETED)')
+        // The log and the collected products are on the runner, for upload-artifact.
+        const artifacts = main.outputs['artifact-dir']!
+        expect(path.dirname(artifacts)).toBe(path.join(tmp, `run-${runs}`))
+        expect(await readFile(path.join(artifacts, 'job.log'), 'utf8')).toMatch(
+          /first line\n(.*\n)*last line\n/
+        )
+        expect(await readFile(path.join(artifacts, 'products/day1/out.json'), 'utf8')).toBe('{}\n')
         // The job's output was shown with workflow commands off, and they are back on at the end.
         expect(main.stdout).toMatch(/::stop-commands::[0-9a-f]+\n(.*\n)*first line/)
         expect(main.state.unfinishedJob).toBe('')
