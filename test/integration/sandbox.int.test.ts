@@ -21,6 +21,8 @@ describeCluster('slurm-gitops sandbox', (cluster: ClusterInfo) => {
         c.sandbox.actors = { 'alice-hpc': 'alice', 'bob-hpc': 'bob' }
       }
     })
+    // develop deployed: its venv is in the project's store, which the sandbox runs then share.
+    expect((await repo.run('develop')).outcome.outputs.venv).toBe('built')
   })
   afterAll(async () => {
     repo.remove()
@@ -32,7 +34,7 @@ describeCluster('slurm-gitops sandbox', (cluster: ClusterInfo) => {
   const jobIdOf = (stderr: string) => /submitted job (\d+)/.exec(stderr)?.[1] ?? ''
 
   it(
-    'stages the ref in its own run directory, runs it on dev with the venv, streams the log, exits 0 for COMPLETED 0',
+    "stages the ref in its own run directory with develop's venv (none built), streams the log, exits 0 for COMPLETED 0",
     async () => {
       const sha = repo.sha('main')
       const run = await cli(
@@ -45,6 +47,7 @@ describeCluster('slurm-gitops sandbox', (cluster: ClusterInfo) => {
         'echo "first $CAQRN_ENVIRONMENT"; python -c "import caqrn_utils; print(caqrn_utils.__name__)"; sleep 5; echo last'
       )
       expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 0 })
+      expect(run.stderr).toMatch(/venv [0-9a-f]{16} is complete: reused/)
       expect(run.lines.map(l => l.text).filter(t => !t.startsWith('['))).toEqual([
         'first sandbox',
         'caqrn_utils',
@@ -76,7 +79,7 @@ describeCluster('slurm-gitops sandbox', (cluster: ClusterInfo) => {
   )
 
   it(
-    'a job that exits 3 fails with FAILED 3:0; the next run of the same requirements builds no venv',
+    'a job that exits 3 fails with FAILED 3:0',
     async () => {
       const run = await cli(
         'sandbox',
