@@ -58208,12 +58208,12 @@ function planText(plans, validation, options) {
 }
 var PLAN_COMMANDS = { plan: planCommand, validate: validate2 };
 
-// src/cli/cancel-on-signal.ts
+// src/exec/cancel-on-signal.ts
 async function cancelOnSignal(run3) {
   const abort = new AbortController();
   const cancel2 = () => abort.abort();
-  process.once("SIGINT", cancel2);
-  process.once("SIGTERM", cancel2);
+  process.on("SIGINT", cancel2);
+  process.on("SIGTERM", cancel2);
   try {
     return await run3(abort.signal);
   } finally {

@@ -55395,7 +55395,7 @@ function getState(name) {
 }
 
 // src/action/constants.ts
-var COMMANDS = ["plan", "deploy", "rollback", "sandbox"];
+var COMMANDS = ["plan", "deploy", "rollback", "sandbox", "watch", "cancel"];
 var AUTO_COMMAND = "auto";
 var PLAN_COMMENT_MARKER = "<!-- slurm-gitops:plan -->";
 var COMMENT_LIMIT = 65536;
@@ -80121,6 +80121,253 @@ function lineOf(document2, lineCounter, path8) {
   return line;
 }
 
+// src/render/shell-quote.ts
+var SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+function shellQuote(value) {
+  if (value.includes("\0")) {
+    throw new Error(
+      `cannot shell-quote ${JSON.stringify(value)}: a NUL byte cannot be passed through a shell`
+    );
+  }
+  if (value === "") return "''";
+  if (SAFE.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function shellQuoteAll(values) {
+  return values.map(shellQuote).join(" ");
+}
+
+// src/sandbox/job-state.ts
+var FINAL_STATES = /* @__PURE__ */ new Set([
+  "BOOT_FAIL",
+  "CANCELLED",
+  "COMPLETED",
+  "DEADLINE",
+  "FAILED",
+  "NODE_FAIL",
+  "OUT_OF_MEMORY",
+  "PREEMPTED",
+  "TIMEOUT",
+  // a federated sibling started elsewhere: this cluster's copy will never run
+  "REVOKED"
+]);
+function parseJobState(text) {
+  const trimmed = text.trim();
+  const match = /^([A-Z_]*)\+?(?:\s+by\s+(\S+))?/.exec(trimmed);
+  const name = match?.[1] ?? "";
+  const cancelledBy = match?.[2];
+  return cancelledBy === void 0 ? { name, text: trimmed } : { name, text: trimmed, cancelledBy };
+}
+function isFinalState(state) {
+  const name = typeof state === "string" ? parseJobState(state).name : state.name;
+  return FINAL_STATES.has(name);
+}
+function parseExitCode(text) {
+  const match = /^(\d+):(\d+)$/.exec(text.trim());
+  if (!match) return void 0;
+  return { code: Number(match[1]), signal: Number(match[2]) };
+}
+var SIGNAL_NAMES = {
+  1: "SIGHUP",
+  2: "SIGINT",
+  6: "SIGABRT",
+  9: "SIGKILL",
+  11: "SIGSEGV",
+  15: "SIGTERM"
+};
+function signalName(signal) {
+  return SIGNAL_NAMES[signal] ?? `signal ${signal}`;
+}
+var STATE_MEANING = {
+  FAILED: "the job script exited non-zero",
+  TIMEOUT: "the job reached its time limit",
+  CANCELLED: "the job was cancelled",
+  OUT_OF_MEMORY: "the job ran out of memory",
+  NODE_FAIL: "a node of the job failed",
+  PREEMPTED: "the job was preempted",
+  BOOT_FAIL: "a node of the job failed to boot",
+  DEADLINE: "the job missed its deadline",
+  REVOKED: "the job was revoked by its federation"
+};
+function jobResult(state, exit) {
+  const exitText = exit ? `${exit.code}:${exit.signal}` : void 0;
+  if (state.name === "COMPLETED" && (!exit || exit.code === 0 && exit.signal === 0)) {
+    return { succeeded: true, summary: "COMPLETED", message: "COMPLETED: the job script exited with code 0" };
+  }
+  const showExit = exitText !== void 0 && (state.name === "FAILED" || state.name === "COMPLETED");
+  const summary2 = showExit ? `${state.text} ${exitText}` : state.text || "UNKNOWN";
+  const reasons = [];
+  if (exit && exit.signal !== 0) reasons.push(`the job script was killed by ${signalName(exit.signal)}`);
+  else if (exit && exit.code !== 0) reasons.push(`the job script exited with code ${exit.code}`);
+  const meaning = STATE_MEANING[state.name];
+  if (meaning && !(state.name === "FAILED" && reasons.length > 0)) reasons.unshift(meaning);
+  if (state.name === "CANCELLED" && state.cancelledBy)
+    reasons[0] = `the job was cancelled by uid ${state.cancelledBy}`;
+  if (!isFinalState(state)) reasons.unshift("the job has not finished");
+  return {
+    succeeded: false,
+    summary: summary2,
+    message: reasons.length > 0 ? `${summary2}: ${reasons.join("; ")}` : summary2
+  };
+}
+
+// src/sandbox/slurm-time.ts
+var TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+function slurmTimestamp(text) {
+  const trimmed = text?.trim() ?? "";
+  return TIMESTAMP.test(trimmed) ? trimmed : void 0;
+}
+function secondsBetween(from, to) {
+  if (from === void 0 || to === void 0) return void 0;
+  const a = asUtcSeconds(from);
+  const b = asUtcSeconds(to);
+  return a === void 0 || b === void 0 ? void 0 : b - a;
+}
+function asUtcSeconds(timestamp) {
+  const m = TIMESTAMP.exec(timestamp);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi, s) / 1e3;
+}
+function formatDuration(seconds2) {
+  const s = Math.max(0, Math.round(seconds2));
+  if (s < 60) return `${s}s`;
+  const pad = (n) => String(n).padStart(2, "0");
+  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ${pad(Math.floor(s % 3600 / 60))}m`;
+  return `${Math.floor(s / 86400)}d ${pad(Math.floor(s % 86400 / 3600))}h`;
+}
+
+// src/sandbox/slurm-queries.ts
+function checkJobId(value) {
+  if (/^[1-9][0-9]{0,9}$/.test(value)) return null;
+  return `job id ${JSON.stringify(value)} is not a Slurm job id; use the number sbatch printed, e.g. 12345`;
+}
+function jobIdWord(jobId) {
+  const problem = checkJobId(jobId);
+  if (problem) throw new Error(problem);
+  return jobId;
+}
+var SQUEUE_FIELDS = ["%i", "%T", "%r", "%V", "%S", "%N", "%u", "%l", "%j"];
+function squeueCommand(jobId) {
+  return `squeue -h -j ${jobIdWord(jobId)} -o ${shellQuote(SQUEUE_FIELDS.join("|"))}`;
+}
+function parseSqueue(jobId, result) {
+  if (result.code !== 0) {
+    if (/Invalid job id/i.test(result.stderr)) return { kind: "unlisted" };
+    return { kind: "error", message: failure2("squeue", result) };
+  }
+  for (const line of result.stdout.split("\n")) {
+    const fields = line.split("|");
+    if (fields.length < SQUEUE_FIELDS.length || fields[0] !== jobId) continue;
+    const [id, state, reason, submit, start, node2, user2, timeLimit] = fields;
+    return {
+      kind: "listed",
+      entry: {
+        jobId: id,
+        state: parseJobState(state),
+        reason,
+        ...optional2("submitTime", slurmTimestamp(submit)),
+        ...optional2("startTime", slurmTimestamp(start)),
+        ...optional2("node", nodeList(node2)),
+        user: user2,
+        timeLimit,
+        name: fields.slice(SQUEUE_FIELDS.length - 1).join("|")
+      }
+    };
+  }
+  return { kind: "unlisted" };
+}
+var SACCT_FIELDS = [
+  "JobID",
+  "State",
+  "ExitCode",
+  "Submit",
+  "Start",
+  "End",
+  "NodeList",
+  "User",
+  "Reason",
+  "Timelimit",
+  "JobName"
+];
+function sacctCommand(jobId, startTime) {
+  const since = startTime === void 0 ? "" : ` --starttime ${shellQuote(checkedTimestamp(startTime))}`;
+  return `sacct -X -n -P -j ${jobIdWord(jobId)}${since} -o ${SACCT_FIELDS.join(",")}`;
+}
+function checkedTimestamp(value) {
+  const timestamp = slurmTimestamp(value);
+  if (timestamp === void 0) throw new Error(`${JSON.stringify(value)} is not a Slurm timestamp`);
+  return timestamp;
+}
+function parseSacct(jobId, result, notBefore) {
+  if (result.code !== 0) return { kind: "error", message: failure2("sacct", result) };
+  let best;
+  for (const line of result.stdout.split("\n")) {
+    const fields = line.split("|");
+    if (fields.length < SACCT_FIELDS.length || fields[0] !== jobId) continue;
+    const [id, state, exit, submit, start, end, node2, user2, reason, timeLimit] = fields;
+    const record2 = {
+      jobId: id,
+      state: parseJobState(state),
+      ...optional2("exit", parseExitCode(exit)),
+      ...optional2("submitTime", slurmTimestamp(submit)),
+      ...optional2("startTime", slurmTimestamp(start)),
+      ...optional2("endTime", slurmTimestamp(end)),
+      ...optional2("node", nodeList(node2)),
+      user: user2,
+      reason,
+      timeLimit,
+      name: fields.slice(SACCT_FIELDS.length - 1).join("|")
+    };
+    if (notBefore !== void 0 && (record2.submitTime ?? "") < notBefore) continue;
+    if (!best || (record2.submitTime ?? "") >= (best.submitTime ?? "")) best = record2;
+  }
+  return best ? { kind: "recorded", record: best } : { kind: "unrecorded" };
+}
+function scancelCommand(jobId) {
+  return `scancel ${jobIdWord(jobId)}`;
+}
+function scontrolShowJobCommand(jobId) {
+  return `scontrol show job -o ${jobIdWord(jobId)}`;
+}
+function parseScontrolShowJob(jobId, result) {
+  if (result.code !== 0) {
+    if (/Invalid job id/i.test(result.stderr)) return { kind: "unlisted" };
+    return { kind: "error", message: failure2("scontrol", result) };
+  }
+  for (const line of result.stdout.split("\n")) {
+    const fields = {};
+    let last;
+    for (const word of line.trim().split(/ +/)) {
+      const eq = word.indexOf("=");
+      if (eq > 0 && /^[A-Za-z][A-Za-z0-9_:/]*$/.test(word.slice(0, eq))) {
+        last = word.slice(0, eq);
+        fields[last] = word.slice(eq + 1);
+      } else if (last !== void 0 && word !== "") {
+        fields[last] += ` ${word}`;
+      }
+    }
+    if (fields.JobId === jobId) return { kind: "listed", fields };
+  }
+  return { kind: "unlisted" };
+}
+function userName(userId) {
+  return userId.replace(/\(\d+\)$/, "");
+}
+function nodeList(text) {
+  const trimmed = text?.trim() ?? "";
+  return trimmed === "" || trimmed === "None assigned" || trimmed === "(null)" ? void 0 : trimmed;
+}
+function optional2(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+function failure2(command, result) {
+  const text = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" / ");
+  const status = result.code === null ? "was interrupted" : `exited ${result.code}`;
+  return `${command} ${status}${text ? `: ${text}` : ""}`;
+}
+
 // src/action/inputs.ts
 var readActionInput = (name) => getInput(name);
 function getInputs(event, read = readActionInput, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
@@ -80201,6 +80448,18 @@ function getInputs(event, read = readActionInput, workspace = process.env.GITHUB
       if (!read("sha" /* Sha */) && !event.sha)
         problem("sha" /* Sha */, "is required: the event has no commit (GITHUB_SHA)");
       break;
+    case "watch":
+    case "cancel": {
+      const jobId = read("job-id" /* JobId */) || dispatched("job-id");
+      if (jobId === "")
+        problem("job-id" /* JobId */, `is required for ${command}: the id of a sandbox job (the job-id output)`);
+      else {
+        const bad = checkJobId(jobId);
+        if (bad) problem("job-id" /* JobId */, bad);
+      }
+      request2 = { command, repo, jobId, connection };
+      break;
+    }
     case "sandbox":
       request2 = {
         command,
@@ -80391,24 +80650,6 @@ import { createHash } from "node:crypto";
 
 // src/render/shell-handlebars.ts
 var import_handlebars = __toESM(require_lib2(), 1);
-
-// src/render/shell-quote.ts
-var SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-function shellQuote(value) {
-  if (value.includes("\0")) {
-    throw new Error(
-      `cannot shell-quote ${JSON.stringify(value)}: a NUL byte cannot be passed through a shell`
-    );
-  }
-  if (value === "") return "''";
-  if (SAFE.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-function shellQuoteAll(values) {
-  return values.map(shellQuote).join(" ");
-}
-
-// src/render/shell-handlebars.ts
 var ShellValue = class {
   constructor(value) {
     this.value = value;
@@ -84162,6 +84403,20 @@ ${section.body}
 import { tmpdir as tmpdir2 } from "node:os";
 import path7 from "node:path";
 
+// src/exec/cancel-on-signal.ts
+async function cancelOnSignal(run4) {
+  const abort = new AbortController();
+  const cancel2 = () => abort.abort();
+  process.on("SIGINT", cancel2);
+  process.on("SIGTERM", cancel2);
+  try {
+    return await run4(abort.signal);
+  } finally {
+    process.off("SIGINT", cancel2);
+    process.off("SIGTERM", cancel2);
+  }
+}
+
 // src/plan/sandbox-plan.ts
 function planSandbox(config2, templates, run4, commit) {
   const deployment2 = config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0];
@@ -84281,237 +84536,6 @@ function resolveSandboxRun(config2, ask, names) {
     sbatch,
     dir: `${sandbox3.root}/${name}`
   };
-}
-
-// src/sandbox/job-state.ts
-var FINAL_STATES = /* @__PURE__ */ new Set([
-  "BOOT_FAIL",
-  "CANCELLED",
-  "COMPLETED",
-  "DEADLINE",
-  "FAILED",
-  "NODE_FAIL",
-  "OUT_OF_MEMORY",
-  "PREEMPTED",
-  "TIMEOUT",
-  // a federated sibling started elsewhere: this cluster's copy will never run
-  "REVOKED"
-]);
-function parseJobState(text) {
-  const trimmed = text.trim();
-  const match = /^([A-Z_]*)\+?(?:\s+by\s+(\S+))?/.exec(trimmed);
-  const name = match?.[1] ?? "";
-  const cancelledBy = match?.[2];
-  return cancelledBy === void 0 ? { name, text: trimmed } : { name, text: trimmed, cancelledBy };
-}
-function isFinalState(state) {
-  const name = typeof state === "string" ? parseJobState(state).name : state.name;
-  return FINAL_STATES.has(name);
-}
-function parseExitCode(text) {
-  const match = /^(\d+):(\d+)$/.exec(text.trim());
-  if (!match) return void 0;
-  return { code: Number(match[1]), signal: Number(match[2]) };
-}
-var SIGNAL_NAMES = {
-  1: "SIGHUP",
-  2: "SIGINT",
-  6: "SIGABRT",
-  9: "SIGKILL",
-  11: "SIGSEGV",
-  15: "SIGTERM"
-};
-function signalName(signal) {
-  return SIGNAL_NAMES[signal] ?? `signal ${signal}`;
-}
-var STATE_MEANING = {
-  FAILED: "the job script exited non-zero",
-  TIMEOUT: "the job reached its time limit",
-  CANCELLED: "the job was cancelled",
-  OUT_OF_MEMORY: "the job ran out of memory",
-  NODE_FAIL: "a node of the job failed",
-  PREEMPTED: "the job was preempted",
-  BOOT_FAIL: "a node of the job failed to boot",
-  DEADLINE: "the job missed its deadline",
-  REVOKED: "the job was revoked by its federation"
-};
-function jobResult(state, exit) {
-  const exitText = exit ? `${exit.code}:${exit.signal}` : void 0;
-  if (state.name === "COMPLETED" && (!exit || exit.code === 0 && exit.signal === 0)) {
-    return { succeeded: true, summary: "COMPLETED", message: "COMPLETED: the job script exited with code 0" };
-  }
-  const showExit = exitText !== void 0 && (state.name === "FAILED" || state.name === "COMPLETED");
-  const summary2 = showExit ? `${state.text} ${exitText}` : state.text || "UNKNOWN";
-  const reasons = [];
-  if (exit && exit.signal !== 0) reasons.push(`the job script was killed by ${signalName(exit.signal)}`);
-  else if (exit && exit.code !== 0) reasons.push(`the job script exited with code ${exit.code}`);
-  const meaning = STATE_MEANING[state.name];
-  if (meaning && !(state.name === "FAILED" && reasons.length > 0)) reasons.unshift(meaning);
-  if (state.name === "CANCELLED" && state.cancelledBy)
-    reasons[0] = `the job was cancelled by uid ${state.cancelledBy}`;
-  if (!isFinalState(state)) reasons.unshift("the job has not finished");
-  return {
-    succeeded: false,
-    summary: summary2,
-    message: reasons.length > 0 ? `${summary2}: ${reasons.join("; ")}` : summary2
-  };
-}
-
-// src/sandbox/slurm-time.ts
-var TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
-function slurmTimestamp(text) {
-  const trimmed = text?.trim() ?? "";
-  return TIMESTAMP.test(trimmed) ? trimmed : void 0;
-}
-function secondsBetween(from, to) {
-  if (from === void 0 || to === void 0) return void 0;
-  const a = asUtcSeconds(from);
-  const b = asUtcSeconds(to);
-  return a === void 0 || b === void 0 ? void 0 : b - a;
-}
-function asUtcSeconds(timestamp) {
-  const m = TIMESTAMP.exec(timestamp);
-  if (!m) return void 0;
-  const [, y, mo, d, h, mi, s] = m.map(Number);
-  return Date.UTC(y, mo - 1, d, h, mi, s) / 1e3;
-}
-function formatDuration(seconds2) {
-  const s = Math.max(0, Math.round(seconds2));
-  if (s < 60) return `${s}s`;
-  const pad = (n) => String(n).padStart(2, "0");
-  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
-  if (s < 86400) return `${Math.floor(s / 3600)}h ${pad(Math.floor(s % 3600 / 60))}m`;
-  return `${Math.floor(s / 86400)}d ${pad(Math.floor(s % 86400 / 3600))}h`;
-}
-
-// src/sandbox/slurm-queries.ts
-function checkJobId(value) {
-  if (/^[1-9][0-9]{0,9}$/.test(value)) return null;
-  return `job id ${JSON.stringify(value)} is not a Slurm job id; use the number sbatch printed, e.g. 12345`;
-}
-function jobIdWord(jobId) {
-  const problem = checkJobId(jobId);
-  if (problem) throw new Error(problem);
-  return jobId;
-}
-var SQUEUE_FIELDS = ["%i", "%T", "%r", "%V", "%S", "%N", "%u", "%l", "%j"];
-function squeueCommand(jobId) {
-  return `squeue -h -j ${jobIdWord(jobId)} -o ${shellQuote(SQUEUE_FIELDS.join("|"))}`;
-}
-function parseSqueue(jobId, result) {
-  if (result.code !== 0) {
-    if (/Invalid job id/i.test(result.stderr)) return { kind: "unlisted" };
-    return { kind: "error", message: failure2("squeue", result) };
-  }
-  for (const line of result.stdout.split("\n")) {
-    const fields = line.split("|");
-    if (fields.length < SQUEUE_FIELDS.length || fields[0] !== jobId) continue;
-    const [id, state, reason, submit, start, node2, user2, timeLimit] = fields;
-    return {
-      kind: "listed",
-      entry: {
-        jobId: id,
-        state: parseJobState(state),
-        reason,
-        ...optional2("submitTime", slurmTimestamp(submit)),
-        ...optional2("startTime", slurmTimestamp(start)),
-        ...optional2("node", nodeList(node2)),
-        user: user2,
-        timeLimit,
-        name: fields.slice(SQUEUE_FIELDS.length - 1).join("|")
-      }
-    };
-  }
-  return { kind: "unlisted" };
-}
-var SACCT_FIELDS = [
-  "JobID",
-  "State",
-  "ExitCode",
-  "Submit",
-  "Start",
-  "End",
-  "NodeList",
-  "User",
-  "Reason",
-  "Timelimit",
-  "JobName"
-];
-function sacctCommand(jobId, startTime) {
-  const since = startTime === void 0 ? "" : ` --starttime ${shellQuote(checkedTimestamp(startTime))}`;
-  return `sacct -X -n -P -j ${jobIdWord(jobId)}${since} -o ${SACCT_FIELDS.join(",")}`;
-}
-function checkedTimestamp(value) {
-  const timestamp = slurmTimestamp(value);
-  if (timestamp === void 0) throw new Error(`${JSON.stringify(value)} is not a Slurm timestamp`);
-  return timestamp;
-}
-function parseSacct(jobId, result, notBefore) {
-  if (result.code !== 0) return { kind: "error", message: failure2("sacct", result) };
-  let best;
-  for (const line of result.stdout.split("\n")) {
-    const fields = line.split("|");
-    if (fields.length < SACCT_FIELDS.length || fields[0] !== jobId) continue;
-    const [id, state, exit, submit, start, end, node2, user2, reason, timeLimit] = fields;
-    const record2 = {
-      jobId: id,
-      state: parseJobState(state),
-      ...optional2("exit", parseExitCode(exit)),
-      ...optional2("submitTime", slurmTimestamp(submit)),
-      ...optional2("startTime", slurmTimestamp(start)),
-      ...optional2("endTime", slurmTimestamp(end)),
-      ...optional2("node", nodeList(node2)),
-      user: user2,
-      reason,
-      timeLimit,
-      name: fields.slice(SACCT_FIELDS.length - 1).join("|")
-    };
-    if (notBefore !== void 0 && (record2.submitTime ?? "") < notBefore) continue;
-    if (!best || (record2.submitTime ?? "") >= (best.submitTime ?? "")) best = record2;
-  }
-  return best ? { kind: "recorded", record: best } : { kind: "unrecorded" };
-}
-function scancelCommand(jobId) {
-  return `scancel ${jobIdWord(jobId)}`;
-}
-function scontrolShowJobCommand(jobId) {
-  return `scontrol show job -o ${jobIdWord(jobId)}`;
-}
-function parseScontrolShowJob(jobId, result) {
-  if (result.code !== 0) {
-    if (/Invalid job id/i.test(result.stderr)) return { kind: "unlisted" };
-    return { kind: "error", message: failure2("scontrol", result) };
-  }
-  for (const line of result.stdout.split("\n")) {
-    const fields = {};
-    let last;
-    for (const word of line.trim().split(/ +/)) {
-      const eq = word.indexOf("=");
-      if (eq > 0 && /^[A-Za-z][A-Za-z0-9_:/]*$/.test(word.slice(0, eq))) {
-        last = word.slice(0, eq);
-        fields[last] = word.slice(eq + 1);
-      } else if (last !== void 0 && word !== "") {
-        fields[last] += ` ${word}`;
-      }
-    }
-    if (fields.JobId === jobId) return { kind: "listed", fields };
-  }
-  return { kind: "unlisted" };
-}
-function userName(userId) {
-  return userId.replace(/\(\d+\)$/, "");
-}
-function nodeList(text) {
-  const trimmed = text?.trim() ?? "";
-  return trimmed === "" || trimmed === "None assigned" || trimmed === "(null)" ? void 0 : trimmed;
-}
-function optional2(key, value) {
-  return value === void 0 ? {} : { [key]: value };
-}
-function failure2(command, result) {
-  const text = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" / ");
-  const status = result.code === null ? "was interrupted" : `exited ${result.code}`;
-  return `${command} ${status}${text ? `: ${text}` : ""}`;
 }
 
 // src/sandbox/submit.ts
@@ -85372,6 +85396,29 @@ async function openCluster(request2, warn) {
   const user2 = settings.kind === "ssh" ? settings.username : config2.cluster.user;
   return { config: config2, connect, transport: await connect(), who: { project: config2.project.name, user: user2 } };
 }
+async function watch(request2, io) {
+  const { config: config2, connect, transport, who } = await openCluster(request2, io.warn);
+  let current = transport;
+  try {
+    const { job: job2 } = await requireSandboxJob(new WatchConnection(transport), request2.jobId, who, "job id");
+    if (!job2.logPath) {
+      throw new UserError({
+        where: "job id",
+        message: `job ${request2.jobId} has ended and the controller no longer knows its output file (${job2.state.text})`
+      });
+    }
+    const outcome = await followJob(
+      config2,
+      { transport, connect },
+      { ...job2, submittedAfter: job2.submitTime, logPath: job2.logPath },
+      io
+    );
+    current = outcome.transport;
+    return outcome;
+  } finally {
+    await current.close();
+  }
+}
 function followJob(config2, connection, job2, io) {
   return watchJob({
     transport: connection.transport,
@@ -85497,10 +85544,10 @@ async function sandbox2(request2, io) {
     });
     io.onSubmitted?.({ ...job2, logPath: plan2.logPath });
     if (!request2.wait) return { kind: "submitted", run: run4, sha, plan: plan2, job: job2 };
-    const watch = await followJob(config2, { transport, connect }, { ...job2, logPath: plan2.logPath }, io);
-    transport = watch.transport;
+    const watch2 = await followJob(config2, { transport, connect }, { ...job2, logPath: plan2.logPath }, io);
+    transport = watch2.transport;
     const collected = io.collectTo ? await collect(transport, config2, plan2, io.collectTo, io.warn) : void 0;
-    return { kind: "watched", run: run4, sha, plan: plan2, job: job2, watch, collected };
+    return { kind: "watched", run: run4, sha, plan: plan2, job: job2, watch: watch2, collected };
   } finally {
     await transport.close();
   }
@@ -85608,37 +85655,29 @@ function formatWatchOutcome(outcome) {
 // src/action/sandbox-command.ts
 async function runSandboxCommand(settings) {
   const request2 = settings.request;
-  const abort = new AbortController();
-  const cancelRun = () => abort.abort();
-  process.on("SIGINT", cancelRun);
-  process.on("SIGTERM", cancelRun);
   const sink = new ActionLogSink();
   const lines = new OutputLines((line) => sink.info(line));
   let outcome;
   try {
-    outcome = await sandbox2(request2, {
-      sink,
-      onOutput: (chunk) => lines.write(chunk),
-      onEvent: (event) => {
-        const { level, text } = formatWatchEvent(event);
-        if (level === "warning") sink.warning(text);
-        else info(text);
-      },
-      onSubmitted: (job2) => {
-        saveState("unfinishedJob" /* UnfinishedJob */, job2.jobId);
-        setOutput("job-id" /* JobId */, job2.jobId);
-        info(`submitted job ${job2.jobId}; its log: ${job2.logPath}`);
-      },
-      signal: abort.signal,
-      warn: (message) => sink.warning(message),
-      log: (message) => info(message),
-      collectTo: path7.join(process.env.RUNNER_TEMP || tmpdir2(), `slurm-gitops-sandbox-${request2.runId}`)
-    });
+    outcome = await cancelOnSignal(
+      (signal) => sandbox2(request2, {
+        sink,
+        onOutput: (chunk) => lines.write(chunk),
+        onEvent: (event) => logEvent(sink, event),
+        onSubmitted: (job2) => {
+          saveState("unfinishedJob" /* UnfinishedJob */, job2.jobId);
+          setOutput("job-id" /* JobId */, job2.jobId);
+          info(`submitted job ${job2.jobId}; its log: ${job2.logPath}`);
+        },
+        signal,
+        warn: (message) => sink.warning(message),
+        log: (message) => info(message),
+        collectTo: path7.join(process.env.RUNNER_TEMP || tmpdir2(), `slurm-gitops-sandbox-${request2.runId}`)
+      })
+    );
     lines.end();
   } finally {
     sink.close();
-    process.off("SIGINT", cancelRun);
-    process.off("SIGTERM", cancelRun);
   }
   setOutput("sha" /* Sha */, outcome.sha);
   if (outcome.kind === "staging-failed") {
@@ -85655,12 +85694,10 @@ async function runSandboxCommand(settings) {
     await writeSummary3(outcome);
     return;
   }
-  const { watch } = outcome;
-  if (watch.ending !== "connection-lost" && watch.ending !== "unknown")
+  const { watch: watch2 } = outcome;
+  if (watch2.ending !== "connection-lost" && watch2.ending !== "unknown")
     saveState("unfinishedJob" /* UnfinishedJob */, "");
-  setOutput("state" /* State */, watch.state?.name ?? "");
-  setOutput("exit-code" /* ExitCode */, watch.exitCode === void 0 ? "" : String(watch.exitCode));
-  setOutput("slurm-queries" /* SlurmQueries */, String(watch.slurmQueries));
+  setWatchOutputs(watch2);
   if (outcome.collected) {
     setOutput("artifact-dir" /* ArtifactDir */, outcome.collected.dir);
     info(`collected ${outcome.collected.files.join(", ") || "nothing"} into ${outcome.collected.dir}`);
@@ -85669,8 +85706,45 @@ async function runSandboxCommand(settings) {
     }
   }
   await writeSummary3(outcome);
-  if (!watch.succeeded) setFailed(`slurm-gitops sandbox: ${formatWatchOutcome(watch)}`);
-  else info(formatWatchOutcome(watch));
+  if (!watch2.succeeded) setFailed(`slurm-gitops sandbox: ${formatWatchOutcome(watch2)}`);
+  else info(formatWatchOutcome(watch2));
+}
+async function runWatchCommand(settings) {
+  const request2 = settings.request;
+  const sink = new ActionLogSink();
+  const lines = new OutputLines((line) => sink.info(line));
+  const watch2 = await cancelOnSignal(
+    (signal) => watch(request2, {
+      onOutput: (chunk) => lines.write(chunk),
+      onEvent: (event) => logEvent(sink, event),
+      signal,
+      warn: (m) => sink.warning(m)
+    })
+  ).finally(() => {
+    lines.end();
+    sink.close();
+  });
+  setWatchOutputs(watch2);
+  setOutput("job-id" /* JobId */, watch2.jobId);
+  setOutput("log-path" /* LogPath */, watch2.logPath);
+  if (!watch2.succeeded) setFailed(`slurm-gitops watch: ${formatWatchOutcome(watch2)}`);
+  else info(formatWatchOutcome(watch2));
+}
+async function runCancelCommand(settings) {
+  const outcome = await cancel(settings.request, { warn: (message) => warning(message) });
+  setOutput("job-id" /* JobId */, outcome.jobId);
+  if (outcome.confirmed) info(outcome.message);
+  else setFailed(`slurm-gitops cancel: ${outcome.message}`);
+}
+function logEvent(sink, event) {
+  const { level, text } = formatWatchEvent(event);
+  if (level === "warning") sink.warning(text);
+  else info(text);
+}
+function setWatchOutputs(watch2) {
+  setOutput("state" /* State */, watch2.state?.name ?? "");
+  setOutput("exit-code" /* ExitCode */, watch2.exitCode === void 0 ? "" : String(watch2.exitCode));
+  setOutput("slurm-queries" /* SlurmQueries */, String(watch2.slurmQueries));
 }
 async function cancelUnfinishedJob(settings) {
   const jobId = getState("unfinishedJob" /* UnfinishedJob */);
@@ -85685,21 +85759,21 @@ async function cancelUnfinishedJob(settings) {
   else warning(outcome.message);
 }
 async function writeSummary3(outcome) {
-  const watch = outcome.kind === "watched" ? outcome.watch : void 0;
+  const watch2 = outcome.kind === "watched" ? outcome.watch : void 0;
   const rows = [
     ["Ref", `${outcome.run.ref} (${outcome.sha.slice(0, 12)})`],
     ["Sandbox", outcome.run.sandbox],
     ["Partition", outcome.run.partition],
     ["Job", outcome.job.jobId],
-    ["Node", watch?.node ?? "\u2014"],
-    ["Queued for", watch?.queuedSeconds === void 0 ? "\u2014" : formatDuration(watch.queuedSeconds)],
-    ["Ran for", watch?.ranSeconds === void 0 ? "\u2014" : formatDuration(watch.ranSeconds)],
-    ["State", watch ? watch.summary : "submitted (not watched)"],
-    ["Exit code", watch?.exitCode === void 0 ? "\u2014" : String(watch.exitCode)],
-    ["Slurm queries", watch ? String(watch.slurmQueries) : "1"],
+    ["Node", watch2?.node ?? "\u2014"],
+    ["Queued for", watch2?.queuedSeconds === void 0 ? "\u2014" : formatDuration(watch2.queuedSeconds)],
+    ["Ran for", watch2?.ranSeconds === void 0 ? "\u2014" : formatDuration(watch2.ranSeconds)],
+    ["State", watch2 ? watch2.summary : "submitted (not watched)"],
+    ["Exit code", watch2?.exitCode === void 0 ? "\u2014" : String(watch2.exitCode)],
+    ["Slurm queries", watch2 ? String(watch2.slurmQueries) : "1"],
     ["Log", outcome.plan.logPath]
   ];
-  const heading = watch ? `slurm-gitops sandbox: ${outcome.run.sandbox} ${watch.succeeded ? "succeeded" : "failed"} (${watch.summary})` : `slurm-gitops sandbox: job ${outcome.job.jobId} submitted`;
+  const heading = watch2 ? `slurm-gitops sandbox: ${outcome.run.sandbox} ${watch2.succeeded ? "succeeded" : "failed"} (${watch2.summary})` : `slurm-gitops sandbox: job ${outcome.job.jobId} submitted`;
   await summary.addHeading(heading, 2).addTable([
     [
       { data: "What", header: true },
@@ -85714,7 +85788,9 @@ var presenters = {
   plan: runPlan,
   deploy: runDeploymentCommand,
   rollback: runDeploymentCommand,
-  sandbox: runSandboxCommand
+  sandbox: runSandboxCommand,
+  watch: runWatchCommand,
+  cancel: runCancelCommand
 };
 async function run3() {
   let settings;

@@ -22,7 +22,8 @@ export enum Inputs {
   Partition = 'partition',
   TimeLimit = 'time-limit',
   SbatchOptions = 'sbatch-options',
-  Wait = 'wait'
+  Wait = 'wait',
+  JobId = 'job-id'
 }
 
 export enum Outputs {
@@ -70,7 +71,7 @@ export enum State {
 }
 
 /** What the `command` input accepts. `auto` picks from the event (see resolveCommand in inputs.ts). */
-export const COMMANDS = ['plan', 'deploy', 'rollback', 'sandbox'] as const
+export const COMMANDS = ['plan', 'deploy', 'rollback', 'sandbox', 'watch', 'cancel'] as const
 export type Command = (typeof COMMANDS)[number]
 export const AUTO_COMMAND = 'auto'
 

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG_PATH } from '../config/load.js'
 import { type Problem, UserError } from '../errors/user-error.js'
 import { checkBranchName, checkFullSha, checkGitSha } from '../validate/names.js'
 import { checkHost, checkUnixUser, parsePort } from '../validate/network.js'
+import { checkJobId } from '../sandbox/slurm-queries.js'
 import type { ConnectionRequest, Request } from '../operations/requests.js'
 
 export interface ActionSettings {
@@ -139,6 +140,18 @@ export function getInputs(
       if (!read(Inputs.Sha) && !event.sha)
         problem(Inputs.Sha, 'is required: the event has no commit (GITHUB_SHA)')
       break
+    case 'watch':
+    case 'cancel': {
+      const jobId = read(Inputs.JobId) || dispatched('job-id')
+      if (jobId === '')
+        problem(Inputs.JobId, `is required for ${command}: the id of a sandbox job (the job-id output)`)
+      else {
+        const bad = checkJobId(jobId)
+        if (bad) problem(Inputs.JobId, bad)
+      }
+      request = { command, repo, jobId, connection }
+      break
+    }
     case 'sandbox':
       request = {
         command,

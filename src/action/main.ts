@@ -7,7 +7,12 @@ import { type Command, Outputs, State } from './constants.js'
 import { type ActionSettings, getInputs } from './inputs.js'
 import { runPlan } from './plan-command.js'
 import { runDeploymentCommand } from './deploy-command.js'
-import { cancelUnfinishedJob, runSandboxCommand } from './sandbox-command.js'
+import {
+  cancelUnfinishedJob,
+  runCancelCommand,
+  runSandboxCommand,
+  runWatchCommand
+} from './sandbox-command.js'
 import { UserError } from '../errors/user-error.js'
 import { annotateProblems } from '../github/annotations.js'
 import { runUrl } from '../github/run-url.js'
@@ -17,7 +22,9 @@ const presenters: Record<Command, (settings: ActionSettings) => Promise<void>> =
   plan: runPlan,
   deploy: runDeploymentCommand,
   rollback: runDeploymentCommand,
-  sandbox: runSandboxCommand
+  sandbox: runSandboxCommand,
+  watch: runWatchCommand,
+  cancel: runCancelCommand
 }
 
 export async function run(): Promise<void> {

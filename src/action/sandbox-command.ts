@@ -8,47 +8,41 @@ import * as core from '@actions/core'
 import type { ActionSettings } from './inputs.js'
 import { Outputs, State } from './constants.js'
 import { ActionLogSink } from './action-log-sink.js'
+import { cancelOnSignal } from '../exec/cancel-on-signal.js'
 import { sandbox, type SandboxOutcome } from '../operations/sandbox.js'
-import { cancel } from '../operations/job.js'
-import type { SandboxRequest } from '../operations/requests.js'
+import { cancel, watch as watchJob } from '../operations/job.js'
+import type { CancelRequest, SandboxRequest, WatchRequest } from '../operations/requests.js'
 import { failureMessage } from '../exec/executor.js'
 import { OutputLines } from '../sandbox/output-lines.js'
 import { formatWatchEvent, formatWatchOutcome } from '../sandbox/watch-events.js'
+import type { WatchEvent, WatchOutcome } from '../sandbox/watch.js'
 import { formatDuration } from '../sandbox/slurm-time.js'
 
 export async function runSandboxCommand(settings: ActionSettings): Promise<void> {
   const request = settings.request as SandboxRequest
-  const abort = new AbortController()
-  const cancelRun = () => abort.abort()
-  process.on('SIGINT', cancelRun)
-  process.on('SIGTERM', cancelRun)
   const sink = new ActionLogSink()
   const lines = new OutputLines(line => sink.info(line))
   let outcome: SandboxOutcome
   try {
-    outcome = await sandbox(request, {
-      sink,
-      onOutput: chunk => lines.write(chunk),
-      onEvent: event => {
-        const { level, text } = formatWatchEvent(event)
-        if (level === 'warning') sink.warning(text)
-        else core.info(text)
-      },
-      onSubmitted: job => {
-        core.saveState(State.UnfinishedJob, job.jobId)
-        core.setOutput(Outputs.JobId, job.jobId)
-        core.info(`submitted job ${job.jobId}; its log: ${job.logPath}`)
-      },
-      signal: abort.signal,
-      warn: message => sink.warning(message),
-      log: message => core.info(message),
-      collectTo: path.join(process.env.RUNNER_TEMP || tmpdir(), `slurm-gitops-sandbox-${request.runId}`)
-    })
+    outcome = await cancelOnSignal(signal =>
+      sandbox(request, {
+        sink,
+        onOutput: chunk => lines.write(chunk),
+        onEvent: event => logEvent(sink, event),
+        onSubmitted: job => {
+          core.saveState(State.UnfinishedJob, job.jobId)
+          core.setOutput(Outputs.JobId, job.jobId)
+          core.info(`submitted job ${job.jobId}; its log: ${job.logPath}`)
+        },
+        signal,
+        warn: message => sink.warning(message),
+        log: message => core.info(message),
+        collectTo: path.join(process.env.RUNNER_TEMP || tmpdir(), `slurm-gitops-sandbox-${request.runId}`)
+      })
+    )
     lines.end()
   } finally {
     sink.close()
-    process.off('SIGINT', cancelRun)
-    process.off('SIGTERM', cancelRun)
   }
   core.setOutput(Outputs.Sha, outcome.sha)
   if (outcome.kind === 'staging-failed') {
@@ -70,9 +64,7 @@ export async function runSandboxCommand(settings: ActionSettings): Promise<void>
   // Finished, cancelled by us, or left running as the config asks: nothing for the post step to cancel.
   if (watch.ending !== 'connection-lost' && watch.ending !== 'unknown')
     core.saveState(State.UnfinishedJob, '')
-  core.setOutput(Outputs.State, watch.state?.name ?? '')
-  core.setOutput(Outputs.ExitCode, watch.exitCode === undefined ? '' : String(watch.exitCode))
-  core.setOutput(Outputs.SlurmQueries, String(watch.slurmQueries))
+  setWatchOutputs(watch)
   if (outcome.collected) {
     core.setOutput(Outputs.ArtifactDir, outcome.collected.dir)
     core.info(`collected ${outcome.collected.files.join(', ') || 'nothing'} into ${outcome.collected.dir}`)
@@ -83,6 +75,49 @@ export async function runSandboxCommand(settings: ActionSettings): Promise<void>
   await writeSummary(outcome)
   if (!watch.succeeded) core.setFailed(`slurm-gitops sandbox: ${formatWatchOutcome(watch)}`)
   else core.info(formatWatchOutcome(watch))
+}
+
+/** `command: watch`: follows a sandbox job (e.g. one submitted with wait: false) to its end, like sandbox does. */
+export async function runWatchCommand(settings: ActionSettings): Promise<void> {
+  const request = settings.request as WatchRequest
+  const sink = new ActionLogSink()
+  const lines = new OutputLines(line => sink.info(line))
+  const watch = await cancelOnSignal(signal =>
+    watchJob(request, {
+      onOutput: chunk => lines.write(chunk),
+      onEvent: event => logEvent(sink, event),
+      signal,
+      warn: m => sink.warning(m)
+    })
+  ).finally(() => {
+    lines.end()
+    sink.close()
+  })
+  setWatchOutputs(watch)
+  core.setOutput(Outputs.JobId, watch.jobId)
+  core.setOutput(Outputs.LogPath, watch.logPath)
+  if (!watch.succeeded) core.setFailed(`slurm-gitops watch: ${formatWatchOutcome(watch)}`)
+  else core.info(formatWatchOutcome(watch))
+}
+
+/** `command: cancel`: cancels a sandbox job by its id. */
+export async function runCancelCommand(settings: ActionSettings): Promise<void> {
+  const outcome = await cancel(settings.request as CancelRequest, { warn: message => core.warning(message) })
+  core.setOutput(Outputs.JobId, outcome.jobId)
+  if (outcome.confirmed) core.info(outcome.message)
+  else core.setFailed(`slurm-gitops cancel: ${outcome.message}`)
+}
+
+function logEvent(sink: ActionLogSink, event: WatchEvent): void {
+  const { level, text } = formatWatchEvent(event)
+  if (level === 'warning') sink.warning(text)
+  else core.info(text)
+}
+
+function setWatchOutputs(watch: WatchOutcome): void {
+  core.setOutput(Outputs.State, watch.state?.name ?? '')
+  core.setOutput(Outputs.ExitCode, watch.exitCode === undefined ? '' : String(watch.exitCode))
+  core.setOutput(Outputs.SlurmQueries, String(watch.slurmQueries))
 }
 
 /** The post step: a job the main step submitted and did not see end is cancelled, by its id. */

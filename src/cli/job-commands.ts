@@ -1,7 +1,7 @@
 // CLI watch and cancel of a sandbox test job: the job's log on stdout as it is written, our notes on stderr.
 // Exit code 0 only for a job that COMPLETED with exit code 0 (watch) or a cancel Slurm confirmed.
 import { jobRequest, type CliCommand } from './options.js'
-import { cancelOnSignal } from './cancel-on-signal.js'
+import { cancelOnSignal } from '../exec/cancel-on-signal.js'
 import { cancel, watch } from '../operations/job.js'
 import { formatWatchEvent, formatWatchOutcome } from '../sandbox/watch-events.js'
 

@@ -1,6 +1,6 @@
 // CLI deploy, rollback and status: the core runs the deployment's script; this prints the outcome.
 import { remoteRequest, type CliCommand } from './options.js'
-import { cancelOnSignal } from './cancel-on-signal.js'
+import { cancelOnSignal } from '../exec/cancel-on-signal.js'
 import {
   deploy,
   rollback,

@@ -2,7 +2,7 @@
 // log goes to stdout as it is written, the staging steps and our notes to stderr. Exit code 0 only for a job that
 // COMPLETED with exit code 0 (or, with --no-wait, one that was submitted); Ctrl-C cancels the job.
 import { sandboxRequest, type CliCommand } from './options.js'
-import { cancelOnSignal } from './cancel-on-signal.js'
+import { cancelOnSignal } from '../exec/cancel-on-signal.js'
 import { note } from './job-commands.js'
 import { sandbox } from '../operations/sandbox.js'
 import { failureMessage } from '../exec/executor.js'

@@ -141,6 +141,26 @@ describe('getInputs', () => {
     ])
   })
 
+  it('watch and cancel need the id of a job, as digits', () => {
+    const event = {
+      eventName: 'workflow_dispatch',
+      payload: { inputs: { command: 'cancel' } },
+      ref: 'refs/heads/main'
+    }
+    expect(problemsOf(() => getInputs(event, reader({}), '/w'))).toEqual([
+      { where: 'input job-id', message: expect.stringMatching(/is required for cancel/) }
+    ])
+    expect(
+      problemsOf(() => getInputs(event, reader({ [Inputs.JobId]: '12;scancel -u caqrn' }), '/w')).map(
+        p => p.where
+      )
+    ).toEqual(['input job-id'])
+    expect(getInputs(event, reader({ [Inputs.JobId]: '4242' }), '/w').request).toMatchObject({
+      command: 'cancel',
+      jobId: '4242'
+    })
+  })
+
   it('takes booleans as YAML 1.2 core schema does (core.getBooleanInput)', () => {
     const plan = (comment: string) =>
       getInputs({ eventName: 'pull_request', payload: {} }, reader({ [Inputs.Comment]: comment }), '/w')
