@@ -2,7 +2,10 @@
 // Prints figures; asserts nothing. Scenarios: first deploy (venv built), redeploy of the same SHA, a code-only
 // change, a requirements change. For each: wall time (median of the runs, min–max), SSH connections and SSH
 // commands (channels) opened, and the remote steps that took longest.
-import { clusterInfo, resetCluster } from '../test/integration/cluster.js'
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { clusterInfo, resetCluster, type ClusterInfo } from '../test/integration/cluster.js'
+import { repoRoot } from '../test/repo-root.js'
 import {
   codeChange,
   createDeployFixture,
@@ -47,6 +50,64 @@ function row(name: string, samples: Sample[]): string {
   ].join(' ')
 }
 
+/** Wall time of one whole process, in ms; throws when it fails. */
+function timeProcess(command: string, args: string[], cwd: string): number {
+  const started = performance.now()
+  const run = spawnSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr}${run.stdout}`)
+  return performance.now() - started
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/**
+ * What a user waits for: the CLI as a whole process (node start, bundle load, connect, run), alternating with
+ * `ssh … true` to the same account in the same run, so each figure is a ratio to one SSH round trip.
+ */
+function wholeProcesses(cluster: ClusterInfo, fixture: DeployFixture, runs: number): void {
+  const key = ['-i', cluster.privateKeyPath, '-o', `UserKnownHostsFile=${cluster.knownHostsPath}`]
+  const ssh = [
+    '-q',
+    '-o',
+    'BatchMode=yes',
+    ...key,
+    '-p',
+    String(cluster.port),
+    `${cluster.user}@${cluster.host}`,
+    'true'
+  ]
+  const cli = (...args: string[]) => [
+    path.join(repoRoot, 'dist/cli.js'),
+    ...args,
+    '--config',
+    path.join(fixture.repoDir, '.github/slurm-gitops.yml'),
+    '--identity',
+    cluster.privateKeyPath,
+    '--known-hosts',
+    cluster.knownHostsPath
+  ]
+  const scenarios: [string, string[]][] = [
+    ['deploy, same SHA', cli('deploy', '--branch', 'main')],
+    ['status of main', cli('status', '--branch', 'main')],
+    ['plan of the example (no SSH)', cli('plan')],
+    ['--help (no SSH)', [path.join(repoRoot, 'dist/cli.js'), '--help']]
+  ]
+  console.log(`\nwhole processes, ${runs} runs each, alternating with ssh true (medians)`)
+  console.log(`${'command'.padEnd(30)} ${'median'.padStart(9)} ${'ssh true'.padStart(9)}  ratio`)
+  for (const [name, args] of scenarios) {
+    const own: number[] = []
+    const floor: number[] = []
+    for (let i = 0; i < runs; i++) {
+      floor.push(timeProcess('ssh', ssh, fixture.repoDir))
+      own.push(timeProcess(process.execPath, args, fixture.repoDir))
+    }
+    const ratio = median(own) / median(floor)
+    console.log(
+      `${name.padEnd(30)} ${`${median(own).toFixed(0)} ms`.padStart(9)} ${`${median(floor).toFixed(0)} ms`.padStart(9)}  ${ratio.toFixed(1)}×`
+    )
+  }
+}
+
 async function main(): Promise<void> {
   const cluster = clusterInfo()
   if (!cluster) {
@@ -87,6 +148,7 @@ async function main(): Promise<void> {
     for (const [name, samples] of results) console.log(row(name, samples))
     console.log('\nconns: SSH connections opened per deploy; chans: SSH channels (commands) run over it.')
     console.log('Targets: redeploy of the same SHA ≤ 1 s, code-only change ≤ 2 s, one connection each.')
+    wholeProcesses(cluster, fixture, runs)
   } finally {
     fixture.remove()
     await resetCluster(cluster)

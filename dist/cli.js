@@ -58097,6 +58097,9 @@ async function resolveRef2(dir, ref, where2, log) {
 function readerAt(repo, at, log) {
   return "sha" in at ? commitReader(repo.dir, at.sha, { log }) : Promise.resolve(workingTreeReader(repo.dir));
 }
+async function repositoryAt(repo, at, log) {
+  return loadRepository(await readerAt(repo, at, log), repo.configPath);
+}
 
 // src/operations/plan.ts
 async function plan(request, log) {
@@ -60207,10 +60210,7 @@ async function readSecret(source, where2) {
 // src/operations/deployment.ts
 async function deploy(request, io) {
   const sha = request.sha ?? await branchTip(request);
-  const repository = await loadRepository(
-    await readerAt(request.repo, { sha }, io.log),
-    request.repo.configPath
-  );
+  const repository = await repositoryAt(request.repo, { sha }, io.log);
   const target = findDeployment(repository.config, request.branch);
   if (target.kind === "no-deployment") return target;
   const plan2 = checkedPlan(repository, target.deployment, io);
@@ -60221,10 +60221,7 @@ async function deploy(request, io) {
   return run3;
 }
 async function rollback(request, io) {
-  const repository = await loadRepository(
-    await readerAt(request.repo, { tree: true }),
-    request.repo.configPath
-  );
+  const repository = await repositoryAt(request.repo, { tree: true });
   const target = findDeployment(repository.config, request.branch);
   if (target.kind === "no-deployment") return target;
   const plan2 = checkedPlan(repository, target.deployment, io);
@@ -60234,10 +60231,7 @@ async function rollback(request, io) {
   return run3;
 }
 async function status(request, io) {
-  const repository = await loadRepository(
-    await readerAt(request.repo, { tree: true }),
-    request.repo.configPath
-  );
+  const repository = await repositoryAt(request.repo, { tree: true });
   const branches = request.branches ?? repository.config.deployments.map((d) => d.branch);
   const targets = branches.map((branch) => findDeployment(repository.config, branch));
   const missing = targets.filter((t) => t.kind === "no-deployment");
@@ -61230,10 +61224,7 @@ function formatMs(ms) {
 // src/operations/job.ts
 init_user_error();
 async function openCluster(request, warn) {
-  const { config: config2 } = await loadRepository(
-    await readerAt(request.repo, { tree: true }),
-    request.repo.configPath
-  );
+  const { config: config2 } = await repositoryAt(request.repo, { tree: true });
   const settings = await transportSettings(config2.cluster, request.connection);
   const connect = () => connectTransport(settings, warn);
   const user2 = settings.kind === "ssh" ? settings.username : config2.cluster.user;
@@ -61367,6 +61358,11 @@ var cancelCommand = async (options, args) => {
 };
 var JOB_COMMANDS = { watch: watchCommand, cancel: cancelCommand };
 
+// src/config/sandbox-deployment.ts
+function sandboxDeployment(config2) {
+  return config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0];
+}
+
 // src/operations/sandbox.ts
 init_plan();
 
@@ -61375,8 +61371,7 @@ init_job_name();
 init_payload();
 init_plan();
 function planSandbox(config2, templates, run3, commit) {
-  const deployment2 = config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0];
-  const base = templateContext(config2, deployment2);
+  const base = templateContext(config2, sandboxDeployment(config2));
   const context = { ...base, sandbox: { ...base.sandbox, command: run3.command } };
   const shortSha = commit.sha.slice(0, 7);
   const runName = `${commit.runId}-${shortSha}`;
@@ -61451,8 +61446,7 @@ function resolveSandboxRun(config2, ask, names) {
       `sandbox "${name}" is not one the config allows for ${ask.actor}: ${[...named].join(", ")} (sandbox.actors)`
     );
   }
-  const developmentJob = config2.deployments.find((d) => d.environment === "development")?.jobs[0]?.command;
-  const defaultCommand = sandbox3.command ?? developmentJob ?? config2.project.smokeCommand;
+  const defaultCommand = sandbox3.command ?? sandboxDeployment(config2).jobs[0]?.command ?? config2.project.smokeCommand;
   if (ask.command && !sandbox3.allowCustomCommand && ask.command !== defaultCommand) {
     problem(
       names.command,
@@ -61569,15 +61563,12 @@ async function collectRun(transport, options, localDir) {
 // src/operations/sandbox.ts
 init_user_error();
 async function sandbox2(request, io) {
-  const repository = await loadRepository(
-    await readerAt(request.repo, { tree: true }),
-    request.repo.configPath
-  );
+  const repository = await repositoryAt(request.repo, { tree: true });
   const { config: config2 } = repository;
   const run3 = resolveSandboxRun(config2, request.ask, request.names);
   const commit = await resolveRef2(request.repo.dir, run3.ref, request.names.ref, io.log);
   const sha = commit.sha;
-  const branch = commit.branch ?? developmentBranch(config2);
+  const branch = commit.branch ?? sandboxDeployment(config2).branch;
   const plan2 = planSandbox(config2, compileTemplates(repository.templates), run3, {
     sha,
     branch,
@@ -61622,9 +61613,6 @@ async function sandbox2(request, io) {
   } finally {
     await transport.close();
   }
-}
-function developmentBranch(config2) {
-  return (config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0]).branch;
 }
 async function collect(transport, config2, plan2, dir, warn) {
   const { globs, maxMegabytes } = config2.sandbox.collect;

@@ -81683,6 +81683,9 @@ async function resolveRef2(dir, ref, where2, log) {
 function readerAt(repo, at, log) {
   return "sha" in at ? commitReader(repo.dir, at.sha, { log }) : Promise.resolve(workingTreeReader(repo.dir));
 }
+async function repositoryAt(repo, at, log) {
+  return loadRepository(await readerAt(repo, at, log), repo.configPath);
+}
 
 // src/operations/plan.ts
 async function plan(request2, log) {
@@ -82169,6 +82172,20 @@ var ActionLogSink = class {
     this.resumeCommands();
   }
 };
+
+// src/exec/cancel-on-signal.ts
+async function cancelOnSignal(run4) {
+  const abort = new AbortController();
+  const cancel2 = () => abort.abort();
+  process.on("SIGINT", cancel2);
+  process.on("SIGTERM", cancel2);
+  try {
+    return await run4(abort.signal);
+  } finally {
+    process.off("SIGINT", cancel2);
+    process.off("SIGTERM", cancel2);
+  }
+}
 
 // src/transport/local.ts
 import { spawn } from "node:child_process";
@@ -84143,10 +84160,7 @@ async function readSecret(source, where2) {
 // src/operations/deployment.ts
 async function deploy(request2, io) {
   const sha = request2.sha ?? await branchTip(request2);
-  const repository = await loadRepository(
-    await readerAt(request2.repo, { sha }, io.log),
-    request2.repo.configPath
-  );
+  const repository = await repositoryAt(request2.repo, { sha }, io.log);
   const target = findDeployment(repository.config, request2.branch);
   if (target.kind === "no-deployment") return target;
   const plan2 = checkedPlan(repository, target.deployment, io);
@@ -84157,10 +84171,7 @@ async function deploy(request2, io) {
   return run4;
 }
 async function rollback(request2, io) {
-  const repository = await loadRepository(
-    await readerAt(request2.repo, { tree: true }),
-    request2.repo.configPath
-  );
+  const repository = await repositoryAt(request2.repo, { tree: true });
   const target = findDeployment(repository.config, request2.branch);
   if (target.kind === "no-deployment") return target;
   const plan2 = checkedPlan(repository, target.deployment, io);
@@ -84327,12 +84338,11 @@ ${failureMessage(report)}
 }
 
 // src/action/deploy-command.ts
-async function runDeploymentCommand(settings) {
+function runDeploymentCommand(settings) {
+  return cancelOnSignal((signal) => deploymentCommand(settings, signal));
+}
+async function deploymentCommand(settings, signal) {
   const request2 = settings.request;
-  const abort = new AbortController();
-  const cancel2 = () => abort.abort();
-  process.on("SIGINT", cancel2);
-  process.on("SIGTERM", cancel2);
   const octokit = settings.githubToken ? getOctokit(settings.githubToken) : void 0;
   const record2 = (sha, environment2) => octokit ? GitHubDeployment.start(octokit, {
     ...context2.repo,
@@ -84347,7 +84357,7 @@ async function runDeploymentCommand(settings) {
   try {
     const io = {
       sink,
-      signal: abort.signal,
+      signal,
       warn: (message) => sink.warning(message),
       log: (message) => info(message),
       onStart: async (start) => {
@@ -84360,8 +84370,6 @@ async function runDeploymentCommand(settings) {
     throw error63;
   } finally {
     sink.close();
-    process.off("SIGINT", cancel2);
-    process.off("SIGTERM", cancel2);
   }
   if (outcome.kind === "no-deployment") {
     notice(
@@ -84403,24 +84411,14 @@ ${section.body}
 import { tmpdir as tmpdir2 } from "node:os";
 import path7 from "node:path";
 
-// src/exec/cancel-on-signal.ts
-async function cancelOnSignal(run4) {
-  const abort = new AbortController();
-  const cancel2 = () => abort.abort();
-  process.on("SIGINT", cancel2);
-  process.on("SIGTERM", cancel2);
-  try {
-    return await run4(abort.signal);
-  } finally {
-    process.off("SIGINT", cancel2);
-    process.off("SIGTERM", cancel2);
-  }
+// src/config/sandbox-deployment.ts
+function sandboxDeployment(config2) {
+  return config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0];
 }
 
 // src/plan/sandbox-plan.ts
 function planSandbox(config2, templates, run4, commit) {
-  const deployment2 = config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0];
-  const base = templateContext(config2, deployment2);
+  const base = templateContext(config2, sandboxDeployment(config2));
   const context3 = { ...base, sandbox: { ...base.sandbox, command: run4.command } };
   const shortSha = commit.sha.slice(0, 7);
   const runName = `${commit.runId}-${shortSha}`;
@@ -84491,8 +84489,7 @@ function resolveSandboxRun(config2, ask, names) {
       `sandbox "${name}" is not one the config allows for ${ask.actor}: ${[...named].join(", ")} (sandbox.actors)`
     );
   }
-  const developmentJob = config2.deployments.find((d) => d.environment === "development")?.jobs[0]?.command;
-  const defaultCommand = sandbox3.command ?? developmentJob ?? config2.project.smokeCommand;
+  const defaultCommand = sandbox3.command ?? sandboxDeployment(config2).jobs[0]?.command ?? config2.project.smokeCommand;
   if (ask.command && !sandbox3.allowCustomCommand && ask.command !== defaultCommand) {
     problem(
       names.command,
@@ -85387,10 +85384,7 @@ function formatMs(ms) {
 
 // src/operations/job.ts
 async function openCluster(request2, warn) {
-  const { config: config2 } = await loadRepository(
-    await readerAt(request2.repo, { tree: true }),
-    request2.repo.configPath
-  );
+  const { config: config2 } = await repositoryAt(request2.repo, { tree: true });
   const settings = await transportSettings(config2.cluster, request2.connection);
   const connect = () => connectTransport(settings, warn);
   const user2 = settings.kind === "ssh" ? settings.username : config2.cluster.user;
@@ -85498,15 +85492,12 @@ async function collectRun(transport, options, localDir) {
 
 // src/operations/sandbox.ts
 async function sandbox2(request2, io) {
-  const repository = await loadRepository(
-    await readerAt(request2.repo, { tree: true }),
-    request2.repo.configPath
-  );
+  const repository = await repositoryAt(request2.repo, { tree: true });
   const { config: config2 } = repository;
   const run4 = resolveSandboxRun(config2, request2.ask, request2.names);
   const commit = await resolveRef2(request2.repo.dir, run4.ref, request2.names.ref, io.log);
   const sha = commit.sha;
-  const branch = commit.branch ?? developmentBranch(config2);
+  const branch = commit.branch ?? sandboxDeployment(config2).branch;
   const plan2 = planSandbox(config2, compileTemplates(repository.templates), run4, {
     sha,
     branch,
@@ -85551,9 +85542,6 @@ async function sandbox2(request2, io) {
   } finally {
     await transport.close();
   }
-}
-function developmentBranch(config2) {
-  return (config2.deployments.find((d) => d.environment === "development") ?? config2.deployments[0]).branch;
 }
 async function collect(transport, config2, plan2, dir, warn) {
   const { globs, maxMegabytes } = config2.sandbox.collect;

@@ -5,6 +5,7 @@ import { context, getOctokit } from '@actions/github'
 import type { ActionSettings } from './inputs.js'
 import { Outputs } from './constants.js'
 import { ActionLogSink } from './action-log-sink.js'
+import { cancelOnSignal } from '../exec/cancel-on-signal.js'
 import { deploy, rollback, type DeploymentOutcome, type DeploymentRun } from '../operations/deployment.js'
 import type { DeployRequest, RollbackRequest } from '../operations/requests.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
@@ -16,12 +17,12 @@ import { deploySummary } from '../report/deploy-summary.js'
  * the remote run (its process group is killed) and the command still reports the failure; node is never killed
  * halfway, which would leave the GitHub deployment `in_progress` forever.
  */
-export async function runDeploymentCommand(settings: ActionSettings): Promise<void> {
+export function runDeploymentCommand(settings: ActionSettings): Promise<void> {
+  return cancelOnSignal(signal => deploymentCommand(settings, signal))
+}
+
+async function deploymentCommand(settings: ActionSettings, signal: AbortSignal): Promise<void> {
   const request = settings.request as DeployRequest | RollbackRequest
-  const abort = new AbortController()
-  const cancel = () => abort.abort()
-  process.on('SIGINT', cancel)
-  process.on('SIGTERM', cancel)
   const octokit = settings.githubToken ? getOctokit(settings.githubToken) : undefined
   const record = (sha: string, environment: string) =>
     octokit
@@ -40,7 +41,7 @@ export async function runDeploymentCommand(settings: ActionSettings): Promise<vo
   try {
     const io = {
       sink,
-      signal: abort.signal,
+      signal,
       warn: (message: string) => sink.warning(message),
       log: (message: string) => core.info(message),
       onStart: async (start: { environment: string; sha: string }) => {
@@ -54,8 +55,6 @@ export async function runDeploymentCommand(settings: ActionSettings): Promise<vo
   } finally {
     // Workflow commands are back on, whatever happened.
     sink.close()
-    process.off('SIGINT', cancel)
-    process.off('SIGTERM', cancel)
   }
   if (outcome.kind === 'no-deployment') {
     core.notice(

@@ -1,7 +1,6 @@
 // Deploy, rollback and status of deployments: read the repository, plan, check the plan, connect once, run the
 // deployment's script, and return a typed outcome. The action and the CLI only build the request and present this.
 import type { Config, DeploymentConfig } from '../config/types.js'
-import { loadRepository } from '../plan/plan-repository.js'
 import { compileTemplates, planDeployment } from '../plan/plan.js'
 import type { DeploymentPlan, RunMode, RunParameters } from '../plan/types.js'
 import { validatePlans } from '../plan/validate.js'
@@ -16,7 +15,7 @@ import { parseResults, type RunOutputs } from '../deploy/results.js'
 import { sendBundle } from '../deploy/bundle.js'
 import { formatProblem, type Problem, UserError } from '../errors/user-error.js'
 import { transportSettings } from './connection.js'
-import { readerAt } from './repository.js'
+import { repositoryAt } from './repository.js'
 import type { ConnectionRequest, DeployRequest, RollbackRequest, StatusRequest } from './requests.js'
 
 /** What an operation tells its front end while it runs. */
@@ -57,10 +56,7 @@ export type DeploymentOutcome = DeploymentRun | NoDeployment
 
 export async function deploy(request: DeployRequest, io: OperationIO): Promise<DeploymentOutcome> {
   const sha = request.sha ?? (await branchTip(request))
-  const repository = await loadRepository(
-    await readerAt(request.repo, { sha }, io.log),
-    request.repo.configPath
-  )
+  const repository = await repositoryAt(request.repo, { sha }, io.log)
   const target = findDeployment(repository.config, request.branch)
   if (target.kind === 'no-deployment') return target
   const plan = checkedPlan(repository, target.deployment, io)
@@ -72,10 +68,7 @@ export async function deploy(request: DeployRequest, io: OperationIO): Promise<D
 }
 
 export async function rollback(request: RollbackRequest, io: OperationIO): Promise<DeploymentOutcome> {
-  const repository = await loadRepository(
-    await readerAt(request.repo, { tree: true }),
-    request.repo.configPath
-  )
+  const repository = await repositoryAt(request.repo, { tree: true })
   const target = findDeployment(repository.config, request.branch)
   if (target.kind === 'no-deployment') return target
   const plan = checkedPlan(repository, target.deployment, io)
@@ -87,10 +80,7 @@ export async function rollback(request: RollbackRequest, io: OperationIO): Promi
 
 /** Every branch asked for (all deployments by default), over one connection. */
 export async function status(request: StatusRequest, io: OperationIO): Promise<DeploymentOutcome[]> {
-  const repository = await loadRepository(
-    await readerAt(request.repo, { tree: true }),
-    request.repo.configPath
-  )
+  const repository = await repositoryAt(request.repo, { tree: true })
   const branches = request.branches ?? repository.config.deployments.map(d => d.branch)
   const targets = branches.map(branch => findDeployment(repository.config, branch))
   const missing = targets.filter(t => t.kind === 'no-deployment')

@@ -1,7 +1,6 @@
 // `watch` and `cancel` of a sandbox test job by its id: only a sandbox job of this project, run by the service
 // account, is touched (a mistyped id never reaches a colleague's or a scheduled job), over one connection.
 import type { Config } from '../config/types.js'
-import { loadRepository } from '../plan/plan-repository.js'
 import { cancelJob, type CancelOutcome } from '../sandbox/cancel.js'
 import { requireSandboxJob } from '../sandbox/job-identity.js'
 import { watchJob, watchSettings, type WatchEvent, type WatchOutcome } from '../sandbox/watch.js'
@@ -10,7 +9,7 @@ import { connectTransport } from '../transport/connect.js'
 import type { Transport } from '../transport/types.js'
 import { UserError } from '../errors/user-error.js'
 import { transportSettings } from './connection.js'
-import { readerAt } from './repository.js'
+import { repositoryAt } from './repository.js'
 import type { CancelRequest, WatchRequest } from './requests.js'
 
 export interface JobIO {
@@ -25,10 +24,7 @@ export interface JobIO {
 
 /** The project, the cluster and a connection to it, as the repository's config says. */
 async function openCluster(request: WatchRequest | CancelRequest, warn: (message: string) => void) {
-  const { config } = await loadRepository(
-    await readerAt(request.repo, { tree: true }),
-    request.repo.configPath
-  )
+  const { config } = await repositoryAt(request.repo, { tree: true })
   const settings = await transportSettings(config.cluster, request.connection)
   const connect = () => connectTransport(settings, warn)
   const user = settings.kind === 'ssh' ? settings.username : config.cluster.user

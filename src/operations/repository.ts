@@ -3,6 +3,9 @@ import type { RepoReader } from '../repo/reader.js'
 import { workingTreeReader } from '../repo/working-tree.js'
 import { commitReader } from '../repo/commit.js'
 import type { RepoLocation } from './requests.js'
+import type { Config } from '../config/types.js'
+import { loadRepository } from '../plan/plan-repository.js'
+import type { TemplateSet } from '../render/templates.js'
 
 export function readerAt(
   repo: RepoLocation,
@@ -10,4 +13,13 @@ export function readerAt(
   log?: (message: string) => void
 ): Promise<RepoReader> {
   return 'sha' in at ? commitReader(repo.dir, at.sha, { log }) : Promise.resolve(workingTreeReader(repo.dir))
+}
+
+/** The config and templates of the repository at `at` (the core's first step of every operation). */
+export async function repositoryAt(
+  repo: RepoLocation,
+  at: { tree: true } | { sha: string },
+  log?: (message: string) => void
+): Promise<{ config: Config; templates: TemplateSet }> {
+  return loadRepository(await readerAt(repo, at, log), repo.configPath)
 }

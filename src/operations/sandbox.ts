@@ -2,7 +2,7 @@
 // over the one connection: fetch into the sandbox mirror, reuse or build the venv from the project's store,
 // export the run directory), submit it with sbatch, and follow it to its end on the same connection.
 import type { Config } from '../config/types.js'
-import { loadRepository } from '../plan/plan-repository.js'
+import { sandboxDeployment } from '../config/sandbox-deployment.js'
 import { compileTemplates } from '../plan/plan.js'
 import { planSandbox, type SandboxPlan } from '../plan/sandbox-plan.js'
 import { checkScripts } from '../plan/validate.js'
@@ -20,7 +20,7 @@ import { collectRun, type Collected } from '../sandbox/collect.js'
 import type { Transport } from '../transport/types.js'
 import { UserError } from '../errors/user-error.js'
 import { transportSettings } from './connection.js'
-import { readerAt } from './repository.js'
+import { repositoryAt } from './repository.js'
 import type { SandboxRequest } from './requests.js'
 
 export interface SandboxIO {
@@ -54,16 +54,13 @@ export type SandboxOutcome =
     }
 
 export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<SandboxOutcome> {
-  const repository = await loadRepository(
-    await readerAt(request.repo, { tree: true }),
-    request.repo.configPath
-  )
+  const repository = await repositoryAt(request.repo, { tree: true })
   const { config } = repository
   const run = resolveSandboxRun(config, request.ask, request.names)
   const commit = await resolveRef(request.repo.dir, run.ref, request.names.ref, io.log)
   const sha = commit.sha
   // The mirror fetches a branch for the delta, then the commit itself: the ref's branch, else development's.
-  const branch = commit.branch ?? developmentBranch(config)
+  const branch = commit.branch ?? sandboxDeployment(config).branch
   const plan = planSandbox(config, compileTemplates(repository.templates), run, {
     sha,
     branch,
@@ -113,10 +110,6 @@ export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<S
   } finally {
     await transport.close()
   }
-}
-
-function developmentBranch(config: Config): string {
-  return (config.deployments.find(d => d.environment === 'development') ?? config.deployments[0]!).branch
 }
 
 /** A failed copy is a warning: the job's result stands. */

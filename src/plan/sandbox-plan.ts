@@ -4,6 +4,7 @@ import type { Config } from '../config/types.js'
 import { sandboxJobName } from '../sandbox/job-name.js'
 import type { SandboxRun } from '../sandbox/sandbox-run.js'
 import { filesPayload } from './payload.js'
+import { sandboxDeployment } from '../config/sandbox-deployment.js'
 import { endLine, RENDERED_DIR, templateContext, type CompiledTemplates } from './plan.js'
 import type { PlannedFile } from './types.js'
 
@@ -32,9 +33,7 @@ export function planSandbox(
   run: SandboxRun,
   commit: { sha: string; branch: string; runId: string }
 ): SandboxPlan {
-  // Sandboxes read the development deployment's data and use its environment's conventions.
-  const deployment = config.deployments.find(d => d.environment === 'development') ?? config.deployments[0]!
-  const base = templateContext(config, deployment)
+  const base = templateContext(config, sandboxDeployment(config))
   const context = { ...base, sandbox: { ...(base.sandbox as object), command: run.command } }
   const shortSha = commit.sha.slice(0, 7)
   const runName = `${commit.runId}-${shortSha}`

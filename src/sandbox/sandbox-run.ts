@@ -2,6 +2,7 @@
 // choice checked against what the config allows, every problem reported at once, before anything is staged.
 // Pure, so each refusal is tested without a cluster.
 import type { Config } from '../config/types.js'
+import { sandboxDeployment } from '../config/sandbox-deployment.js'
 import { type Problem, UserError } from '../errors/user-error.js'
 import { checkSbatchOptions } from '../validate/sbatch-options.js'
 import { checkTimeLimit, timeLimitMinutes } from '../validate/time-limit.js'
@@ -64,8 +65,8 @@ export function resolveSandboxRun(config: Config, ask: SandboxAsk, names: AskNam
     )
   }
 
-  const developmentJob = config.deployments.find(d => d.environment === 'development')?.jobs[0]?.command
-  const defaultCommand = sandbox.command ?? developmentJob ?? config.project.smokeCommand
+  const defaultCommand =
+    sandbox.command ?? sandboxDeployment(config).jobs[0]?.command ?? config.project.smokeCommand
   if (ask.command && !sandbox.allowCustomCommand && ask.command !== defaultCommand) {
     problem(
       names.command,
