@@ -28384,6 +28384,8 @@ var init_schema = __esm({
       package: external_exports.string().regex(PYTHON_PACKAGE, "must be a Python import name such as caqrn").optional(),
       /** Run in the new venv before switching; default: import the project package. */
       smokeCommand: external_exports.string().min(1).optional(),
+      /** The smoke command is stopped after this long, and the deploy fails. */
+      smokeTimeoutSeconds: positiveInt(3600).default(300),
       envPrefix: checked(checkEnvVarName).optional(),
       /** How long a deploy waits for another deploy of the same deployment to finish. */
       lockTimeoutSeconds: positiveInt(3600).default(300)
@@ -28469,9 +28471,11 @@ var init_schema = __esm({
       "steps/deployment.sh",
       "steps/scrontab-table.sh",
       "steps/history.sh",
+      "steps/golive.sh",
       "steps/preflight.sh",
       "steps/lock.sh",
       "steps/fetch.sh",
+      "steps/ancestry.sh",
       "steps/venv.sh",
       "steps/release.sh",
       "steps/verify.sh",
@@ -59818,6 +59822,9 @@ function parseLine(line, nonce) {
       if (eq > 0) return { kind: "result", key: args.slice(0, eq).trim(), value: args.slice(eq + 1) };
       break;
     }
+    case "warning":
+      if (args.trim() !== "") return { kind: "warning", text: args.trim() };
+      break;
     case "exit":
       if (/^-?\d+$/.test(args.trim())) return { kind: "exit", exitCode: Number(args.trim()) };
       break;
@@ -59894,6 +59901,7 @@ async function execute(transport, script, params, sink, opts) {
   const tailLines = opts.tailLines ?? 30;
   const steps = [];
   const results = {};
+  const warnings = [];
   const overallTail = new Tail(tailLines);
   const openSteps = /* @__PURE__ */ new Map();
   let currentGroup;
@@ -59906,6 +59914,7 @@ async function execute(transport, script, params, sink, opts) {
       exitCode: 130,
       steps,
       results,
+      warnings,
       timedOut,
       cancelled: true,
       completed: false,
@@ -59964,6 +59973,10 @@ async function execute(transport, script, params, sink, opts) {
       }
       case "result":
         results[event.key] = event.value;
+        break;
+      case "warning":
+        warnings.push(event.text);
+        sink.warning(event.text);
         break;
       case "exit":
         exitMarker = event.exitCode;
@@ -60032,6 +60045,7 @@ async function execute(transport, script, params, sink, opts) {
     exitCode,
     steps,
     results,
+    warnings,
     ...failedStep ? { failedStep } : {},
     timedOut,
     cancelled,
@@ -60095,7 +60109,12 @@ var RESULT_KEYS = {
     modes: ["deploy", "rollback"]
   },
   "scrontab-block": { means: "the block in force after the run, base64", modes: ["deploy", "rollback"] },
-  "target-sha": { means: "rollback: the commit it restores, reported before going live", modes: ["rollback"] }
+  "target-sha": { means: "rollback: the commit it restores, reported before going live", modes: ["rollback"] },
+  skipped: {
+    means: "deploy: why nothing was done (the commit is an ancestor of the live one); the run still succeeded",
+    modes: []
+  },
+  repaired: { means: "what this run repaired first: an interrupted go-live completed or undone", modes: [] }
 };
 function isResultKey(key) {
   return Object.hasOwn(RESULT_KEYS, key);
@@ -60110,7 +60129,7 @@ function parseResults(report, mode2, environment2, warn = () => {
         `the deploy script reported an unknown result "${key}" (known: ${Object.keys(RESULT_KEYS).join(", ")})`
       );
   }
-  if (report.exitCode === 0) {
+  if (report.exitCode === 0 && values.skipped === void 0) {
     const missing = Object.entries(RESULT_KEYS).filter(
       ([key, spec]) => spec.modes.includes(mode2) && values[key] === void 0
     ).map(([key]) => key);
@@ -60130,7 +60149,9 @@ function parseResults(report, mode2, environment2, warn = () => {
     envScripts: oneOf("env-scripts", ["changed", "unchanged"]),
     scrontab: oneOf("scrontab", ["changed", "unchanged"]),
     scrontabBlock: value("scrontab-block") ? Buffer.from(value("scrontab-block"), "base64").toString("utf8") : "",
-    targetSha: value("target-sha")
+    targetSha: value("target-sha"),
+    skipped: value("skipped"),
+    repaired: value("repaired")
   };
 }
 
@@ -60366,6 +60387,8 @@ function remoteCommand(command) {
       if (!succeeded(report)) {
         console.error(`slurm-gitops ${command} ${branch}: ${failureMessage(report)}`);
         failed = true;
+      } else if (outputs.skipped) {
+        console.log(`${command} of ${branch} \u2192 ${outputs.environment}: skipped: ${outputs.skipped}`);
       } else if (command !== "status") {
         console.log(
           `${command} of ${branch} \u2192 ${outputs.environment}: ${outputs.sha} (was ${outputs.previousSha || "nothing"}), venv ${outputs.venv || "unchanged"}, scrontab ${outputs.scrontab}, release ${outputs.release}`

@@ -79807,6 +79807,8 @@ var project = external_exports.strictObject({
   package: external_exports.string().regex(PYTHON_PACKAGE, "must be a Python import name such as caqrn").optional(),
   /** Run in the new venv before switching; default: import the project package. */
   smokeCommand: external_exports.string().min(1).optional(),
+  /** The smoke command is stopped after this long, and the deploy fails. */
+  smokeTimeoutSeconds: positiveInt(3600).default(300),
   envPrefix: checked(checkEnvVarName).optional(),
   /** How long a deploy waits for another deploy of the same deployment to finish. */
   lockTimeoutSeconds: positiveInt(3600).default(300)
@@ -79892,9 +79894,11 @@ var STEP_FILES = [
   "steps/deployment.sh",
   "steps/scrontab-table.sh",
   "steps/history.sh",
+  "steps/golive.sh",
   "steps/preflight.sh",
   "steps/lock.sh",
   "steps/fetch.sh",
+  "steps/ancestry.sh",
   "steps/venv.sh",
   "steps/release.sh",
   "steps/verify.sh",
@@ -83773,6 +83777,9 @@ function parseLine(line, nonce) {
       if (eq > 0) return { kind: "result", key: args.slice(0, eq).trim(), value: args.slice(eq + 1) };
       break;
     }
+    case "warning":
+      if (args.trim() !== "") return { kind: "warning", text: args.trim() };
+      break;
     case "exit":
       if (/^-?\d+$/.test(args.trim())) return { kind: "exit", exitCode: Number(args.trim()) };
       break;
@@ -83849,6 +83856,7 @@ async function execute(transport, script, params, sink, opts) {
   const tailLines = opts.tailLines ?? 30;
   const steps = [];
   const results = {};
+  const warnings = [];
   const overallTail = new Tail(tailLines);
   const openSteps = /* @__PURE__ */ new Map();
   let currentGroup;
@@ -83861,6 +83869,7 @@ async function execute(transport, script, params, sink, opts) {
       exitCode: 130,
       steps,
       results,
+      warnings,
       timedOut,
       cancelled: true,
       completed: false,
@@ -83919,6 +83928,10 @@ async function execute(transport, script, params, sink, opts) {
       }
       case "result":
         results[event.key] = event.value;
+        break;
+      case "warning":
+        warnings.push(event.text);
+        sink.warning(event.text);
         break;
       case "exit":
         exitMarker = event.exitCode;
@@ -83987,6 +84000,7 @@ async function execute(transport, script, params, sink, opts) {
     exitCode,
     steps,
     results,
+    warnings,
     ...failedStep ? { failedStep } : {},
     timedOut,
     cancelled,
@@ -84049,7 +84063,12 @@ var RESULT_KEYS = {
     modes: ["deploy", "rollback"]
   },
   "scrontab-block": { means: "the block in force after the run, base64", modes: ["deploy", "rollback"] },
-  "target-sha": { means: "rollback: the commit it restores, reported before going live", modes: ["rollback"] }
+  "target-sha": { means: "rollback: the commit it restores, reported before going live", modes: ["rollback"] },
+  skipped: {
+    means: "deploy: why nothing was done (the commit is an ancestor of the live one); the run still succeeded",
+    modes: []
+  },
+  repaired: { means: "what this run repaired first: an interrupted go-live completed or undone", modes: [] }
 };
 function isResultKey(key) {
   return Object.hasOwn(RESULT_KEYS, key);
@@ -84064,7 +84083,7 @@ function parseResults(report, mode2, environment2, warn = () => {
         `the deploy script reported an unknown result "${key}" (known: ${Object.keys(RESULT_KEYS).join(", ")})`
       );
   }
-  if (report.exitCode === 0) {
+  if (report.exitCode === 0 && values.skipped === void 0) {
     const missing = Object.entries(RESULT_KEYS).filter(
       ([key, spec]) => spec.modes.includes(mode2) && values[key] === void 0
     ).map(([key]) => key);
@@ -84084,7 +84103,9 @@ function parseResults(report, mode2, environment2, warn = () => {
     envScripts: oneOf("env-scripts", ["changed", "unchanged"]),
     scrontab: oneOf("scrontab", ["changed", "unchanged"]),
     scrontabBlock: value("scrontab-block") ? Buffer.from(value("scrontab-block"), "base64").toString("utf8") : "",
-    targetSha: value("target-sha")
+    targetSha: value("target-sha"),
+    skipped: value("skipped"),
+    repaired: value("repaired")
   };
 }
 
@@ -84310,7 +84331,8 @@ var short2 = (sha) => sha ? sha.slice(0, 12) : "\u2014";
 function deploySummary(outcome) {
   const { plan: plan2, report, outputs, mode: mode2 } = outcome;
   const ok = succeeded(report);
-  const heading = `slurm-gitops ${mode2}: ${plan2.branch} \u2192 ${plan2.environment} ${ok ? "succeeded" : "failed"}`;
+  const result = !ok ? "failed" : outputs.skipped ? "skipped" : "succeeded";
+  const heading = `slurm-gitops ${mode2}: ${plan2.branch} \u2192 ${plan2.environment} ${result}`;
   const rows = [
     ["Commit", short2(outputs.sha)],
     ["Previous commit", short2(outputs.previousSha)],
@@ -84331,6 +84353,12 @@ ${steps}` },
     { title: "scrontab block", body: `\`\`\`
 ${outputs.scrontabBlock || plan2.scrontabBlock}\`\`\`` }
   ];
+  const notes = [
+    ...outputs.skipped ? [`**Skipped:** ${outputs.skipped}`] : [],
+    ...outputs.repaired ? [`**Repaired first:** ${outputs.repaired}`] : [],
+    ...report.warnings.map((warning2) => `**Warning:** ${warning2}`)
+  ];
+  if (notes.length > 0) sections.unshift({ title: "Notes", body: notes.map((note) => `- ${note}`).join("\n") });
   if (!ok) sections.unshift({ title: "Failure", body: `\`\`\`
 ${failureMessage(report)}
 \`\`\`` });
@@ -84384,11 +84412,13 @@ async function deploymentCommand(settings, signal) {
   setOutput("environment" /* Environment */, outputs.environment);
   setOutput("venv" /* Venv */, outputs.venv);
   setOutput("scrontab" /* Scrontab */, outputs.scrontab);
+  setOutput("skipped" /* Skipped */, outputs.skipped);
   await writeSummary2(outcome);
   const ok = succeeded(report);
   const restored = outputs.sha || outputs.targetSha;
   if (!githubDeployment && restored) githubDeployment = await record2(restored, outputs.environment);
-  await githubDeployment?.setState(ok ? "success" : "failure");
+  await githubDeployment?.setState(!ok ? "failure" : outputs.skipped ? "inactive" : "success");
+  if (outputs.skipped) notice(`slurm-gitops ${request2.command} of ${request2.branch}: ${outputs.skipped}`);
   if (!ok) setFailed(`slurm-gitops ${request2.command} of ${request2.branch}: ${failureMessage(report)}`);
 }
 async function writeSummary2(outcome) {

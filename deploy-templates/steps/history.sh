@@ -1,6 +1,7 @@
 # The deployment's history, $ROOT/history: one line per run that got the lock (time, mode, sha, previous, actor,
 # run, result, step times, release). The record step writes a successful run's line; a run that ends before it
-# (it failed) is recorded on exit: lock registers sg_record_at_exit.
+# (it failed, or was stopped by a signal) is recorded on exit: lock registers sg_record_at_exit. A run killed
+# outright is recorded by the next one (sg_record_interrupted), and its go-live repaired (`repair` lines).
 
 sg_record_at_exit() {
   [ "$SG_RECORDED" = 0 ] || return 0
@@ -9,13 +10,29 @@ sg_record_at_exit() {
   sg_history_append "$result"
 }
 
-# sg_history_append RESULT: `success` or `failure:<step>`.
+# sg_history_append RESULT: this run's line; RESULT is `success`, `skipped` or `failure:<step>`.
 sg_history_append() {
   local release=-
   [ -z "$RELEASE" ] || release=$(basename "$RELEASE")
+  sg_history_line "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$SG_ACTOR" "$SG_RUN_URL" "$1" \
+    "$SG_DURATIONS" "$release"
+  SG_RECORDED=1
+}
+
+# sg_history_line MODE SHA PREVIOUS ACTOR RUN RESULT STEPS RELEASE
+sg_history_line() {
   # release= names the exact release (a SHA may have variants): rollback finds the previous live one by it.
   printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$(sg_field "$SG_ACTOR")" \
-    "$(sg_field "$SG_RUN_URL")" "$1" "$SG_DURATIONS" "$release" >>"$ROOT/history" || true
-  SG_RECORDED=1
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "${2:--}" "${3:--}" "$(sg_field "$4")" "$(sg_field "$5")" "$6" \
+    "${7:--}" "${8:--}" >>"$ROOT/history" || true
+}
+
+# The owner file of a run killed before its EXIT trap: its line, `interrupted`, and the file goes.
+sg_record_interrupted() {
+  [ -f "$ROOT/$LOCK_OWNER" ] || return 0
+  local time mode sha actor run host pid
+  sg_read_lock_owner || true
+  echo "the $mode of ${sha:-?} by ${actor:-?} (pid ${pid:-?} on ${host:-?}, started $time) was killed before it could record its end: recorded as interrupted"
+  sg_history_line "${mode:-unknown}" "$sha" - "$actor" "$run" interrupted - -
+  rm -f "$ROOT/$LOCK_OWNER"
 }

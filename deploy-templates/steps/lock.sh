@@ -1,26 +1,59 @@
-# lock: this run holds the deployment's lock ($ROOT/.lock) from here to its end; makes the scratch directory.
+# lock: this run holds the deployment's lock ($ROOT/.lock) from here to its end; makes the scratch directory,
+# records what an earlier run left unfinished, and repairs an interrupted go-live.
 lock() {
-  # flock is released by the kernel when this process dies: a cancelled deploy never leaves a stale lock.
+  # flock is released by the kernel when the last descriptor of it closes: a cancelled deploy never leaves a
+  # stale lock, and the user's commands run without it (sg_contained), so nothing they leave behind holds it.
   exec 9>>"$ROOT/.lock"
   if ! flock -n 9; then
-    echo "waiting up to ${LOCK_TIMEOUT}s for the deploy that holds $ROOT/.lock: $(cat "$ROOT/.lock.holder" 2>/dev/null || echo unknown)"
+    echo "waiting up to ${LOCK_TIMEOUT}s for the run that holds $ROOT/.lock: $(sg_lock_owner)"
   fi
   if ! flock -w "$LOCK_TIMEOUT" 9; then
-    sg_die "another deploy of $ROOT is still running after ${LOCK_TIMEOUT}s: $(cat "$ROOT/.lock.holder" 2>/dev/null || echo unknown)"
+    sg_die "another deploy of $ROOT is still running after ${LOCK_TIMEOUT}s: $(sg_lock_owner)"
   fi
   # A run that got the lock records its end in the history, whatever it is.
   sg_at_exit sg_record_at_exit
+  sg_locked
+  PREVIOUS_SHA=$(cat "$ROOT/current/REVISION" 2>/dev/null || echo '')
+  sg_result previous-sha "${PREVIOUS_SHA:--}"
+}
+
+# What every run does first once it holds the lock (status too, when it repairs).
+sg_locked() {
+  # The owner file says who holds the lock, and exists only while a run holds it: one found now belongs to a run
+  # that was killed before its EXIT trap could record it (KILL, power loss).
+  sg_record_interrupted
   printf '%s\tmode=%s\tsha=%s\tactor=%s\trun=%s\thost=%s\tpid=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" \
-    "$SG_SHA" "$(sg_field "$SG_ACTOR")" "$(sg_field "$SG_RUN_URL")" "$(hostname)" "$$" >"$ROOT/.lock.holder"
+    "${SG_SHA:--}" "$(sg_field "${SG_ACTOR:--}")" "$(sg_field "${SG_RUN_URL:--}")" "$(hostname)" "$$" >"$ROOT/$LOCK_OWNER"
+  sg_at_exit sg_release_lock_owner
   # Under the lock no other run of this deployment is working here: temporary files are leftovers of a run that
-  # was killed before its EXIT trap could clean up (KILL, power loss). Ours is made only now, after the lock.
-  rm -rf "$ROOT"/.tmp.* "$ROOT"/.*.new.*
+  # was killed before its EXIT trap could clean up. Ours is made only now, after the lock.
+  rm -rf "$ROOT"/.tmp.* "$ROOT"/.*.new.* "$ROOT/.lock.holder"
   # Bundles of runs killed before their cleanup (the name is random, so only age tells them apart).
   find /tmp -maxdepth 1 -name 'slurm-gitops-*.bundle' -user "$(id -un)" -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
   SG_TMP=$(mktemp -d "$ROOT/.tmp.XXXXXX")
   sg_at_exit sg_remove_tmp
-  PREVIOUS_SHA=$(cat "$ROOT/current/REVISION" 2>/dev/null || echo '')
-  sg_result previous-sha "${PREVIOUS_SHA:--}"
+  sg_golive_recover
 }
+
+LOCK_OWNER=.lock.owner
+
+# The owner file: time, then mode= sha= actor= run= host= pid=, tab-separated (sg_field keeps values to one field).
+# sg_read_lock_owner sets time mode sha actor run host pid, which the caller declares local; fails without one.
+sg_read_lock_owner() {
+  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" 2>/dev/null || return 1
+  mode=${mode#mode=} sha=${sha#sha=} actor=${actor#actor=} run=${run#run=} host=${host#host=} pid=${pid#pid=}
+}
+
+# Who holds the lock, for the waiting messages.
+sg_lock_owner() {
+  local time mode sha actor run host pid
+  if sg_read_lock_owner; then
+    echo "the $mode of $sha by $actor ($run), pid $pid on $host since $time"
+  else
+    echo unknown
+  fi
+}
+
+sg_release_lock_owner() { rm -f "$ROOT/$LOCK_OWNER"; }
 
 sg_remove_tmp() { rm -rf "$SG_TMP"; }

@@ -7,9 +7,12 @@ preflight() {
   done
   [ ${#missing[@]} -eq 0 ] ||
     sg_die "required command(s) not found on $(hostname): ${missing[*]} (PATH=$PATH); load them in the login profile or set project.python"
-  local probe
-  probe=$(scrontab -l 2>&1 || true)
-  case $probe in *disabled*) sg_die "scrontab is disabled on this cluster (Slurm needs ScronParameters=enable): ask the cluster admins" ;; esac
+  # Reading the table proves scrontab works for this account (enabled, controller reachable).
+  local table
+  table=$(mktemp)
+  # In a subshell, so that the probe's file goes also when it fails (its message is already printed).
+  (sg_scrontab_read "$table") || { rm -f "$table" && exit 1; }
+  rm -f "$table"
   local partition
   for partition in "${PARTITIONS[@]}"; do
     scontrol show partition "$partition" >/dev/null 2>&1 ||

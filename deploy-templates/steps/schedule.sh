@@ -1,17 +1,14 @@
 # schedule: the account's scrontab holds $RELEASE's block of this deployment; installed only when the table
 # changes (every install cancels and resubmits all of the account's cron jobs). When the table cannot be
-# updated, `current` goes back to where it pointed before the switch, so code and schedule agree.
+# updated, code and schedule go back to the release live before the switch. Either way the go-live is over.
 schedule() {
   if ! sg_scrontab_install "$RELEASE/$RENDERED_DIR/scrontab"; then
-    if [ -n "$SG_PREVIOUS_TARGET" ]; then
-      sg_point current "$SG_PREVIOUS_TARGET"
-      echo "current switched back to $SG_PREVIOUS_TARGET"
-    else
-      rm -f "$ROOT/current"
-      echo "current removed: there was no previous release"
-    fi
-    sg_die "scrontab update failed; current is back on the previous release"
+    sg_golive_back "${SG_PREVIOUS_TARGET:--}" ||
+      sg_die "scrontab update failed, and so did going back to ${SG_PREVIOUS_TARGET:-no release}: the next run of this deployment repairs it"
+    sg_golive_end
+    sg_die "scrontab update failed; the previous release and its schedule are live again"
   fi
+  sg_golive_end
 }
 
 sg_scrontab_install() {

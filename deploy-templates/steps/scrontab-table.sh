@@ -1,12 +1,23 @@
 # The account's scrontab table and this deployment's marked block in it ($BLOCK_BEGIN … $BLOCK_END).
 
-# sg_scrontab_read FILE: the table into FILE; no table yet is an empty FILE.
+# sg_scrontab_read FILE: the table into FILE; no table yet is an empty FILE. Told apart by scrontab's exit status
+# and its exact messages (Slurm's src/scrontab/scrontab.c), never by what a table may contain: a comment or a
+# #DISABLED: entry can say "disabled".
 sg_scrontab_read() {
-  if ! scrontab -l >"$1" 2>&1; then
-    # No table yet is "no crontab for USER" with exit 1 (on stdout); anything else is a real failure.
-    grep -q '^no crontab for' "$1" || sg_die "scrontab -l failed: $(cat "$1")"
+  local status=0 errors
+  errors=$(scrontab -l 2>&1 >"$1") || status=$?
+  [ "$status" -ne 0 ] || return 0
+  # No table yet: "no crontab for USER" on stdout, exit 1.
+  if grep -q '^no crontab for ' "$1"; then
     : >"$1"
+    return 0
   fi
+  # ScronParameters without "enable": `fatal("scrontab is disabled on this cluster")`, on stderr, exit 1.
+  case $errors in
+  *'scrontab is disabled on this cluster'*)
+    sg_die "scrontab is disabled on this cluster (Slurm's ScronParameters=enable is not set): ask the cluster admins to enable it; scheduled jobs need it" ;;
+  esac
+  sg_die "scrontab -l failed (exit $status): $errors$(cat "$1")"
 }
 
 # sg_scrontab_block extract TABLE: prints only our block of TABLE (- for stdin).

@@ -1,5 +1,15 @@
-# status: what is deployed, kept, scheduled and recently run; changes nothing (and takes no lock).
+# status: what is deployed, kept, scheduled and recently run. Changes nothing and takes no lock, with one
+# exception: an interrupted go-live (golive.sh) that no run holds the lock for is repaired first, as every run
+# of this deployment does, so that what status shows is what runs.
 status() {
+  if [ -f "$ROOT/$GOLIVE_FILE" ]; then
+    exec 9>>"$ROOT/.lock"
+    if flock -n 9; then
+      sg_locked
+    else
+      echo "going live: $(sg_lock_owner)"
+    fi
+  fi
   echo "deployment: $BRANCH at $ROOT"
   echo "current: $(readlink "$ROOT/current" 2>/dev/null || echo 'not deployed')"
   sg_result sha "$(cat "$ROOT/current/REVISION" 2>/dev/null || echo -)"

@@ -24,8 +24,9 @@ venv() {
     [ ! -e "$VENV" ] || echo "removing incomplete venv $hash left by an interrupted run"
     rm -rf "$VENV"
     "$PYTHON" -m venv "$VENV"
-    "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input ${PIP_ARGS[@]+"${PIP_ARGS[@]}"} \
-      -r "$wanted" || {
+    # Contained (sg_contained): a build backend that starts a process cannot keep this run's locks.
+    sg_contained "pip install" 0 "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input \
+      ${PIP_ARGS[@]+"${PIP_ARGS[@]}"} -r "$wanted" || {
       rm -rf "$VENV"
       sg_die "pip install -r $REQUIREMENTS failed; the previous release stays live"
     }

@@ -2,11 +2,15 @@
 # script) and Slurm would accept every scheduled job (sbatch --test-only), before anything goes live.
 verify() {
   echo "smoke test: $SMOKE_COMMAND"
-  # Chained with &&: inside a `( … ) ||` errexit is off, so a failing `source` would otherwise go unnoticed.
-  (
-    # shellcheck source=/dev/null
-    source "$RELEASE/$RENDERED_DIR/env.sh" && cd "$RELEASE" && sg_smoke
-  ) || sg_die "the smoke command failed in the new release; the previous release stays live"
+  # In a bash of its own, contained (sg_contained): what it starts cannot keep this run's lock, nor outlive it.
+  # It sees the release's env scripts and its own definition only, and stops at its first failing command.
+  # shellcheck disable=SC2016 # $1 and $2 are the inner bash's arguments
+  sg_contained "the smoke command" "$SMOKE_TIMEOUT" bash -c "$(declare -f sg_smoke)"'
+    set -Eeuo pipefail
+    source "$1"
+    cd "$2"
+    sg_smoke' smoke "$RELEASE/$RENDERED_DIR/env.sh" "$RELEASE" ||
+    sg_die "the smoke command failed in the new release; the previous release stays live"
   local job
   for job in ${JOBS[@]+"${JOBS[@]}"}; do
     local options=()

@@ -47,6 +47,8 @@ export enum Outputs {
   Venv = 'venv',
   /** `deploy`: `changed` or `unchanged` (an unchanged table is not reinstalled). */
   Scrontab = 'scrontab',
+  /** `deploy`: why nothing was deployed (the commit is older than the live one); empty when it deployed. */
+  Skipped = 'skipped',
   /** `sandbox`: the Slurm job id of the test job. */
   JobId = 'job-id',
   /** `sandbox`: its final Slurm state (COMPLETED, FAILED, TIMEOUT, CANCELLED, …); empty with wait: false. */

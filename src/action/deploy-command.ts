@@ -69,11 +69,14 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
   core.setOutput(Outputs.Environment, outputs.environment)
   core.setOutput(Outputs.Venv, outputs.venv)
   core.setOutput(Outputs.Scrontab, outputs.scrontab)
+  core.setOutput(Outputs.Skipped, outputs.skipped)
   await writeSummary(outcome)
   const ok = succeeded(report)
   const restored = outputs.sha || outputs.targetSha
   if (!githubDeployment && restored) githubDeployment = await record(restored, outputs.environment)
-  await githubDeployment?.setState(ok ? 'success' : 'failure')
+  // A skipped deploy put nothing live: its commit's deployment is recorded as inactive, not as a success.
+  await githubDeployment?.setState(!ok ? 'failure' : outputs.skipped ? 'inactive' : 'success')
+  if (outputs.skipped) core.notice(`slurm-gitops ${request.command} of ${request.branch}: ${outputs.skipped}`)
   if (!ok) core.setFailed(`slurm-gitops ${request.command} of ${request.branch}: ${failureMessage(report)}`)
 }
 

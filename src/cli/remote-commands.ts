@@ -41,6 +41,8 @@ function remoteCommand(command: RemoteRequest['command']): CliCommand {
       if (!succeeded(report)) {
         console.error(`slurm-gitops ${command} ${branch}: ${failureMessage(report)}`)
         failed = true
+      } else if (outputs.skipped) {
+        console.log(`${command} of ${branch} → ${outputs.environment}: skipped: ${outputs.skipped}`)
       } else if (command !== 'status') {
         console.log(
           `${command} of ${branch} → ${outputs.environment}: ${outputs.sha} (was ${outputs.previousSha || 'nothing'}), ` +

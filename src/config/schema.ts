@@ -94,6 +94,8 @@ const project = z.strictObject({
   package: z.string().regex(PYTHON_PACKAGE, 'must be a Python import name such as caqrn').optional(),
   /** Run in the new venv before switching; default: import the project package. */
   smokeCommand: z.string().min(1).optional(),
+  /** The smoke command is stopped after this long, and the deploy fails. */
+  smokeTimeoutSeconds: positiveInt(3600).default(300),
   envPrefix: checked(checkEnvVarName).optional(),
   /** How long a deploy waits for another deploy of the same deployment to finish. */
   lockTimeoutSeconds: positiveInt(3600).default(300)
@@ -207,9 +209,11 @@ export const STEP_FILES = [
   'steps/deployment.sh',
   'steps/scrontab-table.sh',
   'steps/history.sh',
+  'steps/golive.sh',
   'steps/preflight.sh',
   'steps/lock.sh',
   'steps/fetch.sh',
+  'steps/ancestry.sh',
   'steps/venv.sh',
   'steps/release.sh',
   'steps/verify.sh',

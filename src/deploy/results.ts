@@ -20,7 +20,12 @@ export const RESULT_KEYS = {
     modes: ['deploy', 'rollback']
   },
   'scrontab-block': { means: 'the block in force after the run, base64', modes: ['deploy', 'rollback'] },
-  'target-sha': { means: 'rollback: the commit it restores, reported before going live', modes: ['rollback'] }
+  'target-sha': { means: 'rollback: the commit it restores, reported before going live', modes: ['rollback'] },
+  skipped: {
+    means: 'deploy: why nothing was done (the commit is an ancestor of the live one); the run still succeeded',
+    modes: []
+  },
+  repaired: { means: 'what this run repaired first: an interrupted go-live completed or undone', modes: [] }
 } as const satisfies Record<string, { means: string; modes: readonly RunMode[] }>
 
 export type ResultKey = keyof typeof RESULT_KEYS
@@ -41,6 +46,10 @@ export interface RunOutputs {
   scrontabBlock: string
   /** rollback: the commit it restores, known before it goes live (also when going live then fails). */
   targetSha: string
+  /** deploy: why it changed nothing (an older commit than the live one); '' when it deployed. */
+  skipped: string
+  /** What the run repaired before its own work (an interrupted go-live); '' when nothing. */
+  repaired: string
 }
 
 function isResultKey(key: string): key is ResultKey {
@@ -66,7 +75,8 @@ export function parseResults(
         `the deploy script reported an unknown result "${key}" (known: ${Object.keys(RESULT_KEYS).join(', ')})`
       )
   }
-  if (report.exitCode === 0) {
+  // A skipped deploy ends before the steps that report the rest.
+  if (report.exitCode === 0 && values.skipped === undefined) {
     const missing = Object.entries(RESULT_KEYS)
       .filter(
         ([key, spec]) =>
@@ -92,6 +102,8 @@ export function parseResults(
     scrontabBlock: value('scrontab-block')
       ? Buffer.from(value('scrontab-block'), 'base64').toString('utf8')
       : '',
-    targetSha: value('target-sha')
+    targetSha: value('target-sha'),
+    skipped: value('skipped'),
+    repaired: value('repaired')
   }
 }

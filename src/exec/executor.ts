@@ -23,6 +23,8 @@ export interface ExecutionReport {
   steps: StepReport[]
   /** `result key=value` markers, e.g. venv=built, scrontab=changed, previous-sha=<sha>. */
   results: Record<string, string>
+  /** `warning` markers: what the script wants the user to see as a warning (e.g. a process the smoke left). */
+  warnings: string[]
   /** The first step that ended non-zero, or the step that was running when the run stopped. */
   failedStep?: StepReport
   timedOut: boolean
@@ -105,6 +107,7 @@ export async function execute(
   const tailLines = opts.tailLines ?? 30
   const steps: StepReport[] = []
   const results: Record<string, string> = {}
+  const warnings: string[] = []
   const overallTail = new Tail(tailLines)
   const openSteps = new Map<string, { started: number; tail: Tail }>()
   let currentGroup: string | undefined
@@ -118,6 +121,7 @@ export async function execute(
       exitCode: 130,
       steps,
       results,
+      warnings,
       timedOut,
       cancelled: true,
       completed: false,
@@ -180,6 +184,10 @@ export async function execute(
       }
       case 'result':
         results[event.key] = event.value
+        break
+      case 'warning':
+        warnings.push(event.text)
+        sink.warning(event.text)
         break
       case 'exit':
         exitMarker = event.exitCode
@@ -259,6 +267,7 @@ export async function execute(
     exitCode,
     steps,
     results,
+    warnings,
     ...(failedStep ? { failedStep } : {}),
     timedOut,
     cancelled,

@@ -3,6 +3,7 @@
 //   ::sg-<nonce>::begin <step-name>
 //   ::sg-<nonce>::end <step-name> <exit-code> <duration-ms>
 //   ::sg-<nonce>::result <key>=<value>
+//   ::sg-<nonce>::warning <text>         (shown as a warning: an annotation in the action)
 //   ::sg-<nonce>::exit <code>            (the very last thing the script prints)
 //
 // The nonce is random per run and sent only on the script's stdin, so a job, a pip build or a login profile
@@ -14,6 +15,7 @@ export type MarkerEvent =
   | { kind: 'begin'; step: string }
   | { kind: 'end'; step: string; exitCode: number; durationMs: number }
   | { kind: 'result'; key: string; value: string }
+  | { kind: 'warning'; text: string }
   | { kind: 'exit'; exitCode: number }
 
 export type OutputEvent = MarkerEvent | { kind: 'line'; text: string }
@@ -57,6 +59,9 @@ export function parseLine(line: string, nonce: string): OutputEvent {
       if (eq > 0) return { kind: 'result', key: args.slice(0, eq).trim(), value: args.slice(eq + 1) }
       break
     }
+    case 'warning':
+      if (args.trim() !== '') return { kind: 'warning', text: args.trim() }
+      break
     case 'exit':
       if (/^-?\d+$/.test(args.trim())) return { kind: 'exit', exitCode: Number(args.trim()) }
       break

@@ -14,7 +14,7 @@ export interface DeploymentTarget {
   runUrl: string
 }
 
-export type DeploymentState = 'in_progress' | 'success' | 'failure'
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'inactive'
 
 export class GitHubDeployment {
   private constructor(

@@ -14,7 +14,8 @@ const short = (sha: string) => (sha ? sha.slice(0, 12) : '—')
 export function deploySummary(outcome: DeploymentRun): SummaryTable {
   const { plan, report, outputs, mode } = outcome
   const ok = succeeded(report)
-  const heading = `slurm-gitops ${mode}: ${plan.branch} → ${plan.environment} ${ok ? 'succeeded' : 'failed'}`
+  const result = !ok ? 'failed' : outputs.skipped ? 'skipped' : 'succeeded'
+  const heading = `slurm-gitops ${mode}: ${plan.branch} → ${plan.environment} ${result}`
   const rows = [
     ['Commit', short(outputs.sha)],
     ['Previous commit', short(outputs.previousSha)],
@@ -35,6 +36,13 @@ export function deploySummary(outcome: DeploymentRun): SummaryTable {
     { title: 'Steps', body: `| step | result | time |\n| --- | --- | --- |\n${steps}` },
     { title: 'scrontab block', body: `\`\`\`\n${outputs.scrontabBlock || plan.scrontabBlock}\`\`\`` }
   ]
+  // What needs a reader's attention comes first.
+  const notes = [
+    ...(outputs.skipped ? [`**Skipped:** ${outputs.skipped}`] : []),
+    ...(outputs.repaired ? [`**Repaired first:** ${outputs.repaired}`] : []),
+    ...report.warnings.map(warning => `**Warning:** ${warning}`)
+  ]
+  if (notes.length > 0) sections.unshift({ title: 'Notes', body: notes.map(note => `- ${note}`).join('\n') })
   if (!ok) sections.unshift({ title: 'Failure', body: `\`\`\`\n${failureMessage(report)}\n\`\`\`` })
   return { heading, rows, sections }
 }

@@ -37,6 +37,7 @@ const DEPLOY_STEPS = [
   'preflight',
   'lock',
   'fetch',
+  'ancestry',
   'venv',
   'release',
   'verify',
@@ -282,7 +283,8 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
         release: expect.stringContaining(sha),
         environment: 'production',
         venv: 'built',
-        scrontab: 'changed'
+        scrontab: 'changed',
+        skipped: ''
       })
 
       expect(main.summary).toContain('slurm-gitops deploy: main → production succeeded')
@@ -401,13 +403,18 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       const b = repo.commit('main', requirementsChange('caqrn-utils==1.1.0'))
       const files = await runnerFiles()
       let signalledAt: number | undefined
+      // Who holds the lock, read while the run holds it (the owner file goes with the run): its pid.
+      let owner: Promise<string> | undefined
       const trigger: Trigger = { ref: 'refs/heads/main', sha: b, before: a }
       const main = await runStep(repo, files, trigger, {
         name: 'main',
         onStdout: (stdout, child) => {
-          if (signalledAt === undefined && /^::group::venv$/m.test(stdout)) {
-            signalledAt = Date.now()
-            child.kill('SIGTERM')
+          if (owner === undefined && /^::group::venv$/m.test(stdout)) {
+            owner = remoteOk(cluster, `cat ${production}/.lock.owner`)
+            void owner.finally(() => {
+              signalledAt = Date.now()
+              child.kill('SIGTERM')
+            })
           }
         }
       })
@@ -457,9 +464,9 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       // The script's EXIT trap ran (it wrote that line), so it removed its temporary directory too.
       expect(after.tmp).toEqual([])
 
-      // Nothing of the run is left: not the script's process group (its pid is in .lock.holder, and sshd
+      // Nothing of the run is left: not the script's process group (its pid is in .lock.owner, and sshd
       // made it a session leader), not pip.
-      const holder = await remoteOk(cluster, `cat ${production}/.lock.holder`)
+      const holder = await owner!
       const pid = /\tpid=(\d+)/.exec(holder)?.[1]
       expect(holder).toContain(`sha=${b}`)
       expect(pid).toMatch(/^\d+$/)

@@ -110,8 +110,11 @@ export interface DeployFixture {
   originDir: string
   /** /projects/caqrn/production and friends: the root of the deployment of `branch`. */
   root(branch: string): string
-  /** Commits `change` on `branch` (created from main when missing), pushes it to origin, returns the SHA. */
-  commit(branch: string, change: Change): string
+  /**
+   * Commits `change` on `branch` (created from main when missing), pushes it to origin, returns the SHA. With
+   * `resetTo`, the branch is first reset to that commit and force-pushed: its history is rewritten.
+   */
+  commit(branch: string, change: Change, options?: { resetTo?: string }): string
   sha(ref: string): string
   /** The config as of `ref` (what a run of that commit uses). */
   config(ref: string): Config
@@ -187,9 +190,10 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
     root: branch => `${cluster.projectRoot}/${branch === 'main' ? 'production' : 'development'}`,
     sha,
     config,
-    commit(branch, change) {
+    commit(branch, change, options = {}) {
       const exists = git(repoDir, ['branch', '--list', branch]) !== ''
       git(repoDir, exists ? ['checkout', '--quiet', branch] : ['checkout', '--quiet', '-b', branch, 'main'])
+      if (options.resetTo) git(repoDir, ['reset', '--quiet', '--hard', options.resetTo])
       for (const [file, content] of Object.entries(change.files ?? {})) {
         const target = path.join(repoDir, file)
         if (content === null) rmSync(target, { force: true })
@@ -207,6 +211,7 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
         'push',
         '--quiet',
         "--receive-pack=git -c safe.directory='*' receive-pack",
+        ...(options.resetTo ? ['--force'] : []),
         'origin',
         branch
       ])

@@ -106,7 +106,9 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
         scrontab: 'changed',
         // The block in force is the one this deploy rendered.
         scrontabBlock: main.outcome.plan.scrontabBlock,
-        targetSha: ''
+        targetSha: '',
+        skipped: '',
+        repaired: ''
       })
       expect(main.outcome.stats.connections).toBe(1)
       const venvPath = main.outcome.outputs.venvPath

@@ -58,6 +58,7 @@ describeCluster('a repository overrides one step', (cluster: ClusterInfo) => {
         'preflight',
         'lock',
         'fetch',
+        'ancestry',
         'venv',
         'release',
         'verify',

@@ -34,6 +34,10 @@ describe('marker lines', () => {
       value: '/p/releases/abc def'
     })
     expect(parseLine(m('result a=b=c'), nonce)).toEqual({ kind: 'result', key: 'a', value: 'b=c' })
+    expect(parseLine(m('warning the smoke command left processes running'), nonce)).toEqual({
+      kind: 'warning',
+      text: 'the smoke command left processes running'
+    })
     expect(parseLine(m('exit 3'), nonce)).toEqual({ kind: 'exit', exitCode: 3 })
   })
 
@@ -53,6 +57,7 @@ describe('marker lines', () => {
     expect(parseLine(m('exit zero'), nonce)).toEqual({ kind: 'line', text: m('exit zero') })
     expect(parseLine(m('end venv'), nonce)).toEqual({ kind: 'line', text: m('end venv') })
     expect(parseLine(m('shrug'), nonce)).toEqual({ kind: 'line', text: m('shrug') })
+    expect(parseLine(m('warning '), nonce)).toEqual({ kind: 'line', text: m('warning ') })
   })
 })
 

@@ -101,6 +101,7 @@ BLOCK_BEGIN='# >>> slurm-gitops caqrn development >>>'
 BLOCK_END='# <<< slurm-gitops caqrn development <<<'
 JOB_PREFIX=caqrn-development-
 SMOKE_COMMAND='python -c '\''import caqrn'\'''
+SMOKE_TIMEOUT=300
 # In every release: the rendered files, the venv link and the fingerprint.
 RENDERED_DIR=.slurm-gitops
 # Fingerprint of the rendered files: a release is reused only when its files are exactly these.
@@ -125,13 +126,15 @@ SG_STEP_START=0       # runtime: when it began (ms since the epoch)
 SG_DURATIONS=''       # runtime: name:ms of every step that ended, for the history
 SG_FAILED_STEP=''     # runtime: the step that failed, for the history
 SG_EXIT_HOOKS=()      # runtime: what runs on exit, with the exit code (sg_at_exit)
+SG_SKIP_REST=''       # runtime: set by a step that ends the run early and successfully: later steps do not run
+SG_CONTAINED=''       # runtime: "<process group> <label>" of the user's command now running (sg_contained)
 SG_TMP=''             # lock: this run's scratch directory under $ROOT, removed on exit
 PREVIOUS_SHA=''       # lock: the commit live before this run ('' when none)
 VENV=''               # venv: the venv of the commit, in $VENV_STORE
 SG_VENV_CLAIM=''      # venv: this run's claim on $VENV (pruning keeps claimed venvs), removed on exit
 RELEASE=''            # release (rollback: target): the release this run makes live
 NEW_SHA=''            # release (rollback: target): its commit
-SG_PREVIOUS_TARGET='' # switch: where `current` pointed before, for schedule to switch back to
+SG_PREVIOUS_TARGET='' # switch: where `current` pointed before, for schedule to go back to
 SG_RECORDED=0         # record (or the exit trap): 1 once this run's history line is written
 
 # --- the project's smoke command (project.smokeCommand), run by the verify step in the new release
@@ -142,7 +145,7 @@ python -c 'import caqrn'
 # --- steps/runtime.sh (deploy-templates/steps/runtime.sh)
 # The runtime every slurm-gitops script is made of: step markers, results, errors and what happens on exit.
 # Functions only; the script declares the state used here (SG_STEP, SG_STEP_START, SG_DURATIONS, SG_FAILED_STEP,
-# SG_EXIT_HOOKS) and installs the traps (trap sg_on_exit EXIT; sg_trap_signals).
+# SG_EXIT_HOOKS, SG_CONTAINED, SG_SKIP_REST) and installs the traps (trap sg_on_exit EXIT; sg_trap_signals).
 
 # Marker lines: parsed by the runner into log groups, timings and outputs; the nonce makes them unforgeable.
 sg_mark() { printf '::sg-%s::%s\n' "$SG_NONCE" "$*" || true; }
@@ -150,7 +153,10 @@ sg_now_ms() { date +%s%3N; }
 
 # run_step NAME: the step NAME is the function NAME, run between the markers `begin NAME` and `end NAME …`, so
 # a marker always names what ran. A step fails by exiting (errexit, sg_die): the exit trap ends its marker.
+# A step ends the run early and successfully by setting SG_SKIP_REST (never by `exit 0`: in a login shell, exit
+# runs ~/.bash_logout under errexit, whose failing `clear_console` would turn it into exit 1).
 run_step() {
+  [ -z "$SG_SKIP_REST" ] || return 0
   declare -F "$1" >/dev/null || sg_die "step $1: no function $1 is defined (a step file must define it)" 2
   SG_STEP=$1
   SG_STEP_START=$(sg_now_ms)
@@ -170,8 +176,13 @@ sg_step_end() {
 # sg_result KEY VALUE: one of the run's outputs (deploy-templates/README.md lists the keys).
 sg_result() { sg_mark result "$1=$2"; }
 
+# sg_warn TEXT: shown as a warning by the runner (an annotation in the action, `warning:` in the CLI).
+sg_warn() { sg_mark warning "$*"; }
+
 sg_die() {
   echo "error: $1"
+  # Without errexit, so that ~/.bash_logout (run by exit in a login shell) cannot change the status.
+  set +e
   exit "${2:-1}"
 }
 
@@ -189,6 +200,8 @@ sg_at_exit() { SG_EXIT_HOOKS+=("$1"); }
 sg_on_exit() {
   local code=$? hook
   [ "$code" -eq 0 ] || SG_FAILED_STEP=$SG_STEP
+  # Stopped while a command of the user's ran (a cancel, a lost connection): it is ended too.
+  [ -z "$SG_CONTAINED" ] || sg_end_contained "${SG_CONTAINED#* }"
   sg_step_end "$code"
   # `|| true`: a hook that fails must not keep the others, or the exit marker, from running.
   for hook in ${SG_EXIT_HOOKS[@]+"${SG_EXIT_HOOKS[@]}"}; do "$hook" "$code" || true; done
@@ -200,15 +213,48 @@ sg_on_exit() {
 # Killed by a signal (a cancelled run: TERM to the process group), bash runs the EXIT trap with $? of the last
 # command, often 0: the run would report success and record it. Exit with the signal's status instead.
 sg_trap_signals() {
-  trap 'exit 129' HUP
-  trap 'exit 130' INT
-  trap 'exit 141' PIPE
-  trap 'exit 143' TERM
+  trap 'set +e; exit 129' HUP
+  trap 'set +e; exit 130' INT
+  trap 'set +e; exit 141' PIPE
+  trap 'set +e; exit 143' TERM
 }
 
 # Until sg_trap_signals again, a lost connection or a cancel does not stop the script: for steps that must not
 # stop halfway (the runner's KILL, after its grace period, is then the only way to stop it).
 sg_hold_signals() { trap '' HUP PIPE INT TERM; }
+
+# sg_contained LABEL SECONDS COMMAND...: runs a command of the user's (the smoke command, pip and whatever its
+# build backends start) contained: in a process group of its own, without this run's lock descriptors (8, 9),
+# stdin closed, for at most SECONDS (0: no limit). What it leaves running in its group is ended when it returns,
+# and named in a warning. Its status is the command's; 124 when it ran out of time.
+sg_contained() {
+  local label=$1 limit=$2 status=0
+  shift 2
+  # timeout makes itself the leader of a new process group and, when time is up, signals that whole group.
+  # Started in the background so that a signal to this script interrupts the `wait` (and the EXIT trap ends it).
+  timeout --kill-after=10 "$limit" "$@" 8>&- 9>&- </dev/null &
+  SG_CONTAINED="$! $label"
+  wait "$!" || status=$?
+  sg_end_contained "$label"
+  [ "$status" -ne 124 ] || echo "$label ran out of time after ${limit}s and was stopped"
+  return "$status"
+}
+
+# sg_end_contained LABEL: ends what is left in the contained process group (TERM, 2 s, KILL) and says what it was.
+sg_end_contained() {
+  local group=${SG_CONTAINED%% *} left tries=10
+  SG_CONTAINED=''
+  # `kill -0` on the group is a builtin: when nothing is left, as usual, this costs no process.
+  kill -0 -- "-$group" 2>/dev/null || return 0
+  left=$(pgrep -a -g "$group" 2>/dev/null | tr '\n' ';' || true)
+  sg_warn "$1 left processes running; they were ended: ${left:-process group $group}"
+  kill -TERM -- "-$group" 2>/dev/null || true
+  while [ "$tries" -gt 0 ] && kill -0 -- "-$group" 2>/dev/null; do
+    sleep 0.2
+    tries=$((tries - 1))
+  done
+  kill -KILL -- "-$group" 2>/dev/null || true
+}
 
 # --- steps/deployment.sh (deploy-templates/steps/deployment.sh)
 # Helpers over the deployment's directory $ROOT: its releases and its stable links.
@@ -234,13 +280,24 @@ sg_point() {
 # --- steps/scrontab-table.sh (deploy-templates/steps/scrontab-table.sh)
 # The account's scrontab table and this deployment's marked block in it ($BLOCK_BEGIN … $BLOCK_END).
 
-# sg_scrontab_read FILE: the table into FILE; no table yet is an empty FILE.
+# sg_scrontab_read FILE: the table into FILE; no table yet is an empty FILE. Told apart by scrontab's exit status
+# and its exact messages (Slurm's src/scrontab/scrontab.c), never by what a table may contain: a comment or a
+# #DISABLED: entry can say "disabled".
 sg_scrontab_read() {
-  if ! scrontab -l >"$1" 2>&1; then
-    # No table yet is "no crontab for USER" with exit 1 (on stdout); anything else is a real failure.
-    grep -q '^no crontab for' "$1" || sg_die "scrontab -l failed: $(cat "$1")"
+  local status=0 errors
+  errors=$(scrontab -l 2>&1 >"$1") || status=$?
+  [ "$status" -ne 0 ] || return 0
+  # No table yet: "no crontab for USER" on stdout, exit 1.
+  if grep -q '^no crontab for ' "$1"; then
     : >"$1"
+    return 0
   fi
+  # ScronParameters without "enable": `fatal("scrontab is disabled on this cluster")`, on stderr, exit 1.
+  case $errors in
+  *'scrontab is disabled on this cluster'*)
+    sg_die "scrontab is disabled on this cluster (Slurm's ScronParameters=enable is not set): ask the cluster admins to enable it; scheduled jobs need it" ;;
+  esac
+  sg_die "scrontab -l failed (exit $status): $errors$(cat "$1")"
 }
 
 # sg_scrontab_block extract TABLE: prints only our block of TABLE (- for stdin).
@@ -260,7 +317,8 @@ sg_scrontab_block() {
 # --- steps/history.sh (deploy-templates/steps/history.sh)
 # The deployment's history, $ROOT/history: one line per run that got the lock (time, mode, sha, previous, actor,
 # run, result, step times, release). The record step writes a successful run's line; a run that ends before it
-# (it failed) is recorded on exit: lock registers sg_record_at_exit.
+# (it failed, or was stopped by a signal) is recorded on exit: lock registers sg_record_at_exit. A run killed
+# outright is recorded by the next one (sg_record_interrupted), and its go-live repaired (`repair` lines).
 
 sg_record_at_exit() {
   [ "$SG_RECORDED" = 0 ] || return 0
@@ -269,15 +327,94 @@ sg_record_at_exit() {
   sg_history_append "$result"
 }
 
-# sg_history_append RESULT: `success` or `failure:<step>`.
+# sg_history_append RESULT: this run's line; RESULT is `success`, `skipped` or `failure:<step>`.
 sg_history_append() {
   local release=-
   [ -z "$RELEASE" ] || release=$(basename "$RELEASE")
+  sg_history_line "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$SG_ACTOR" "$SG_RUN_URL" "$1" \
+    "$SG_DURATIONS" "$release"
+  SG_RECORDED=1
+}
+
+# sg_history_line MODE SHA PREVIOUS ACTOR RUN RESULT STEPS RELEASE
+sg_history_line() {
   # release= names the exact release (a SHA may have variants): rollback finds the previous live one by it.
   printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$(sg_field "$SG_ACTOR")" \
-    "$(sg_field "$SG_RUN_URL")" "$1" "$SG_DURATIONS" "$release" >>"$ROOT/history" || true
-  SG_RECORDED=1
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "${2:--}" "${3:--}" "$(sg_field "$4")" "$(sg_field "$5")" "$6" \
+    "${7:--}" "${8:--}" >>"$ROOT/history" || true
+}
+
+# The owner file of a run killed before its EXIT trap: its line, `interrupted`, and the file goes.
+sg_record_interrupted() {
+  [ -f "$ROOT/$LOCK_OWNER" ] || return 0
+  local time mode sha actor run host pid
+  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" || true
+  echo "the $mode of ${sha:-?} by ${actor:-?} (pid ${pid:-?} on ${host:-?}, started $time) was killed before it could record its end: recorded as interrupted"
+  sg_history_line "${mode:-unknown}" "$sha" - "$actor" "$run" interrupted - -
+  rm -f "$ROOT/$LOCK_OWNER"
+}
+
+# --- steps/golive.sh (deploy-templates/steps/golive.sh)
+# Going live: `current` and the stable links switched to a release (switch), then the scrontab given its block
+# (schedule). Two changes that cannot be one atomic step, so the intent is written down first ($ROOT/.golive)
+# and removed once both are done. A run stopped in between (KILL, a reboot, a connection lost while it wrote)
+# leaves it, and the next run of this deployment, under the lock, completes that go-live or undoes it
+# (sg_golive_recover), so that code and schedule always agree again.
+GOLIVE_FILE=.golive
+
+# sg_golive_begin FROM TO: the intent, one tab-separated line (time, mode, sha, previous, from, to, actor, run;
+# `-` for none), written under a temporary name and renamed: it is there whole or not at all.
+sg_golive_begin() {
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "$NEW_SHA" \
+    "${PREVIOUS_SHA:--}" "${1:--}" "$2" "$(sg_field "${SG_ACTOR:--}")" "$(sg_field "${SG_RUN_URL:--}")" \
+    >"$ROOT/.$GOLIVE_FILE.new.$$"
+  mv -T "$ROOT/.$GOLIVE_FILE.new.$$" "$ROOT/$GOLIVE_FILE"
+}
+
+sg_golive_end() { rm -f "$ROOT/$GOLIVE_FILE"; }
+
+# sg_golive_links TARGET: `current` -> TARGET (releases/NAME), and the stable paths users and scrontab use follow.
+sg_golive_links() {
+  sg_point current "$1" &&
+    sg_point env.sh "current/$RENDERED_DIR/env.sh" &&
+    sg_point sandbox-env.sh "current/$RENDERED_DIR/sandbox-env.sh" &&
+    sg_point jobs "current/$RENDERED_DIR/jobs"
+}
+
+# sg_golive_back FROM: code and schedule back on FROM (releases/NAME, or `-` when nothing was live: then no
+# `current` and no block of this deployment in the table). Fails when the table cannot be given FROM's block.
+sg_golive_back() {
+  if [ "$1" != - ] && sg_is_release "${1#releases/}"; then
+    sg_golive_links "$1" && echo "current switched back to $1" &&
+      sg_scrontab_install "$ROOT/$1/$RENDERED_DIR/scrontab"
+  else
+    rm -f "$ROOT/current" && echo "current removed: there was no previous release" &&
+      sg_scrontab_install /dev/null
+  fi
+}
+
+# Under the lock: an unfinished go-live of an earlier run is completed (its release is still there and its block
+# installs) or undone, recorded in the history as a `repair` line, and reported (result `repaired`). It fails
+# only when neither works; the intent then stays for the next run.
+sg_golive_recover() {
+  [ -f "$ROOT/$GOLIVE_FILE" ] || return 0
+  local time mode sha previous from to actor run repaired live release
+  IFS=$'\t' read -r time mode sha previous from to actor run <"$ROOT/$GOLIVE_FILE"
+  echo "the $mode of $sha by $actor ($run, $time) was stopped while going live; repairing it"
+  if sg_is_release "${to#releases/}" && sg_golive_links "$to" &&
+    sg_scrontab_install "$ROOT/$to/$RENDERED_DIR/scrontab"; then
+    repaired="completed the interrupted $mode of $sha (stopped while going live at $time)"
+    live=$sha release=${to#releases/}
+  elif sg_golive_back "$from"; then
+    repaired="undid the interrupted $mode of $sha (stopped while going live at $time): $previous is live again"
+    live=$previous release=${from#releases/}
+  else
+    sg_die "could not repair the interrupted $mode of $sha: neither its release nor the previous one could be made live with its schedule (see above); $ROOT/$GOLIVE_FILE is kept for the next run"
+  fi
+  sg_history_line repair "$live" "$previous" "$SG_ACTOR" "$SG_RUN_URL" success - "$release"
+  sg_golive_end
+  sg_warn "$repaired"
+  sg_result repaired "$repaired"
 }
 
 # --- steps/preflight.sh (deploy-templates/steps/preflight.sh)
@@ -290,9 +427,12 @@ preflight() {
   done
   [ ${#missing[@]} -eq 0 ] ||
     sg_die "required command(s) not found on $(hostname): ${missing[*]} (PATH=$PATH); load them in the login profile or set project.python"
-  local probe
-  probe=$(scrontab -l 2>&1 || true)
-  case $probe in *disabled*) sg_die "scrontab is disabled on this cluster (Slurm needs ScronParameters=enable): ask the cluster admins" ;; esac
+  # Reading the table proves scrontab works for this account (enabled, controller reachable).
+  local table
+  table=$(mktemp)
+  # In a subshell, so that the probe's file goes also when it fails (its message is already printed).
+  (sg_scrontab_read "$table") || { rm -f "$table" && exit 1; }
+  rm -f "$table"
   local partition
   for partition in "${PARTITIONS[@]}"; do
     scontrol show partition "$partition" >/dev/null 2>&1 ||
@@ -305,30 +445,56 @@ preflight() {
 }
 
 # --- steps/lock.sh (deploy-templates/steps/lock.sh)
-# lock: this run holds the deployment's lock ($ROOT/.lock) from here to its end; makes the scratch directory.
+# lock: this run holds the deployment's lock ($ROOT/.lock) from here to its end; makes the scratch directory,
+# records what an earlier run left unfinished, and repairs an interrupted go-live.
 lock() {
-  # flock is released by the kernel when this process dies: a cancelled deploy never leaves a stale lock.
+  # flock is released by the kernel when the last descriptor of it closes: a cancelled deploy never leaves a
+  # stale lock, and the user's commands run without it (sg_contained), so nothing they leave behind holds it.
   exec 9>>"$ROOT/.lock"
   if ! flock -n 9; then
-    echo "waiting up to ${LOCK_TIMEOUT}s for the deploy that holds $ROOT/.lock: $(cat "$ROOT/.lock.holder" 2>/dev/null || echo unknown)"
+    echo "waiting up to ${LOCK_TIMEOUT}s for the run that holds $ROOT/.lock: $(sg_lock_owner)"
   fi
   if ! flock -w "$LOCK_TIMEOUT" 9; then
-    sg_die "another deploy of $ROOT is still running after ${LOCK_TIMEOUT}s: $(cat "$ROOT/.lock.holder" 2>/dev/null || echo unknown)"
+    sg_die "another deploy of $ROOT is still running after ${LOCK_TIMEOUT}s: $(sg_lock_owner)"
   fi
   # A run that got the lock records its end in the history, whatever it is.
   sg_at_exit sg_record_at_exit
-  printf '%s\tmode=%s\tsha=%s\tactor=%s\trun=%s\thost=%s\tpid=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" \
-    "$SG_SHA" "$(sg_field "$SG_ACTOR")" "$(sg_field "$SG_RUN_URL")" "$(hostname)" "$$" >"$ROOT/.lock.holder"
+  sg_locked
+  PREVIOUS_SHA=$(cat "$ROOT/current/REVISION" 2>/dev/null || echo '')
+  sg_result previous-sha "${PREVIOUS_SHA:--}"
+}
+
+# What every run does first once it holds the lock (status too, when it repairs).
+sg_locked() {
+  # The owner file says who holds the lock, and exists only while a run holds it: one found now belongs to a run
+  # that was killed before its EXIT trap could record it (KILL, power loss).
+  sg_record_interrupted
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "$SG_SHA" \
+    "$(sg_field "${SG_ACTOR:--}")" "$(sg_field "${SG_RUN_URL:--}")" "$(hostname)" "$$" >"$ROOT/$LOCK_OWNER"
+  sg_at_exit sg_release_lock_owner
   # Under the lock no other run of this deployment is working here: temporary files are leftovers of a run that
-  # was killed before its EXIT trap could clean up (KILL, power loss). Ours is made only now, after the lock.
-  rm -rf "$ROOT"/.tmp.* "$ROOT"/.*.new.*
+  # was killed before its EXIT trap could clean up. Ours is made only now, after the lock.
+  rm -rf "$ROOT"/.tmp.* "$ROOT"/.*.new.* "$ROOT/.lock.holder"
   # Bundles of runs killed before their cleanup (the name is random, so only age tells them apart).
   find /tmp -maxdepth 1 -name 'slurm-gitops-*.bundle' -user "$(id -un)" -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
   SG_TMP=$(mktemp -d "$ROOT/.tmp.XXXXXX")
   sg_at_exit sg_remove_tmp
-  PREVIOUS_SHA=$(cat "$ROOT/current/REVISION" 2>/dev/null || echo '')
-  sg_result previous-sha "${PREVIOUS_SHA:--}"
+  sg_golive_recover
 }
+
+LOCK_OWNER=.lock.owner
+
+# Who holds the lock, for the waiting messages.
+sg_lock_owner() {
+  local time mode sha actor run host pid
+  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" 2>/dev/null || {
+    echo unknown
+    return 0
+  }
+  echo "the $mode of $sha by $actor ($run), pid $pid on $host since $time"
+}
+
+sg_release_lock_owner() { rm -f "$ROOT/$LOCK_OWNER"; }
 
 sg_remove_tmp() { rm -rf "$SG_TMP"; }
 
@@ -355,6 +521,38 @@ fetch() {
   git -C "$MIRROR" cat-file -e "$SG_SHA^{commit}" 2>/dev/null ||
     sg_die "commit $SG_SHA does not exist in $REPOSITORY (branch $BRANCH)"
   git -C "$MIRROR" update-ref "$KEEP_REF" "$SG_SHA"
+}
+
+# --- steps/ancestry.sh (deploy-templates/steps/ancestry.sh)
+# ancestry (deploy): the commit is not older than the live one. Deploys of a deployment run one at a time in the
+# order they get the lock, not in the order of their pushes: a commit that is an ancestor of the live one is a
+# late run (close merges, a re-run, a late event), and deploying it would take production back without anyone
+# asking. It is skipped, successfully; going back is rollback's job. A commit that is neither ancestor nor
+# descendant (the branch's history was rewritten) deploys, and says which commit it replaces.
+ancestry() {
+  [ -n "$PREVIOUS_SHA" ] && [ "$PREVIOUS_SHA" != "$SG_SHA" ] || return 0
+  if ! git -C "$MIRROR" cat-file -e "$PREVIOUS_SHA^{commit}" 2>/dev/null; then
+    sg_warn "the live commit $PREVIOUS_SHA is not in $MIRROR, so whether $SG_SHA is newer cannot be told; deploying it"
+    return 0
+  fi
+  if git -C "$MIRROR" merge-base --is-ancestor "$SG_SHA" "$PREVIOUS_SHA"; then
+    sg_skip "$BRANCH is already at a newer commit, $PREVIOUS_SHA; this run's $SG_SHA is its ancestor, so it is not deployed (to go back, use rollback)"
+    return 0
+  fi
+  git -C "$MIRROR" merge-base --is-ancestor "$PREVIOUS_SHA" "$SG_SHA" ||
+    sg_warn "$SG_SHA replaces $PREVIOUS_SHA, which is not one of its ancestors (the history of $BRANCH was rewritten, e.g. by a force push)"
+}
+
+# sg_skip REASON: this run changes nothing and ends successfully (no later step runs): recorded as skipped, the
+# live commit reported.
+sg_skip() {
+  echo "$1"
+  # The mirror keeps the live commit, not this run's.
+  git -C "$MIRROR" update-ref "$KEEP_REF" "$PREVIOUS_SHA"
+  sg_result skipped "$1"
+  sg_result sha "$PREVIOUS_SHA"
+  sg_history_append skipped
+  SG_SKIP_REST=1
 }
 
 # --- steps/venv.sh (deploy-templates/steps/venv.sh)
@@ -384,8 +582,9 @@ venv() {
     [ ! -e "$VENV" ] || echo "removing incomplete venv $hash left by an interrupted run"
     rm -rf "$VENV"
     "$PYTHON" -m venv "$VENV"
-    "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input ${PIP_ARGS[@]+"${PIP_ARGS[@]}"} \
-      -r "$wanted" || {
+    # Contained (sg_contained): a build backend that starts a process cannot keep this run's locks.
+    sg_contained "pip install" 0 "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input \
+      ${PIP_ARGS[@]+"${PIP_ARGS[@]}"} -r "$wanted" || {
       rm -rf "$VENV"
       sg_die "pip install -r $REQUIREMENTS failed; the previous release stays live"
     }
@@ -479,11 +678,15 @@ sg_remove_unverified_release() {
 # script) and Slurm would accept every scheduled job (sbatch --test-only), before anything goes live.
 verify() {
   echo "smoke test: $SMOKE_COMMAND"
-  # Chained with &&: inside a `( … ) ||` errexit is off, so a failing `source` would otherwise go unnoticed.
-  (
-    # shellcheck source=/dev/null
-    source "$RELEASE/$RENDERED_DIR/env.sh" && cd "$RELEASE" && sg_smoke
-  ) || sg_die "the smoke command failed in the new release; the previous release stays live"
+  # In a bash of its own, contained (sg_contained): what it starts cannot keep this run's lock, nor outlive it.
+  # It sees the release's env scripts and its own definition only, and stops at its first failing command.
+  # shellcheck disable=SC2016 # $1 and $2 are the inner bash's arguments
+  sg_contained "the smoke command" "$SMOKE_TIMEOUT" bash -c "$(declare -f sg_smoke)"'
+    set -Eeuo pipefail
+    source "$1"
+    cd "$2"
+    sg_smoke' smoke "$RELEASE/$RENDERED_DIR/env.sh" "$RELEASE" ||
+    sg_die "the smoke command failed in the new release; the previous release stays live"
   local job
   for job in ${JOBS[@]+"${JOBS[@]}"}; do
     local options=()
@@ -494,35 +697,30 @@ verify() {
 }
 
 # --- steps/switch.sh (deploy-templates/steps/switch.sh)
-# switch: `current` points at $RELEASE, and the stable paths users and scrontab use follow it. Remembers where
-# `current` pointed before (SG_PREVIOUS_TARGET), so that schedule can switch back.
+# switch: `current` points at $RELEASE, and the stable paths users and scrontab use follow it. Writes the go-live
+# intent first (golive.sh): until schedule has installed the block, a stopped run is repaired by the next one.
 switch() {
   SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
+  sg_golive_begin "$SG_PREVIOUS_TARGET" "releases/$(basename "$RELEASE")"
   # The directory's mtime (not its content) says when it was last made live: pruning keeps the newest by it, so
   # after a rollback the release that was live just before is kept rather than one that is merely younger.
   touch -c "$RELEASE"
-  sg_point current "releases/$(basename "$RELEASE")"
-  sg_point env.sh "current/$RENDERED_DIR/env.sh"
-  sg_point sandbox-env.sh "current/$RENDERED_DIR/sandbox-env.sh"
-  sg_point jobs "current/$RENDERED_DIR/jobs"
+  sg_golive_links "releases/$(basename "$RELEASE")"
   echo "current -> releases/$(basename "$RELEASE")"
 }
 
 # --- steps/schedule.sh (deploy-templates/steps/schedule.sh)
 # schedule: the account's scrontab holds $RELEASE's block of this deployment; installed only when the table
 # changes (every install cancels and resubmits all of the account's cron jobs). When the table cannot be
-# updated, `current` goes back to where it pointed before the switch, so code and schedule agree.
+# updated, code and schedule go back to the release live before the switch. Either way the go-live is over.
 schedule() {
   if ! sg_scrontab_install "$RELEASE/$RENDERED_DIR/scrontab"; then
-    if [ -n "$SG_PREVIOUS_TARGET" ]; then
-      sg_point current "$SG_PREVIOUS_TARGET"
-      echo "current switched back to $SG_PREVIOUS_TARGET"
-    else
-      rm -f "$ROOT/current"
-      echo "current removed: there was no previous release"
-    fi
-    sg_die "scrontab update failed; current is back on the previous release"
+    sg_golive_back "${SG_PREVIOUS_TARGET:--}" ||
+      sg_die "scrontab update failed, and so did going back to ${SG_PREVIOUS_TARGET:-no release}: the next run of this deployment repairs it"
+    sg_golive_end
+    sg_die "scrontab update failed; the previous release and its schedule are live again"
   fi
+  sg_golive_end
 }
 
 sg_scrontab_install() {
@@ -677,8 +875,18 @@ sg_release_live_before() {
 }
 
 # --- steps/status.sh (deploy-templates/steps/status.sh)
-# status: what is deployed, kept, scheduled and recently run; changes nothing (and takes no lock).
+# status: what is deployed, kept, scheduled and recently run. Changes nothing and takes no lock, with one
+# exception: an interrupted go-live (golive.sh) that no run holds the lock for is repaired first, as every run
+# of this deployment does, so that what status shows is what runs.
 status() {
+  if [ -f "$ROOT/$GOLIVE_FILE" ]; then
+    exec 9>>"$ROOT/.lock"
+    if flock -n 9; then
+      sg_locked
+    else
+      echo "going live: $(sg_lock_owner)"
+    fi
+  fi
   echo "deployment: $BRANCH at $ROOT"
   echo "current: $(readlink "$ROOT/current" 2>/dev/null || echo 'not deployed')"
   sg_result sha "$(cat "$ROOT/current/REVISION" 2>/dev/null || echo -)"
@@ -703,11 +911,12 @@ deploy)
   run_step preflight
   run_step lock
   run_step fetch
+  run_step ancestry
   run_step venv
   run_step release
   run_step verify
   # Code and schedule go live together: from the switch to the end of the scrontab update, a lost connection
-  # or a cancel must not stop halfway.
+  # or a cancel must not stop halfway (and a KILL there is repaired by the next run: golive.sh).
   sg_hold_signals
   run_step switch
   run_step schedule
