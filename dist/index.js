@@ -84063,7 +84063,10 @@ var RESULT_KEYS = {
     modes: ["deploy", "rollback"]
   },
   "scrontab-block": { means: "the block in force after the run, base64", modes: ["deploy", "rollback"] },
-  "target-sha": { means: "rollback: the commit it restores, reported before going live", modes: ["rollback"] },
+  "target-sha": {
+    means: "rollback: the commit it restores, reported before going live",
+    modes: ["rollback"]
+  },
   skipped: {
     means: "deploy: why nothing was done (the commit is an ancestor of the live one); the run still succeeded",
     modes: []
