@@ -28474,6 +28474,8 @@ var init_schema = __esm({
       "steps/golive.sh",
       "steps/preflight.sh",
       "steps/lock.sh",
+      "steps/unchanged.sh",
+      "steps/slurm.sh",
       "steps/fetch.sh",
       "steps/ancestry.sh",
       "steps/venv.sh",

@@ -79897,6 +79897,8 @@ var STEP_FILES = [
   "steps/golive.sh",
   "steps/preflight.sh",
   "steps/lock.sh",
+  "steps/unchanged.sh",
+  "steps/slurm.sh",
   "steps/fetch.sh",
   "steps/ancestry.sh",
   "steps/venv.sh",

@@ -33,3 +33,31 @@ sg_scrontab_block() {
     END { if (mode == "replace" && !done) emit() }
   ' "$2"
 }
+
+# sg_scrontab_holds BLOCKFILE: the table has this block already (installing it would change nothing). Leaves the
+# table in $SG_TMP/scrontab.old and the table with this block in $SG_TMP/scrontab.new.
+sg_scrontab_holds() {
+  sg_scrontab_read "$SG_TMP/scrontab.old"
+  sg_scrontab_block replace "$SG_TMP/scrontab.old" "$1" >"$SG_TMP/scrontab.new"
+  cmp -s "$SG_TMP/scrontab.old" "$SG_TMP/scrontab.new"
+}
+
+# sg_scrontab_install BLOCKFILE: the table with this deployment's block replaced by BLOCKFILE, installed only when
+# that changes it (every install cancels and resubmits all of the account's cron jobs), and read back.
+sg_scrontab_install() {
+  local block=$1 new=$SG_TMP/scrontab.new readback=$SG_TMP/scrontab.readback
+  # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
+  sg_result scrontab-block "$(base64 -w0 "$block")"
+  if sg_scrontab_holds "$block"; then
+    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
+    sg_result scrontab unchanged
+    return 0
+  fi
+  scrontab "$new" || return 1
+  if ! scrontab -l >"$readback" 2>&1 || ! cmp -s "$new" "$readback"; then
+    echo "scrontab read back differs from what was installed:"
+    diff "$new" "$readback" || true
+    return 1
+  fi
+  sg_result scrontab changed
+}

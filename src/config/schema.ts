@@ -212,6 +212,8 @@ export const STEP_FILES = [
   'steps/golive.sh',
   'steps/preflight.sh',
   'steps/lock.sh',
+  'steps/unchanged.sh',
+  'steps/slurm.sh',
   'steps/fetch.sh',
   'steps/ancestry.sh',
   'steps/venv.sh',

@@ -36,6 +36,8 @@ const SLOW = 240_000
 const DEPLOY_STEPS = [
   'preflight',
   'lock',
+  'unchanged',
+  'slurm',
   'fetch',
   'ancestry',
   'venv',
@@ -576,7 +578,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
 
   describe('command auto on a workflow_dispatch whose command input is rollback', () => {
     /** The remote steps of a rollback (deploy-templates/deploy.sh.hbs). */
-    const ROLLBACK_STEPS = ['preflight', 'lock', 'target', 'switch', 'schedule', 'record']
+    const ROLLBACK_STEPS = ['preflight', 'lock', 'slurm', 'target', 'switch', 'schedule', 'record']
 
     /**
      * Deploys main's first commit A, then B (another schedule, so the scrontab block differs), by pushes as

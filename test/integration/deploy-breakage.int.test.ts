@@ -112,17 +112,17 @@ describeCluster('deploys that used to break, on the test cluster', (cluster: Clu
         repo.commit('main', codeChange())
         const refused = await repo.run('main')
         expect(succeeded(refused.outcome.report)).toBe(false)
-        expect(refused.outcome.report.failedStep?.name).toBe('preflight')
+        expect(refused.outcome.report.failedStep?.name).toBe('slurm')
         expect(failureMessage(refused.outcome.report)).toContain(
           "scrontab is disabled on this cluster (Slurm's ScronParameters=enable is not set)"
         )
       } finally {
         await remoteOk(ssh, `sed -i ${shellQuote(`/^${PROFILE_MARK}$/,+1d`)} ~/.profile`)
       }
-      // Nothing changed: preflight is before the lock.
+      // Nothing changed: the slurm step is before the first change.
       const state = await rootState(ssh, production)
       expect(state.current).toBe(`releases/${first.sha}`)
-      expect(state.history).toHaveLength(1)
+      expect(state.history.map(h => h.result)).toEqual(['success', 'failure:slurm'])
       expect(await readTable(ssh)).toBe(table)
     },
     SLOW

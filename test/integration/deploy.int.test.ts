@@ -16,6 +16,7 @@ import {
   codeChange,
   deployFixtures,
   readTable,
+  writeTable,
   remoteOk,
   requirementsChange,
   rootState,
@@ -170,15 +171,30 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
         'caqrn-production-daily standard'
       ])
 
-      // Deploying main again: everything reused, and the table is not reinstalled.
+      // Deploying main again: nothing to do, proven in one step, and the table is not reinstalled.
       const again = await repo.run('main')
       expectSuccess(again)
       expect(again.outcome.outputs).toMatchObject({
         sha,
         previousSha: sha,
         venv: 'reused',
+        releaseReused: true,
         scrontab: 'unchanged'
       })
+      expect(again.outcome.report.steps.map(step => step.name)).toEqual(['preflight', 'lock', 'unchanged'])
+      expect(again.sink.lines).toContain(
+        `nothing to do: ${sha} is live with these files, its venv and its schedule`
+      )
+
+      // The block removed by hand: the same commit is no longer "nothing to do"; the full deploy puts it back.
+      const block = again.outcome.outputs.scrontabBlock
+      const without = (await readTable(ssh)).replace(block, '')
+      await writeTable(ssh, without)
+      const repaired = await repo.run('main')
+      expectSuccess(repaired)
+      expect(repaired.outcome.report.steps.map(step => step.name)).toContain('schedule')
+      expect(repaired.outcome.outputs).toMatchObject({ sha, scrontab: 'changed' })
+      expect(await readTable(ssh)).toBe(without + block)
     },
     SLOW
   )
@@ -245,7 +261,9 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
         scrontab: 'unchanged'
       })
       expect(same.outcome.report.results['release-reused']).toBe('true')
-      expect(same.sink.lines).toContain(`release ${c1} exists with the same files: reused`)
+      expect(same.sink.lines).toContain(
+        `nothing to do: ${c1} is live with these files, its venv and its schedule`
+      )
       expect(await remoteOk(ssh, `squeue -h -u ${cluster.user} -o %i`)).toBe(jobsBefore)
       let state = await rootState(ssh, production)
       expect(state.current).toBe(`releases/${c1}`)

@@ -57,6 +57,8 @@ describeCluster('a repository overrides one step', (cluster: ClusterInfo) => {
       expect(report.steps.map(s => s.name)).toEqual([
         'preflight',
         'lock',
+        'unchanged',
+        'slurm',
         'fetch',
         'ancestry',
         'venv',

@@ -316,6 +316,34 @@ sg_scrontab_block() {
   ' "$2"
 }
 
+# sg_scrontab_holds BLOCKFILE: the table has this block already (installing it would change nothing). Leaves the
+# table in $SG_TMP/scrontab.old and the table with this block in $SG_TMP/scrontab.new.
+sg_scrontab_holds() {
+  sg_scrontab_read "$SG_TMP/scrontab.old"
+  sg_scrontab_block replace "$SG_TMP/scrontab.old" "$1" >"$SG_TMP/scrontab.new"
+  cmp -s "$SG_TMP/scrontab.old" "$SG_TMP/scrontab.new"
+}
+
+# sg_scrontab_install BLOCKFILE: the table with this deployment's block replaced by BLOCKFILE, installed only when
+# that changes it (every install cancels and resubmits all of the account's cron jobs), and read back.
+sg_scrontab_install() {
+  local block=$1 new=$SG_TMP/scrontab.new readback=$SG_TMP/scrontab.readback
+  # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
+  sg_result scrontab-block "$(base64 -w0 "$block")"
+  if sg_scrontab_holds "$block"; then
+    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
+    sg_result scrontab unchanged
+    return 0
+  fi
+  scrontab "$new" || return 1
+  if ! scrontab -l >"$readback" 2>&1 || ! cmp -s "$new" "$readback"; then
+    echo "scrontab read back differs from what was installed:"
+    diff "$new" "$readback" || true
+    return 1
+  fi
+  sg_result scrontab changed
+}
+
 # --- steps/history.sh (deploy-templates/steps/history.sh)
 # The deployment's history, $ROOT/history: one line per run that got the lock (time, mode, sha, previous, actor,
 # run, result, step times, release). The record step writes a successful run's line; a run that ends before it
@@ -350,7 +378,7 @@ sg_history_line() {
 sg_record_interrupted() {
   [ -f "$ROOT/$LOCK_OWNER" ] || return 0
   local time mode sha actor run host pid
-  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" || true
+  sg_read_lock_owner || true
   echo "the $mode of ${sha:-?} by ${actor:-?} (pid ${pid:-?} on ${host:-?}, started $time) was killed before it could record its end: recorded as interrupted"
   sg_history_line "${mode:-unknown}" "$sha" - "$actor" "$run" interrupted - -
   rm -f "$ROOT/$LOCK_OWNER"
@@ -420,8 +448,8 @@ sg_golive_recover() {
 }
 
 # --- steps/preflight.sh (deploy-templates/steps/preflight.sh)
-# preflight: the tools, scrontab, the partitions and the deployment's directories are there, before anything
-# is touched.
+# preflight: the tools and the deployment's directories are there, before anything is touched. It asks Slurm
+# nothing (the slurm step does, once the run holds the lock and knows there is something to do).
 preflight() {
   local tool missing=()
   for tool in git flock tar sbatch squeue scrontab "$PYTHON"; do
@@ -429,17 +457,6 @@ preflight() {
   done
   [ ${#missing[@]} -eq 0 ] ||
     sg_die "required command(s) not found on $(hostname): ${missing[*]} (PATH=$PATH); load them in the login profile or set project.python"
-  # Reading the table proves scrontab works for this account (enabled, controller reachable).
-  local table
-  table=$(mktemp)
-  # In a subshell, so that the probe's file goes also when it fails (its message is already printed).
-  (sg_scrontab_read "$table") || { rm -f "$table" && exit 1; }
-  rm -f "$table"
-  local partition
-  for partition in "${PARTITIONS[@]}"; do
-    scontrol show partition "$partition" >/dev/null 2>&1 ||
-      sg_die "partition \"$partition\" does not exist on this cluster; it has: $(sinfo -h -o %R | sort -u | tr '\n' ' ')"
-  done
   mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" 2>/dev/null ||
     sg_die "cannot create $ROOT: $(id -un) has no write access to its parent"
   [ -w "$ROOT" ] || sg_die "$ROOT is not writable by $(id -un)"
@@ -471,8 +488,8 @@ sg_locked() {
   # The owner file says who holds the lock, and exists only while a run holds it: one found now belongs to a run
   # that was killed before its EXIT trap could record it (KILL, power loss).
   sg_record_interrupted
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "$SG_SHA" \
-    "$(sg_field "${SG_ACTOR:--}")" "$(sg_field "${SG_RUN_URL:--}")" "$(hostname)" "$$" >"$ROOT/$LOCK_OWNER"
+  printf '%s\tmode=%s\tsha=%s\tactor=%s\trun=%s\thost=%s\tpid=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" \
+    "${SG_SHA:--}" "$(sg_field "${SG_ACTOR:--}")" "$(sg_field "${SG_RUN_URL:--}")" "$(hostname)" "$$" >"$ROOT/$LOCK_OWNER"
   sg_at_exit sg_release_lock_owner
   # Under the lock no other run of this deployment is working here: temporary files are leftovers of a run that
   # was killed before its EXIT trap could clean up. Ours is made only now, after the lock.
@@ -486,19 +503,68 @@ sg_locked() {
 
 LOCK_OWNER=.lock.owner
 
+# The owner file: time, then mode= sha= actor= run= host= pid=, tab-separated (sg_field keeps values to one field).
+# sg_read_lock_owner sets time mode sha actor run host pid, which the caller declares local; fails without one.
+sg_read_lock_owner() {
+  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" 2>/dev/null || return 1
+  mode=${mode#mode=} sha=${sha#sha=} actor=${actor#actor=} run=${run#run=} host=${host#host=} pid=${pid#pid=}
+}
+
 # Who holds the lock, for the waiting messages.
 sg_lock_owner() {
   local time mode sha actor run host pid
-  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" 2>/dev/null || {
+  if sg_read_lock_owner; then
+    echo "the $mode of $sha by $actor ($run), pid $pid on $host since $time"
+  else
     echo unknown
-    return 0
-  }
-  echo "the $mode of $sha by $actor ($run), pid $pid on $host since $time"
+  fi
 }
 
 sg_release_lock_owner() { rm -f "$ROOT/$LOCK_OWNER"; }
 
 sg_remove_tmp() { rm -rf "$SG_TMP"; }
+
+# --- steps/unchanged.sh (deploy-templates/steps/unchanged.sh)
+# unchanged (deploy): a redeploy of the live commit, whose release has exactly these files and a complete venv,
+# and whose block the table already holds, would change nothing. Proven with one table read and builtins, it ends
+# the run here (SG_SKIP_REST) and reports what is live; it runs no smoke test, as nothing new goes live. Another
+# commit, other files (a config or tool change), a venv gone or a block edited by hand: the full deploy runs.
+unchanged() {
+  [ "$SG_SHA" = "$PREVIOUS_SHA" ] || return 0
+  local live fingerprint venv
+  live=$(readlink "$ROOT/current") || return 0
+  read -r fingerprint venv <"$ROOT/$live/$RENDERED_DIR/FINGERPRINT" 2>/dev/null || return 0
+  [ "$fingerprint" = "$RENDER_HASH" ] && [ -f "$venv/.complete" ] && [ -x "$venv/bin/python" ] || return 0
+  sg_scrontab_holds "$ROOT/$live/$RENDERED_DIR/scrontab" || return 0
+  RELEASE=$ROOT/$live NEW_SHA=$SG_SHA VENV=$venv
+  echo "nothing to do: $SG_SHA is live with these files, its venv and its schedule"
+  sg_result release "$RELEASE"
+  sg_result release-reused true
+  sg_result venv reused
+  sg_result venv-path "$VENV"
+  sg_result env-scripts unchanged
+  sg_result scrontab unchanged
+  sg_result scrontab-block "$(base64 -w0 "$RELEASE/$RENDERED_DIR/scrontab")"
+  sg_result sha "$NEW_SHA"
+  sg_history_append success
+  SG_SKIP_REST=1
+}
+
+# --- steps/slurm.sh (deploy-templates/steps/slurm.sh)
+# slurm: scrontab works for this account (enabled, the controller answers) and every partition the deployment
+# uses exists, before anything changes: two queries of the controller, whatever the number of partitions.
+slurm() {
+  sg_scrontab_read "$SG_TMP/scrontab.probe"
+  local known partition
+  # --all: a hidden partition is still one a job may name.
+  known=$(sinfo --all -h -o %R 2>&1) || sg_die "sinfo failed: $known"
+  known=$(printf '%s\n' "$known" | sort -u | tr '\n' ' ')
+  for partition in "${PARTITIONS[@]}"; do
+    case " $known" in *" $partition "*) ;; *)
+      sg_die "partition \"$partition\" does not exist on this cluster; it has: $known" ;;
+    esac
+  done
+}
 
 # --- steps/fetch.sh (deploy-templates/steps/fetch.sh)
 # fetch: commit $SG_SHA is in the bare mirror $MIRROR (from $REPOSITORY, or the bundle the runner sent), kept
@@ -712,9 +778,9 @@ switch() {
 }
 
 # --- steps/schedule.sh (deploy-templates/steps/schedule.sh)
-# schedule: the account's scrontab holds $RELEASE's block of this deployment; installed only when the table
-# changes (every install cancels and resubmits all of the account's cron jobs). When the table cannot be
-# updated, code and schedule go back to the release live before the switch. Either way the go-live is over.
+# schedule: the account's scrontab holds $RELEASE's block of this deployment (sg_scrontab_install). When the
+# table cannot be updated, code and schedule go back to the release live before the switch. Either way the
+# go-live is over.
 schedule() {
   if ! sg_scrontab_install "$RELEASE/$RENDERED_DIR/scrontab"; then
     sg_golive_back "${SG_PREVIOUS_TARGET:--}" ||
@@ -723,26 +789,6 @@ schedule() {
     sg_die "scrontab update failed; the previous release and its schedule are live again"
   fi
   sg_golive_end
-}
-
-sg_scrontab_install() {
-  local block=$1 old=$SG_TMP/scrontab.old new=$SG_TMP/scrontab.new readback=$SG_TMP/scrontab.readback
-  sg_scrontab_read "$old"
-  sg_scrontab_block replace "$old" "$block" >"$new"
-  # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
-  sg_result scrontab-block "$(base64 -w0 "$block")"
-  if cmp -s "$old" "$new"; then
-    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
-    sg_result scrontab unchanged
-    return 0
-  fi
-  scrontab "$new" || return 1
-  if ! scrontab -l >"$readback" 2>&1 || ! cmp -s "$new" "$readback"; then
-    echo "scrontab read back differs from what was installed:"
-    diff "$new" "$readback" || true
-    return 1
-  fi
-  sg_result scrontab changed
 }
 
 # --- steps/prune.sh (deploy-templates/steps/prune.sh)
@@ -912,6 +958,8 @@ case $SG_MODE in
 deploy)
   run_step preflight
   run_step lock
+  run_step unchanged
+  run_step slurm
   run_step fetch
   run_step ancestry
   run_step venv
@@ -929,6 +977,7 @@ deploy)
 rollback)
   run_step preflight
   run_step lock
+  run_step slurm
   run_step target
   sg_hold_signals
   run_step switch
