@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { checkSlurmCron, SLURM_CRON_NICKNAMES } from '../../src/validate/slurm-cron.js'
+import { readSlurmCron, SLURM_CRON_FIELDS } from '../../src/validate/slurm-cron-reading.js'
+import { ACCEPTED, REFUSED, REINTERPRETED, type SlurmReading } from '../slurm-cron-cases.js'
 
 function problem(spec: string): string {
   const result = checkSlurmCron(spec)
@@ -60,14 +62,25 @@ describe('checkSlurmCron: structure', () => {
 
   it.each([
     ['0 3 * *', '4 fields'],
-    ['0 3 * * * *', '6 fields'],
-    ['0 3 * * * /home/me/job.sh', '6 fields'],
     ['daily', '1 field']
   ])('rejects %j (%s) and says five fields are expected', (spec, count) => {
     const p = problem(spec)
     expect(p).toContain(JSON.stringify(spec))
     expect(p).toContain(count)
-    expect(p).toContain('exactly five (minute hour day-of-month month day-of-week)')
+    expect(p).toContain('a schedule has exactly five fields (minute hour day-of-month month day-of-week)')
+  })
+
+  it.each([
+    ['0 3 * * * *', '*'],
+    ['0 3 * * * /home/me/job.sh', '/home/me/job.sh'],
+    ['0 3 * * * a b', 'a b']
+  ])('rejects %j, whose sixth field Slurm takes as the start of the command', (spec, start) => {
+    expect(checkSlurmCron(spec)).toBe(
+      `schedule ${JSON.stringify(spec)} has ${spec.split(' ').length} fields; Slurm takes ${JSON.stringify(start)} ` +
+        `as the start of the command, so the job would run "${start} <command>": a schedule has exactly five ` +
+        `fields (minute hour day-of-month month day-of-week) or is one of @yearly, @annually, @monthly, ` +
+        `@weekly, @daily, @midnight, @hourly`
+    )
   })
 
   it('rejects a schedule spanning lines', () => {
@@ -75,10 +88,10 @@ describe('checkSlurmCron: structure', () => {
   })
 
   it.each(['0 3 * * ?', '0 3 * * 1#2', '0 3 * * $(id)'])(
-    'rejects characters cron extensions use: %j',
+    'rejects characters cron extensions use, which Slurm refuses: %j',
     spec => {
       const p = problem(spec)
-      expect(p).toMatch(/contains ".+", which Slurm's cron parser does not accept/)
+      expect(p).toMatch(/contains ".", which is not part of a cron schedule \(Slurm refuses it: cannot read/)
     }
   )
 
@@ -102,24 +115,33 @@ describe('checkSlurmCron: @ nicknames', () => {
     expect(p).toContain('use one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly')
   })
 
-  it('rejects fields after a nickname', () => {
-    expect(problem('@daily 5')).toContain('write @daily alone')
+  it('rejects fields after a nickname, which Slurm takes as the start of the command', () => {
+    expect(checkSlurmCron('@daily 5')).toBe(
+      'schedule "@daily 5" has fields after @daily; Slurm takes "5" as the start of the command, so the job ' +
+        'would run "5 <command>": write @daily alone or five fields'
+    )
   })
 })
 
 describe('checkSlurmCron: values and ranges', () => {
   it.each([
-    ['60 * * * *', '60', 'minute values are 0-59'],
-    ['0 24 * * *', '24', 'hour values are 0-23'],
-    ['0 0 0 * *', '0', 'day-of-month values are 1-31'],
     ['0 0 32 * *', '32', 'day-of-month values are 1-31'],
-    ['0 0 1 0 *', '0', 'month values are 1-12'],
     ['0 0 1 13 *', '13', 'month values are 1-12'],
-    ['0 0 * * 8', '8', 'day-of-week values are 0-7']
-  ])('rejects %j: %s is out of range', (spec, value, allowed) => {
+    ['0 0 * * 8', '8', 'day-of-week values are 0-7'],
+    ['0,61 * * * *', '61', 'minute values are 0-59'],
+    ['60,61 * * * *', '61', 'minute values are 0-59']
+  ])('rejects %j: %s is out of range, beyond what Slurm reads at all', (spec, value, allowed) => {
     const p = problem(spec)
-    expect(p).toContain(`${value} is out of range`)
-    expect(p).toContain(allowed)
+    expect(p).toContain(`${value} is out of range; ${allowed}`)
+  })
+
+  it('says what Slurm makes of minute 60 and hour 24: 0', () => {
+    expect(checkSlurmCron('60 * * * *')).toBe(
+      '"60" in the minute field: Slurm reads minute 60 as 0 (minute values are 0-59): write 0'
+    )
+    expect(checkSlurmCron('0 24 * * *')).toBe(
+      '"24" in the hour field: Slurm reads hour 24 as 0 (hour values are 0-23): write 0'
+    )
   })
 
   it('rejects a reversed range and says which way round to write it', () => {
@@ -129,13 +151,14 @@ describe('checkSlurmCron: values and ranges', () => {
   })
 
   it.each([
-    ['0 3 1,,2 * *', 'empty list item'],
-    ['0 3 ,1 * *', 'empty list item'],
-    ['0 3 1- * *', 'neither a number nor a range'],
-    ['0 3 -5 * *', 'neither a number nor a range'],
-    ['0 3 1-2-3 * *', 'neither a number nor a range']
-  ])('rejects malformed lists and ranges: %j', (spec, message) => {
+    ['0 3 1,,2 * *', 'empty list item', 'Slurm reads the field as 1-2'],
+    ['0 3 ,1 * *', 'empty list item', 'Slurm refuses the table: no day left'],
+    ['0 3 1- * *', 'neither a number nor a range', 'Slurm refuses the table: no day left'],
+    ['0 3 -5 * *', 'neither a number nor a range', 'Slurm reads the field as 1-5'],
+    ['0 3 1-2-3 * *', 'neither a number nor a range', 'Slurm reads the field as 2-3']
+  ])('rejects malformed lists and ranges: %j, and says what Slurm reads', (spec, message, slurm) => {
     expect(problem(spec)).toContain(message)
+    expect(problem(spec)).toContain(slurm)
   })
 
   it('rejects * inside a list', () => {
@@ -178,8 +201,15 @@ describe('checkSlurmCron: steps', () => {
   })
 
   it('rejects a step on a single value or a list, which Slurm applies as a mask', () => {
-    expect(problem('5/10 * * * *')).toContain('a step applies to * or to a single range')
-    expect(problem('0-10,20-30/5 * * * *')).toContain('a step applies to * or to a single range')
+    expect(checkSlurmCron('10/10 * * * *')).toBe(
+      '"10/10" in the minute field: Slurm applies a step to the value before it as a filter (only 0,10,20,… ' +
+        'stay), so this means 10 alone: write 10 for 10 alone, or 10-59/10 to step by 10 from 10'
+    )
+    expect(checkSlurmCron('0-10,20-30/5 * * * *')).toBe(
+      '"0-10,20-30/5" in the minute field: Slurm applies a step to the whole list before it as a filter (only ' +
+        '0,5,10,… stay), so this means 0,5,10,20,25,30; cron steps only the last item (0-10,20,25,30): write ' +
+        'the values you mean as a list'
+    )
   })
 
   it('rejects a range step Slurm would count from the field base, and says what it would mean', () => {
@@ -197,7 +227,7 @@ describe('checkSlurmCron: steps', () => {
   it('rejects a day-of-week */n, which Slurm counts from Monday', () => {
     const p = problem('0 0 * * */2')
     expect(p).toContain('"*/2" in the day-of-week field')
-    expect(p).toContain('would mean 0,1,3,5 rather than 0,2,4,6')
+    expect(p).toContain('would mean 0-1,3,5 rather than 0,2,4,6')
   })
 })
 
@@ -205,7 +235,7 @@ describe('checkSlurmCron: month and day names', () => {
   it('rejects a day-name range and offers the numeric spelling', () => {
     const p = problem('0 9 * * mon-fri')
     expect(p).toContain('"mon-fri" in the day-of-week field')
-    expect(p).toContain('Slurm accepts a name only on its own, not in a range, list or step')
+    expect(p).toContain('Slurm accepts a name only on its own, not in a range or list')
     expect(p).toContain('write 1-5 instead')
   })
 
@@ -214,9 +244,20 @@ describe('checkSlurmCron: month and day names', () => {
     expect(problem('0 9 * * sun,wed')).toContain('write 0,3 instead')
   })
 
-  it('rejects month-name lists and steps', () => {
+  it('rejects month-name lists', () => {
     expect(problem('0 0 1 jan,jul *')).toContain('write 1,7 instead')
-    expect(problem('0 0 1 jan/2 *')).toContain('write 1/2 instead')
+  })
+
+  it('rejects a name with a step, which Slurm reads as the name alone (or nothing)', () => {
+    expect(checkSlurmCron('0 0 1 jan/2 *')).toBe(
+      '"jan/2" in the month field: Slurm applies a step to the value before it as a filter (only 1,3,5,… ' +
+        'stay), so this means 1 (jan) alone: write jan for jan alone, or 1-12/2 to step by 2 from jan'
+    )
+    expect(checkSlurmCron('0 0 1 feb/2 *')).toBe(
+      '"feb/2" in the month field: Slurm applies a step to the value before it as a filter (only 1,3,5,… ' +
+        'stay), so no month is left and Slurm refuses the table: write feb for feb alone, or 2,4,6,8,10,12 to ' +
+        'step by 2 from feb'
+    )
   })
 
   it('falls back to numbers when a name in a list is unknown', () => {
@@ -224,7 +265,7 @@ describe('checkSlurmCron: month and day names', () => {
   })
 
   it.each([
-    ['0 0 * * monday', 'day-of-week', 'sun, mon, tue, wed, thu, fri, sat'],
+    ['0 0 * * monday', 'day-of-week', 'mon, tue, wed, thu, fri, sat, sun'],
     ['0 0 1 january *', 'month', 'jan, feb, mar']
   ])('rejects full names Slurm does not know: %j', (spec, field, names) => {
     const p = problem(spec)
@@ -243,5 +284,94 @@ describe('checkSlurmCron: day of month against month', () => {
     const p = problem(spec)
     expect(p).toContain(`no chosen month has day ${day}`)
     expect(p).toContain(`pick days up to ${longest}`)
+  })
+})
+
+describe('checkSlurmCron: the two day fields', () => {
+  it('rejects a stepped * in one day field with the other restricted: Slurm ORs them where cron ANDs', () => {
+    expect(checkSlurmCron('0 0 */2 * 1')).toBe(
+      'schedule "0 0 */2 * 1": Slurm runs it on days that match either day field (day-of-month ' +
+        '1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31 or day-of-week 1), since it counts "*/2" as a list, not as *, ' +
+        'where cron would run it only on days that match both; write * in one of the two day fields'
+    )
+  })
+
+  it.each(['0 0 */2 * *', '0 0 * * 1', '0 0 1-31/2 * 1', '0 0 1,15 * 1-5'])(
+    'accepts %j, which both read alike',
+    spec => {
+      expect(checkSlurmCron(spec)).toBeNull()
+    }
+  )
+})
+
+// The table of what the real scrontab did (test/slurm-cron-cases.ts): our message for each, and the port.
+const ALL_CASES: readonly SlurmReading[] = [...REINTERPRETED, ...REFUSED, ...ACCEPTED]
+
+describe('checkSlurmCron: every schedule probed on the real scrontab', () => {
+  it.each(REINTERPRETED)('refuses "$schedule", which Slurm reads otherwise, and says what Slurm reads', c => {
+    expect(problem(c.schedule)).toContain(c.message)
+  })
+
+  it.each(REFUSED)('refuses "$schedule", which Slurm refuses', c => {
+    expect(problem(c.schedule)).toContain(c.message)
+  })
+
+  it.each(ACCEPTED.map(c => c.schedule))('accepts %j, which Slurm reads as cron does', spec => {
+    expect(checkSlurmCron(spec)).toBeNull()
+  })
+})
+
+describe('readSlurmCron: the port of Slurm 22.05 parse.c agrees with the real scrontab', () => {
+  it.each(ALL_CASES)('"$schedule"', c => {
+    const reading = readSlurmCron(c.schedule)
+    if (c.slurm === 'refused') {
+      expect(reading).toHaveProperty('refused')
+      return
+    }
+    expect(reading).toMatchObject({ crontabSpec: c.slurm })
+    const start = 'refused' in reading ? '' : reading.commandStart
+    expect(start === '' ? 'true' : `${start} true`).toBe(c.command ?? 'true')
+  })
+})
+
+describe('checkSlurmCron: every difference from Slurm has its own explanation', () => {
+  // Field texts around every edge: bounds, folds, steps at and past their limits, lists, names.
+  function variants(min: number, max: number, maxStep: number, names: string[]): string[] {
+    const values = [...new Set([0, min, min + 1, 5, max - 1, max, max + 1])]
+    const steps = [2, 3, 5, maxStep - 1, maxStep]
+    const out = ['*', ...values.map(String), ...names, ...names.map(n => `${n}/2`), '1,,2', '1,', '-5']
+    for (const a of values) for (const b of values) out.push(`${a}-${b}`, `${a},${b}`)
+    for (const s of steps) {
+      out.push(
+        `*/${s}`,
+        `${min}-${max}/${s}`,
+        `${min + 1}-${max}/${s}`,
+        `${max}/${s}`,
+        `1,${min + 1}-${max}/${s}`
+      )
+    }
+    return out
+  }
+
+  it('never needs the catch-all message, and accepts only what Slurm reads as cron does', () => {
+    const checked: string[] = []
+    for (const [i, field] of SLURM_CRON_FIELDS.entries()) {
+      for (const text of variants(field.min, field.max, field.size - 1, [...(field.names?.keys() ?? [])])) {
+        const fields = ['0', '0', '*', '*', '*']
+        fields[i] = text
+        checked.push(fields.join(' '))
+      }
+    }
+    for (const dom of ['*', '*/2', '1', '1-31/2'])
+      for (const dow of ['*', '1', '0-7', 'sun']) {
+        checked.push(`0 0 ${dom} * ${dow}`)
+      }
+    expect(checked.length).toBeGreaterThan(500)
+    const catchAll = checked.filter(spec => checkSlurmCron(spec)?.includes('would not mean what it says'))
+    expect(catchAll).toEqual([])
+    const acceptedButRefusedBySlurm = checked.filter(
+      spec => checkSlurmCron(spec) === null && 'refused' in readSlurmCron(spec)
+    )
+    expect(acceptedButRefusedBySlurm).toEqual([])
   })
 })
