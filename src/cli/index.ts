@@ -8,9 +8,18 @@ import { PASSPHRASE_VARIABLE } from './flags.js'
 const env = { ...process.env }
 delete process.env[PASSPHRASE_VARIABLE]
 
-/** Exits once stdout has taken everything: writes to a pipe are asynchronous, and exit would cut a JSON result. */
+/**
+ * Exits once stdout and stderr have taken everything: writes to a pipe are asynchronous, and exiting at once
+ * would cut a JSON result, or the end of a job's log (on stderr under --format json).
+ */
 function exitAfterOutput(code: number): void {
-  process.stdout.write('', () => process.exit(code))
+  let open = 2
+  const flushed = () => {
+    open -= 1
+    if (open === 0) process.exit(code)
+  }
+  process.stdout.write('', flushed)
+  process.stderr.write('', flushed)
 }
 
 main(process.argv.slice(2), undefined, env).then(exitAfterOutput, error => {
