@@ -76,20 +76,14 @@ function wholeProcesses(cluster: ClusterInfo, fixture: DeployFixture, runs: numb
     `${cluster.user}@${cluster.host}`,
     'true'
   ]
-  const cli = (...args: string[]) => [
-    path.join(repoRoot, 'dist/cli.js'),
-    ...args,
-    '--config',
-    path.join(fixture.repoDir, '.github/slurm-gitops.yml'),
-    '--identity',
-    cluster.privateKeyPath,
-    '--known-hosts',
-    cluster.knownHostsPath
-  ]
+  const config = ['--config', path.join(fixture.repoDir, '.github/slurm-gitops.yml')]
+  const connection = ['--identity', cluster.privateKeyPath, '--known-hosts', cluster.knownHostsPath]
+  // Commands that do not connect refuse the connection flags.
+  const cli = (...args: string[]) => [path.join(repoRoot, 'dist/cli.js'), ...args, ...config, ...connection]
   const scenarios: [string, string[]][] = [
     ['deploy, same SHA', cli('deploy', '--branch', 'main')],
     ['status of main', cli('status', '--branch', 'main')],
-    ['plan of the example (no SSH)', cli('plan')],
+    ['plan of the example (no SSH)', [path.join(repoRoot, 'dist/cli.js'), 'plan', ...config]],
     ['--help (no SSH)', [path.join(repoRoot, 'dist/cli.js'), '--help']]
   ]
   console.log(`\nwhole processes, ${runs} runs each, alternating with ssh true (medians)`)

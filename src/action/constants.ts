@@ -8,6 +8,7 @@ export enum Inputs {
   GitHubToken = 'github-token',
   Comment = 'comment',
   SshPrivateKey = 'ssh-private-key',
+  SshKeyPassphrase = 'ssh-key-passphrase',
   SshKnownHosts = 'ssh-known-hosts',
   SshHost = 'ssh-host',
   SshPort = 'ssh-port',

@@ -56,8 +56,10 @@ export function getInputs(
   // Secrets first: nothing below may log them unmasked, not even in an error message.
   const githubToken = read(Inputs.GitHubToken)
   const privateKey = read(Inputs.SshPrivateKey)
+  const passphrase = read(Inputs.SshKeyPassphrase)
   maskSecret(githubToken)
   maskSecret(privateKey)
+  maskSecret(passphrase)
 
   // A dispatch form's own `branch` and `to` count when the workflow does not pass them on with `with:`.
   const dispatched = (name: string): string => {
@@ -105,11 +107,16 @@ export function getInputs(
   if (parsedPort && 'problem' in parsedPort) problem(Inputs.SshPort, parsedPort.problem)
   const connection: ConnectionRequest = {
     privateKey: privateKey ? { text: privateKey } : undefined,
+    passphrase: passphrase ? { text: passphrase } : undefined,
     knownHosts: read(Inputs.SshKnownHosts) ? { text: read(Inputs.SshKnownHosts) } : undefined,
     host: optional(Inputs.SshHost, read(Inputs.SshHost), checkHost),
     port: parsedPort && 'port' in parsedPort ? parsedPort.port : undefined,
     user: optional(Inputs.SshUser, read(Inputs.SshUser), checkUnixUser),
-    names: { privateKey: `input ${Inputs.SshPrivateKey}`, knownHosts: `input ${Inputs.SshKnownHosts}` },
+    names: {
+      privateKey: `input ${Inputs.SshPrivateKey}`,
+      knownHosts: `input ${Inputs.SshKnownHosts}`,
+      passphrase: `input ${Inputs.SshKeyPassphrase}`
+    },
     timeoutMinutes: parseInteger(Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes), 1, 24 * 60, problem)
   }
 

@@ -1,75 +1,48 @@
 // The slurm-gitops CLI: the same engine as the action, for a terminal on a laptop or the login node.
 // Exit codes: 0 ok, 1 the operation failed, 2 bad usage, config or template.
-import { parseArgs } from 'node:util'
-import { UserError, formatProblem } from '../errors/user-error.js'
-import { OPTIONS, type CliCommand, type CliOptions } from './options.js'
-import { PLAN_COMMANDS } from './plan-commands.js'
-import { REMOTE_COMMANDS } from './remote-commands.js'
-import { JOB_COMMANDS } from './job-commands.js'
-import { SANDBOX_COMMANDS } from './sandbox-command.js'
+import type { CliIO } from './command.js'
+import { COMMAND_TABLE, commandSpec, type CommandLineRules } from './command-table.js'
+import { FLAGS, type FlagName } from './flags.js'
+import { commandHelp, topUsage } from './help.js'
+import { parseCommandLine } from './parse-command-line.js'
+import { writeProblems } from './result-output.js'
+import { runCommand } from './run-command.js'
+import { VERSION } from './version.js'
 
-const COMMANDS: Record<string, CliCommand> = {
-  ...PLAN_COMMANDS,
-  ...REMOTE_COMMANDS,
-  ...SANDBOX_COMMANDS,
-  ...JOB_COMMANDS
+const PROCESS_IO: CliIO = { stdout: process.stdout, stderr: process.stderr }
+
+/** For a word that is no command: every flag, so that only --format is looked at (a JSON error, if asked). */
+const ANY_COMMAND: CommandLineRules = {
+  flags: Object.fromEntries(Object.keys(FLAGS).map(flag => [flag as FlagName, {}])),
+  formats: ['text', 'markdown', 'json']
 }
 
-const USAGE = `Usage: slurm-gitops <command> [options]
-
-Commands:
-  plan      Render what a deploy would write and run, and validate it (no connection)
-            [--config FILE] [--branch main|develop|all] [--sha SHA] [--out DIR] [--format text|markdown|json]
-  validate  Check the config and templates [--config FILE]
-  deploy    Deploy a branch's commit to its deployment  --branch B [--sha SHA] [connection options]
-  rollback  Switch a deployment back to a kept release  --branch B [--to SHA] [connection options]
-  status    Show what is deployed, history and scheduled jobs [--branch B] [connection options]
-  sandbox   Stage a ref in a sandbox, run it as a test job on the sandbox partition, follow it to its end
-            --ref REF [--sandbox NAME] [--command CMD] [--partition P] [--time T] [--sbatch=--mem=4G]... [--no-wait]
-            [connection options]
-  watch     Follow a sandbox test job to its end, streaming its log  JOBID [connection options]
-  cancel    Cancel a sandbox test job (by its id only)  JOBID [connection options]
-
-Connection options (override cluster.* from the config):
-  --host H --port N --user U --identity FILE --known-hosts FILE --local (run on this machine, no SSH)
-
-Run 'slurm-gitops <command> --help' for details. Config default: .github/slurm-gitops.yml`
-
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIO = PROCESS_IO, env = process.env): Promise<number> {
   const [command, ...rest] = argv
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    console.log(USAGE)
-    return command ? 0 : 2
-  }
-  const handler: CliCommand | undefined = COMMANDS[command]
-  if (!handler) {
-    console.error(`slurm-gitops: unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')}`)
-    return 2
-  }
-  let options: CliOptions
-  let args: string[]
-  try {
-    const parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true })
-    options = parsed.values
-    args = parsed.positionals
-    if (args.length > 0 && !(command in JOB_COMMANDS)) throw new Error(`unexpected argument "${args[0]}"`)
-  } catch (error) {
-    console.error(`slurm-gitops ${command}: ${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  if (options.help) {
-    console.log(USAGE)
+  if (command === '--version' || command === '-V') {
+    io.stdout.write(`${VERSION}\n`)
     return 0
   }
-  try {
-    return await handler(options, args)
-  } catch (error) {
-    if (error instanceof UserError) {
-      for (const problem of error.problems)
-        console.error(`slurm-gitops ${command}: ${formatProblem(problem)}`)
-      return 2
-    }
-    console.error(`slurm-gitops ${command}: ${(error as Error).message ?? String(error)}`)
-    return 1
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    const asked = command === 'help' && rest[0] !== undefined ? commandSpec(rest[0]) : undefined
+    if (asked) io.stdout.write(commandHelp(rest[0]!, asked))
+    else (command === undefined ? io.stderr : io.stdout).write(topUsage())
+    return command === undefined ? 2 : 0
   }
+  const spec = commandSpec(command)
+  const line = parseCommandLine(command, spec ?? ANY_COMMAND, rest)
+  if (!spec) {
+    const commands = Object.keys(COMMAND_TABLE).join(', ')
+    const problem = { where: command, message: `is not a command; the commands are ${commands}` }
+    return writeProblems(io, line.format, command, [problem], { hint: "Run 'slurm-gitops --help'." })
+  }
+  if (line.help) {
+    io.stdout.write(commandHelp(command, spec))
+    return 0
+  }
+  if (line.problems.length > 0) {
+    const hint = `Run 'slurm-gitops ${command} --help' for its flags.`
+    return writeProblems(io, line.format, command, line.problems, { hint })
+  }
+  return runCommand(command, spec, line, io, env)
 }

@@ -1,8 +1,9 @@
-// The CLI's flags, and the one place they become a request: every flag checked, every problem reported at once.
+// The one place the CLI's flags become a request: every value checked, every problem reported at once. Which
+// flags a command takes, and which it needs, the command line has already checked (parse-command-line.ts).
+import { statSync } from 'node:fs'
 import { homedir, userInfo } from 'node:os'
 import path from 'node:path'
-import type { ParseArgsConfig } from 'node:util'
-import { DEFAULT_CONFIG_PATH } from '../config/load.js'
+import { DEFAULT_CONFIG_PATH } from '../config/default-path.js'
 import { type Problem, UserError } from '../errors/user-error.js'
 import type {
   ConnectionRequest,
@@ -16,47 +17,46 @@ import type {
 import { checkBranchName, checkFullSha, checkGitSha } from '../validate/names.js'
 import { checkHost, checkUnixUser, parsePort } from '../validate/network.js'
 import { checkJobId } from '../sandbox/slurm-queries.js'
+import { PASSPHRASE_VARIABLE, type CliOptions, type FlagName } from './flags.js'
 
-export const OPTIONS = {
-  config: { type: 'string', short: 'c' },
-  branch: { type: 'string', short: 'b' },
-  sha: { type: 'string' },
-  base: { type: 'string' },
-  to: { type: 'string' },
-  out: { type: 'string', short: 'o' },
-  format: { type: 'string', short: 'f' },
-  host: { type: 'string' },
-  port: { type: 'string' },
-  user: { type: 'string' },
-  identity: { type: 'string', short: 'i' },
-  'known-hosts': { type: 'string' },
-  local: { type: 'boolean' },
-  repo: { type: 'string' },
-  actor: { type: 'string' },
-  ref: { type: 'string' },
-  sandbox: { type: 'string' },
-  command: { type: 'string' },
-  partition: { type: 'string' },
-  time: { type: 'string' },
-  sbatch: { type: 'string', multiple: true },
-  'no-wait': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' }
-} satisfies ParseArgsConfig['options']
+/** Collects problems, so that every bad flag is reported in one go. */
+class FlagCheck {
+  readonly problems: Problem[] = []
 
-export type CliOptions = {
-  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean'
-    ? boolean
-    : (typeof OPTIONS)[K] extends { multiple: true }
-      ? string[]
-      : string
+  value(flag: FlagName | 'JOBID', value: string | undefined, check: (value: string) => string | null) {
+    if (value === undefined) return undefined
+    const problem = check(value)
+    if (problem) this.problems.push({ where: flag === 'JOBID' ? flag : `--${flag}`, message: problem })
+    return problem ? undefined : value
+  }
+
+  done(): void {
+    if (this.problems.length > 0) throw new UserError(this.problems)
+  }
 }
 
-/** A command: its flags, and its positional arguments (only `watch` and `cancel` take one, the job id). */
-export type CliCommand = (options: CliOptions, args: string[]) => Promise<number>
-
-/** The consuming repository is the directory holding `.github/`, found from the config path. */
-export function repoLocation(options: CliOptions): RepoLocation {
-  const config = path.resolve(options.config ?? DEFAULT_CONFIG_PATH)
+/**
+ * The consuming repository is the directory holding `.github/`, found from the config path. The config must be
+ * a file; when the command reads the working tree (not a commit), it must exist.
+ */
+function repoLocation(options: CliOptions, check: FlagCheck, readsWorkingTree: boolean): RepoLocation {
+  const given = options.config ?? DEFAULT_CONFIG_PATH
+  const config = path.resolve(given)
+  const kind = fileKind(config)
+  if (kind === 'directory') {
+    const inside = path.join(given, DEFAULT_CONFIG_PATH)
+    const advice =
+      fileKind(path.resolve(inside)) === 'file' ? `; did you mean --config ${inside}?` : ` (e.g. ${inside})`
+    check.problems.push({
+      where: '--config',
+      message: `${given} is a directory; it takes the YAML config file${advice}`
+    })
+  } else if (kind === 'missing' && readsWorkingTree) {
+    check.problems.push({
+      where: '--config',
+      message: `${config} does not exist; pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
+    })
+  }
   const dir = options.repo
     ? path.resolve(options.repo)
     : path.basename(path.dirname(config)) === '.github'
@@ -65,24 +65,11 @@ export function repoLocation(options: CliOptions): RepoLocation {
   return { dir, configPath: path.relative(dir, config) }
 }
 
-/** Collects problems, so that every bad flag is reported in one go. */
-class FlagCheck {
-  readonly problems: Problem[] = []
-
-  value(flag: keyof CliOptions, value: string | undefined, check: (value: string) => string | null) {
-    if (value === undefined) return undefined
-    const problem = check(value)
-    if (problem) this.problems.push({ where: `--${flag}`, message: problem })
-    return problem ? undefined : value
-  }
-
-  required(flag: keyof CliOptions, value: string | undefined, example: string): void {
-    if (value === undefined)
-      this.problems.push({ where: `--${flag}`, message: `is required (e.g. --${flag} ${example})` })
-  }
-
-  done(): void {
-    if (this.problems.length > 0) throw new UserError(this.problems)
+function fileKind(file: string): 'file' | 'directory' | 'missing' {
+  try {
+    return statSync(file).isDirectory() ? 'directory' : 'file'
+  } catch {
+    return 'missing'
   }
 }
 
@@ -92,23 +79,28 @@ export function planRequest(options: CliOptions): PlanRequest {
   const sha = check.value('sha', options.sha, checkGitSha)
   const base = check.value('base', options.base, checkGitSha)
   const branch = options.branch === 'all' ? undefined : check.value('branch', options.branch, checkBranchName)
+  const repo = repoLocation(options, check, options.sha === undefined)
   check.done()
   return {
     command: 'plan',
-    repo: repoLocation(options),
+    repo,
     head: sha ? { sha } : { tree: true },
     base,
     branches: branch ? [branch] : undefined
   }
 }
 
-export function remoteRequest(command: RemoteRequest['command'], options: CliOptions): RemoteRequest {
+export function remoteRequest(
+  command: RemoteRequest['command'],
+  options: CliOptions,
+  env: NodeJS.ProcessEnv
+): RemoteRequest {
   const check = new FlagCheck()
   const branch = check.value('branch', options.branch, checkBranchName)
-  const connection = connectionRequest(options, check)
+  const connection = connectionRequest(options, check, env)
   const requester: Requester = { actor: options.actor ?? userInfo().username, runUrl: 'cli' }
-  const repo = repoLocation(options)
-  if (command !== 'status') check.required('branch', options.branch, 'main')
+  // A deploy reads the config as committed; rollback and status read the working tree.
+  const repo = repoLocation(options, check, command !== 'deploy')
   if (command === 'deploy') {
     const sha = check.value('sha', options.sha, checkFullSha)
     check.done()
@@ -127,35 +119,30 @@ export function remoteRequest(command: RemoteRequest['command'], options: CliOpt
 export function jobRequest<C extends JobRequest['command']>(
   command: C,
   options: CliOptions,
-  args: string[]
+  args: string[],
+  env: NodeJS.ProcessEnv
 ): Extract<JobRequest, { command: C }> {
   const check = new FlagCheck()
-  const connection = connectionRequest(options, check)
-  const [jobId, ...extra] = args
-  if (jobId === undefined)
-    check.problems.push({ where: 'JOBID', message: `is required: slurm-gitops ${command} JOBID` })
-  else {
-    const problem = checkJobId(jobId)
-    if (problem) check.problems.push({ where: 'JOBID', message: problem })
-  }
-  if (extra.length > 0)
-    check.problems.push({ where: extra.join(' '), message: `${command} takes one job id` })
+  const connection = connectionRequest(options, check, env)
+  const jobId = check.value('JOBID', args[0], checkJobId)
+  const repo = repoLocation(options, check, true)
   check.done()
-  return { command, repo: repoLocation(options), jobId: jobId!, connection } as Extract<
-    JobRequest,
-    { command: C }
-  >
+  return { command, repo, jobId: jobId!, connection } as Extract<JobRequest, { command: C }>
 }
 
 /** `sandbox --ref REF …`: what the run asks for; the core checks it against the config. */
-export function sandboxRequest(options: CliOptions, now: Date = new Date()): SandboxRequest {
+export function sandboxRequest(
+  options: CliOptions,
+  env: NodeJS.ProcessEnv,
+  now: Date = new Date()
+): SandboxRequest {
   const check = new FlagCheck()
-  const connection = connectionRequest(options, check)
-  check.required('ref', options.ref, 'feature/new-filter')
+  const connection = connectionRequest(options, check, env)
+  const repo = repoLocation(options, check, true)
   check.done()
   return {
     command: 'sandbox',
-    repo: repoLocation(options),
+    repo,
     ask: {
       ref: options.ref!,
       sandbox: options.sandbox,
@@ -183,18 +170,25 @@ export function sandboxRequest(options: CliOptions, now: Date = new Date()): San
   }
 }
 
-function connectionRequest(options: CliOptions, check: FlagCheck): ConnectionRequest {
+/** The key from a file, its passphrase from the environment: a flag's value would show in `ps`. */
+function connectionRequest(options: CliOptions, check: FlagCheck, env: NodeJS.ProcessEnv): ConnectionRequest {
   const port = check.value('port', options.port, text => {
     const parsed = parsePort(text)
     return 'problem' in parsed ? parsed.problem : null
   })
+  const passphrase = env[PASSPHRASE_VARIABLE]
   return {
     local: options.local,
     host: check.value('host', options.host, checkHost),
     port: port === undefined ? undefined : Number(port),
     user: check.value('user', options.user, checkUnixUser),
     privateKey: options.identity ? { file: options.identity } : undefined,
+    passphrase: passphrase ? { text: passphrase } : undefined,
     knownHosts: { file: options['known-hosts'] ?? path.join(homedir(), '.ssh/known_hosts') },
-    names: { privateKey: '--identity', knownHosts: '--known-hosts' }
+    names: {
+      privateKey: '--identity',
+      knownHosts: '--known-hosts',
+      passphrase: `environment variable ${PASSPHRASE_VARIABLE}`
+    }
   }
 }

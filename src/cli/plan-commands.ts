@@ -1,9 +1,8 @@
 // CLI plan and validate: render and check locally, no connection.
 import { mkdir, writeFile } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { DEFAULT_CONFIG_PATH } from '../config/load.js'
-import { planRequest, type CliCommand, type CliOptions } from './options.js'
+import { planRequest } from './options.js'
+import type { CliCommand, CommandContext } from './command.js'
 import { plan } from '../operations/plan.js'
 import type { PlanComparison } from '../plan/compare.js'
 import type { ValidationResult } from '../plan/validate.js'
@@ -12,55 +11,64 @@ import { RENDERED_DIR } from '../plan/plan.js'
 import type { DeploymentPlan } from '../plan/types.js'
 import { UserError, formatProblem } from '../errors/user-error.js'
 
-/** Plans the request; a config file that does not exist is named with the flag that points at it. */
-async function planFromOptions(options: CliOptions) {
-  const request = planRequest(options)
-  const configFile = path.join(request.repo.dir, request.repo.configPath)
-  if ('tree' in request.head && !existsSync(configFile)) {
-    throw new UserError({
-      where: '--config',
-      message: `${configFile} does not exist; pass the config file with --config (default ${DEFAULT_CONFIG_PATH})`
-    })
-  }
+/** Plans the request; an invalid config or template is bad input (exit code 2). */
+async function planFromOptions(context: CommandContext) {
+  const request = planRequest(context.options)
   const comparison = await plan(request)
   if (comparison.head.kind === 'invalid') throw new UserError(comparison.head.problems)
   return { request, comparison, head: comparison.head }
 }
 
-const planCommand: CliCommand = async options => {
-  const format = options.format ?? 'text'
-  if (!['text', 'markdown', 'json'].includes(format)) {
-    throw new UserError({ where: '--format', message: `"${format}" is not one of text, markdown, json` })
-  }
-  const { request, comparison, head } = await planFromOptions(options)
+export const planCommand: CliCommand = async context => {
+  const { options, format } = context
+  const { request, comparison, head } = await planFromOptions(context)
   const { plans, validation } = head
   if (options.out) await writePlanFiles(options.out, plans)
-  if (format === 'json') {
-    const sha = 'sha' in request.head ? request.head.sha : null
-    const diff = request.base ? head.diff : undefined
-    console.log(
-      JSON.stringify({ sha, base: request.base ?? null, deployments: plans, validation, diff }, null, 2)
-    )
-  } else if (format === 'markdown') {
+  let text: string | undefined
+  if (format === 'markdown') {
     const { planMarkdown } = await import('../report/plan-markdown.js')
-    console.log(planMarkdown(plans, validation))
-  } else {
-    console.log(planText(plans, validation, options))
-    if (request.base) console.log(diffText(comparison))
+    text = planMarkdown(plans, validation)
+  } else if (format === 'text') {
+    const sha = 'sha' in request.head ? request.head.sha : undefined
+    text = planText(plans, validation, sha, options.out)
+    if (request.base) text += `\n${diffText(comparison)}`
   }
-  return validation.errors.length > 0 ? 2 : 0
+  return {
+    exitCode: validation.errors.length > 0 ? 2 : 0,
+    json: {
+      sha: 'sha' in request.head ? request.head.sha : null,
+      base: request.base ?? null,
+      deployments: plans,
+      checks: validation.checks,
+      ...(request.base ? { diff: head.diff } : {}),
+      ...(options.out ? { out: path.resolve(options.out) } : {})
+    },
+    text,
+    problems: validation.errors,
+    warnings: validation.warnings
+  }
 }
 
-const validate: CliCommand = async options => {
-  const { request, head } = await planFromOptions(options)
+export const validateCommand: CliCommand = async context => {
+  const { request, head } = await planFromOptions(context)
   const { plans, validation } = head
-  for (const problem of validation.warnings) console.log(`warning: ${formatProblem(problem)}`)
-  for (const problem of validation.errors) console.error(`error: ${formatProblem(problem)}`)
-  if (validation.errors.length > 0) return 2
-  console.log(
-    `${request.repo.configPath}: valid (${plans.length} deployment(s); checks: ${validation.checks.join(', ')})`
-  )
-  return 0
+  const lines = validation.warnings.map(problem => `warning: ${formatProblem(problem)}`)
+  if (validation.errors.length === 0) {
+    lines.push(
+      `${request.repo.configPath}: valid (${plans.length} deployment(s); checks: ${validation.checks.join(', ')})`
+    )
+  }
+  return {
+    exitCode: validation.errors.length > 0 ? 2 : 0,
+    json: {
+      config: request.repo.configPath,
+      deployments: plans.map(p => p.branch),
+      checks: validation.checks
+    },
+    text: lines.length > 0 ? lines.join('\n') : undefined,
+    problems: validation.errors,
+    warnings: validation.warnings
+  }
 }
 
 /** What `--base` changes, as the PR check shows it: per deployment, each changed file's unified diff. */
@@ -91,11 +99,17 @@ export async function writePlanFiles(out: string, plans: DeploymentPlan[]): Prom
   }
 }
 
-function planText(plans: DeploymentPlan[], validation: ValidationResult, options: CliOptions): string {
+/** The plan for people; its errors are printed apart, on stderr. */
+function planText(
+  plans: DeploymentPlan[],
+  validation: ValidationResult,
+  sha: string | undefined,
+  out: string | undefined
+): string {
   const lines: string[] = []
   for (const plan of plans) {
     lines.push(`deployment ${plan.branch} → ${plan.environment} at ${plan.root}`)
-    lines.push(`  deploys: ${options.sha ?? 'the head of the branch at deploy time'}`)
+    lines.push(`  deploys: ${sha ?? 'the head of the branch at deploy time'}`)
     lines.push(`  writes into releases/<sha>/${RENDERED_DIR}/:`)
     for (const file of plan.files) {
       lines.push(`    ${file.mode.toString(8)} ${file.path} (${file.content.split('\n').length - 1} lines)`)
@@ -107,10 +121,7 @@ function planText(plans: DeploymentPlan[], validation: ValidationResult, options
   }
   lines.push(`checks: ${validation.checks.join(', ')}`)
   for (const problem of validation.warnings) lines.push(`warning: ${formatProblem(problem)}`)
-  for (const problem of validation.errors) lines.push(`error: ${formatProblem(problem)}`)
   lines.push(validation.errors.length === 0 ? 'plan is valid' : `${validation.errors.length} error(s)`)
-  if (options.out) lines.push(`rendered files written to ${path.resolve(options.out)}`)
+  if (out) lines.push(`rendered files written to ${path.resolve(out)}`)
   return lines.join('\n')
 }
-
-export const PLAN_COMMANDS: Record<string, CliCommand> = { plan: planCommand, validate }

@@ -1,11 +1,13 @@
-// CLI deploy, rollback and status: the core runs the deployment's script; this prints the outcome.
-import { remoteRequest, type CliCommand } from './options.js'
+// CLI deploy, rollback and status: the core runs the deployment's script; this presents the outcome.
+import { remoteRequest } from './options.js'
+import type { CliCommand } from './command.js'
 import { cancelOnSignal } from '../exec/cancel-on-signal.js'
 import {
   deploy,
   rollback,
   status,
   type DeploymentOutcome,
+  type DeploymentRun,
   type OperationIO
 } from '../operations/deployment.js'
 import type { RemoteRequest } from '../operations/requests.js'
@@ -24,38 +26,62 @@ async function carryOut(request: RemoteRequest, io: OperationIO): Promise<Deploy
   }
 }
 
+/** One deployment's run, for --format json: its typed outputs, its steps, and why it failed. */
+function runJson(run: DeploymentRun) {
+  const { report } = run
+  return {
+    branch: run.branch,
+    ok: succeeded(report),
+    ...run.outputs,
+    durationMs: report.durationMs,
+    steps: report.steps.map(({ name, exitCode, durationMs, completed }) => ({
+      name,
+      exitCode,
+      durationMs,
+      completed
+    })),
+    ...(succeeded(report) ? {} : { error: failureMessage(report) }),
+    transport: run.transport
+  }
+}
+
 function remoteCommand(command: RemoteRequest['command']): CliCommand {
-  return async options => {
-    const request = remoteRequest(command, options)
+  return async context => {
+    const request = remoteRequest(command, context.options, context.env)
     const outcomes = await cancelOnSignal(signal =>
       carryOut(request, {
-        sink: new ConsoleLogSink(),
+        sink: new ConsoleLogSink(context.stream, context.io.stderr),
         signal,
-        warn: message => console.error(`warning: ${message}`)
+        warn: context.warn,
+        log: context.note
       })
     )
-    let failed = false
+    const runs: DeploymentRun[] = []
     for (const outcome of outcomes) {
       if (outcome.kind === 'no-deployment') throw new UserError(outcome.problem)
-      const { report, outputs, branch } = outcome
+      runs.push(outcome)
+    }
+    const lines: string[] = []
+    for (const { report, outputs, branch } of runs) {
       if (!succeeded(report)) {
-        console.error(`slurm-gitops ${command} ${branch}: ${failureMessage(report)}`)
-        failed = true
+        context.io.stderr.write(`slurm-gitops ${command} ${branch}: ${failureMessage(report)}\n`)
       } else if (outputs.skipped) {
-        console.log(`${command} of ${branch} → ${outputs.environment}: skipped: ${outputs.skipped}`)
+        lines.push(`${command} of ${branch} → ${outputs.environment}: skipped: ${outputs.skipped}`)
       } else if (command !== 'status') {
-        console.log(
+        lines.push(
           `${command} of ${branch} → ${outputs.environment}: ${outputs.sha} (was ${outputs.previousSha || 'nothing'}), ` +
             `venv ${outputs.venv || 'unchanged'}, scrontab ${outputs.scrontab}, release ${outputs.release}`
         )
       }
     }
-    return failed ? 1 : 0
+    return {
+      exitCode: runs.every(run => succeeded(run.report)) ? 0 : 1,
+      json: { deployments: runs.map(runJson) },
+      text: lines.length > 0 ? lines.join('\n') : undefined
+    }
   }
 }
 
-export const REMOTE_COMMANDS: Record<string, CliCommand> = {
-  deploy: remoteCommand('deploy'),
-  rollback: remoteCommand('rollback'),
-  status: remoteCommand('status')
-}
+export const deployCommand = remoteCommand('deploy')
+export const rollbackCommand = remoteCommand('rollback')
+export const statusCommand = remoteCommand('status')

@@ -6,19 +6,20 @@ import type { Config } from './types.js'
 import { resolveConfig } from './resolve.js'
 import { formatPath, type Problem, UserError } from '../errors/user-error.js'
 
-export const DEFAULT_CONFIG_PATH = '.github/slurm-gitops.yml'
+export { DEFAULT_CONFIG_PATH } from './default-path.js'
 
 export function parseConfig(text: string, file: string): Config {
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  if (document.errors.length > 0) {
-    throw new UserError(
-      document.errors.map(error => ({
-        where: 'config',
-        message: `invalid YAML: ${error.message.split('\n')[0]}`,
-        location: { file, line: lineCounter.linePos(error.pos[0]).line }
-      }))
-    )
+  const [syntaxError] = document.errors
+  if (syntaxError) {
+    // Only the first: the parser's later errors follow from it (an unclosed bracket fails every line after it).
+    const { line, col } = lineCounter.linePos(syntaxError.pos[0])
+    throw new UserError({
+      where: 'config',
+      message: `invalid YAML: ${syntaxError.message.split('\n')[0]}`,
+      location: { file, line, column: col }
+    })
   }
   const data: unknown = document.toJS()
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -252,17 +252,19 @@ export const configSchema = rawConfig.superRefine((config, ctx) => {
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message })
   const partitions = config.cluster.partitions
-  const checkPartition = (path: (string | number)[], partition: string, time?: string) => {
-    if (!partitions) return
-    const limits = partitions[partition]
-    if (!limits) {
+  // An unknown partition is reported once, at the key that names it; the time limits under it are checked only
+  // against a partition that is known (otherwise each job's time would repeat the typo at the wrong key).
+  const checkPartition = (path: (string | number)[], partition: string) => {
+    if (partitions && !partitions[partition]) {
       issue(
         path,
         `partition "${partition}" is not in cluster.partitions (${Object.keys(partitions).join(', ')})`
       )
-      return
     }
-    if (time && !checkTimeLimit(time) && timeLimitMinutes(time) > timeLimitMinutes(limits.maxTime)) {
+  }
+  const checkTimeIn = (path: (string | number)[], partition: string, time: string) => {
+    const limits = partitions?.[partition]
+    if (limits && !checkTimeLimit(time) && timeLimitMinutes(time) > timeLimitMinutes(limits.maxTime)) {
       issue(path, `time limit ${time} exceeds partition "${partition}" maximum ${limits.maxTime}`)
     }
   }
@@ -294,13 +296,14 @@ export const configSchema = rawConfig.superRefine((config, ctx) => {
         )
       }
       names.add(job.name)
-      checkPartition(['deployments', branch, 'jobs', index, 'time'], deployment.partition, job.time)
+      checkTimeIn(['deployments', branch, 'jobs', index, 'time'], deployment.partition, job.time)
     })
   }
   if (Object.keys(config.deployments).length === 0) {
     issue(['deployments'], 'at least one deployment is needed, e.g. main: { environment: production, ... }')
   }
-  checkPartition(['sandbox', 'maxTime'], config.sandbox.partition, config.sandbox.maxTime)
+  checkPartition(['sandbox', 'partition'], config.sandbox.partition)
+  checkTimeIn(['sandbox', 'maxTime'], config.sandbox.partition, config.sandbox.maxTime)
   if (
     !config.sandbox.dataDir &&
     !Object.values(config.deployments).some(d => d.environment === 'development')

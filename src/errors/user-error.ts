@@ -26,11 +26,16 @@ export class UserError extends Error {
   }
 }
 
+/** `file:line:column: where: message`, as compilers print it (editors and terminals link it). */
 export function formatProblem(problem: Problem): string {
-  const at = problem.location
-    ? `${problem.location.file}${problem.location.line ? `:${problem.location.line}` : ''}: `
-    : ''
-  return `${at}${problem.where}: ${problem.message}`
+  return `${formatLocation(problem.location)}${problem.where}: ${problem.message}`
+}
+
+function formatLocation(location: SourceLocation | undefined): string {
+  if (!location) return ''
+  const { file, line, column } = location
+  if (!line) return `${file}: `
+  return column ? `${file}:${line}:${column}: ` : `${file}:${line}: `
 }
 
 /** Formats a config path like `deployments.main.jobs[0].schedule`. */

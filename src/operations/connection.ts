@@ -30,7 +30,7 @@ export async function transportSettings(
     port,
     username: request.user ?? cluster.user,
     privateKey,
-    passphrase: request.passphrase,
+    passphrase: await readSecret(request.passphrase, names.passphrase),
     knownHosts,
     jump: cluster.jump
       ? { host: cluster.jump.host, port: cluster.jump.port, username: cluster.jump.user }

@@ -12,7 +12,7 @@ export interface RepoLocation {
   configPath: string
 }
 
-/** A secret's content (an action input) or a file to read it from when connecting (a CLI flag). */
+/** A secret's content (an action input, an environment variable) or a file to read it from when connecting. */
 export type SecretSource = { text: string } | { file: string }
 
 /** How to reach the cluster: the config's `cluster` section with these overrides. */
@@ -23,10 +23,14 @@ export interface ConnectionRequest {
   port?: number
   user?: string
   privateKey?: SecretSource
-  passphrase?: string
+  /** Of an encrypted private key. */
+  passphrase?: SecretSource
   knownHosts?: SecretSource
-  /** Where the secrets came from, for messages (`input ssh-private-key`, `--identity`). */
-  names: { privateKey: string; knownHosts: string }
+  /**
+   * Where the secrets came from (or would come from), for messages: `input ssh-private-key`, `--identity`,
+   * `environment variable SLURM_GITOPS_SSH_KEY_PASSPHRASE`.
+   */
+  names: { privateKey: string; knownHosts: string; passphrase: string }
   /** Overrides `cluster.connectTimeoutSeconds`. */
   connectTimeoutSeconds?: number
   /** Overrides `cluster.timeoutMinutes`. */

@@ -36,7 +36,7 @@ export interface SshSettings extends SshEndpoint {
   /** Keepalive so a dead connection is noticed during a long run. Default 15 s (4 missed = dead). */
   keepaliveIntervalSeconds?: number
   /** Names of the inputs the secrets came from, used in messages. */
-  inputNames?: { privateKey?: string; knownHosts?: string }
+  inputNames?: { privateKey?: string; knownHosts?: string; passphrase?: string }
 }
 
 // Only what we use of ssh2's Client and Channel (node-ssh exposes the client; @types/ssh2 is not installed).
@@ -153,11 +153,13 @@ function validate(settings: SshSettings, known: KnownHosts, knownHostsInput: str
 
 /**
  * Connects (retrying only while the host is unreachable) and returns the transport. Throws TransportError
- * with kind `config`, `host-key`, `auth` or `connect`.
+ * with kind `config`, `host-key`, `auth` or `connect`. `warn` hears of skipped known_hosts lines and of each
+ * failed attempt that is retried.
  */
 export async function connectSsh(settings: SshSettings, warn?: (msg: string) => void): Promise<SshTransport> {
   const keyInput = settings.inputNames?.privateKey ?? 'ssh-private-key'
   const knownHostsInput = settings.inputNames?.knownHosts ?? 'ssh-known-hosts'
+  const names = { key: keyInput, passphrase: settings.inputNames?.passphrase ?? 'ssh-key-passphrase' }
   const known = parseKnownHosts(settings.knownHosts ?? '')
   validate(settings, known, knownHostsInput, keyInput)
   for (const w of known.warnings) warn?.(`${knownHostsInput}: ${w}`)
@@ -202,7 +204,7 @@ export async function connectSsh(settings: SshSettings, warn?: (msg: string) => 
     } catch (err) {
       ssh.dispose()
       if (hostKeyProblem) throw new TransportError('host-key', hostKeyProblem)
-      throw classifyConnectError(err, endpoint, keyInput, redact, timeoutMs)
+      throw classifyConnectError(err, endpoint, names, redact, timeoutMs)
     }
     if (!verified) {
       // Defence in depth: never use a connection whose host key we did not see and accept.
@@ -245,7 +247,13 @@ export async function connectSsh(settings: SshSettings, warn?: (msg: string) => 
     } catch (err) {
       if (!(err instanceof RetryableConnectError)) throw err
       last = err
-      if (attempt < attempts) await sleep(backoffBaseMs * 2 ** (attempt - 1))
+      if (attempt < attempts) {
+        const pauseMs = backoffBaseMs * 2 ** (attempt - 1)
+        warn?.(
+          `connect to ${err.endpoint} failed (${err.reason}); attempt ${attempt + 1} of ${attempts} in ${formatSeconds(pauseMs)}`
+        )
+        await sleep(pauseMs)
+      }
     }
   }
   const seconds = Math.round((Date.now() - started) / 100) / 10
@@ -256,10 +264,15 @@ export async function connectSsh(settings: SshSettings, warn?: (msg: string) => 
   )
 }
 
+/** "4 s", "0.5 s". */
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`
+}
+
 function classifyConnectError(
   err: unknown,
   endpoint: SshEndpoint,
-  keyInput: string,
+  names: { key: string; passphrase: string },
   redact: (text: string) => string,
   timeoutMs: number
 ): Error {
@@ -268,6 +281,20 @@ function classifyConnectError(
   const code = errorCode(err)
   const level = errorLevel(err)
   const message = redact(errorMessage(err))
+  const keyInput = names.key
+  // ssh2 parses the key before it opens the socket: "… encrypted … but no passphrase given", "… bad passphrase?".
+  if (/no passphrase given/i.test(message)) {
+    return new TransportError(
+      'config',
+      `the private key from ${keyInput} is encrypted, and no passphrase was given: set ${names.passphrase}`
+    )
+  }
+  if (/bad passphrase/i.test(message)) {
+    return new TransportError(
+      'config',
+      `the passphrase from ${names.passphrase} does not decrypt the private key from ${keyInput}; check both`
+    )
+  }
   if (level === 'client-authentication') {
     return new TransportError(
       'auth',
@@ -280,7 +307,7 @@ function classifyConnectError(
     return new TransportError(
       'config',
       `the private key from ${keyInput} could not be used: ${message}` +
-        (/passphrase/i.test(message) ? ' (is the passphrase set and right?)' : '')
+        (/passphrase/i.test(message) ? ` (is ${names.passphrase} set and right?)` : '')
     )
   }
   if (code === 'ENOTFOUND' || level === 'client-dns') {

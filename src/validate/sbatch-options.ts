@@ -10,14 +10,23 @@
 
 export type SbatchContext = 'scron' | 'sbatch'
 
-/** Options slurm-gitops sets itself, with where the user says it instead. */
-const OWNED: ReadonlyMap<string, string> = new Map([
-  ['partition', 'set the job\'s "partition" key instead'],
-  ['time', 'set the job\'s "time" key instead'],
-  ['job-name', 'set the job\'s "name" key instead'],
-  ['output', 'slurm-gitops chooses the log file so it can keep and show it'],
-  ['chdir', 'slurm-gitops runs the job in the deployed release']
-])
+/** Options slurm-gitops sets itself, with where the user says it instead (a scheduled job, a sandbox run). */
+const OWNED: Record<SbatchContext, ReadonlyMap<string, string>> = {
+  scron: new Map([
+    ['partition', 'set the deployment\'s "partition" key instead'],
+    ['time', 'set the job\'s "time" key instead'],
+    ['job-name', 'set the job\'s "name" key instead'],
+    ['output', 'slurm-gitops chooses the log file so it can keep and show it'],
+    ['chdir', 'slurm-gitops runs the job in the deployed release']
+  ]),
+  sbatch: new Map([
+    ['partition', "ask for the run's partition instead (default sandbox.partition)"],
+    ['time', "ask for the run's time limit instead (at most sandbox.maxTime)"],
+    ['job-name', 'slurm-gitops names sandbox jobs so that watch and cancel can recognise them'],
+    ['output', 'slurm-gitops chooses the log file so it can keep and show it'],
+    ['chdir', 'slurm-gitops runs the job in its run directory']
+  ])
+}
 
 /** Options refused only for sandbox test jobs, which slurm-gitops submits and watches to the end. */
 const SBATCH_REFUSED: ReadonlyMap<string, string> = new Map([
@@ -99,7 +108,7 @@ export function checkSbatchOptions(
     }
 
     // A rendered #SCRON line carries the options slurm-gitops itself sets; a user's extra options may not.
-    const owned = rendered ? undefined : refusedBy(name, OWNED)
+    const owned = rendered ? undefined : refusedBy(name, OWNED[where])
     if (owned) return refusal(option, owned, `slurm-gitops sets --${owned.full} itself; ${owned.reason}`)
     const refused = refusedBy(name, where === 'scron' ? SCRON_REFUSED : SBATCH_REFUSED)
     if (refused) {

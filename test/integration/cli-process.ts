@@ -13,11 +13,22 @@ export interface CliRun {
   endedAt: number
 }
 
+export interface CliStart {
+  /** The private key file (default: the cluster's). */
+  identity?: string
+  /** Added to this process's environment. */
+  env?: NodeJS.ProcessEnv
+  /** Pass --identity and --known-hosts (default true); commands that do not connect refuse them. */
+  connect?: boolean
+}
+
 export function startCli(
   cluster: ClusterInfo,
   repoDir: string,
-  args: string[]
+  args: string[],
+  { identity = cluster.privateKeyPath, env = {}, connect = true }: CliStart = {}
 ): { child: ChildProcess; lines: CliRun['lines']; done: Promise<CliRun> } {
+  const connection = connect ? ['--identity', identity, '--known-hosts', cluster.knownHostsPath] : []
   const child = spawn(
     process.execPath,
     [
@@ -25,12 +36,9 @@ export function startCli(
       ...args,
       '--config',
       path.join(repoDir, '.github/slurm-gitops.yml'),
-      '--identity',
-      cluster.privateKeyPath,
-      '--known-hosts',
-      cluster.knownHostsPath
+      ...connection
     ],
-    { cwd: repoDir }
+    { cwd: repoDir, env: { ...process.env, ...env } }
   )
   const lines: CliRun['lines'] = []
   let stderr = ''

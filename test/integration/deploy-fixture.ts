@@ -226,7 +226,11 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
         port: o.port,
         privateKey: { text: o.privateKey ?? privateKey },
         knownHosts: { text: o.knownHosts ?? knownHosts },
-        names: { privateKey: '--identity', knownHosts: '--known-hosts' },
+        names: {
+          privateKey: '--identity',
+          knownHosts: '--known-hosts',
+          passphrase: 'environment variable SLURM_GITOPS_SSH_KEY_PASSPHRASE'
+        },
         connectTimeoutSeconds: o.connectTimeoutSeconds
       }
       const requester = {

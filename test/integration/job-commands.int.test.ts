@@ -1,6 +1,10 @@
 // `slurm-gitops watch JOBID` and `cancel JOBID` as users run them: the bundled CLI as a whole process against the
 // real test cluster, each result checked against Slurm's own record (sacct).
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { sandboxJobName } from '../../src/sandbox/job-name.js'
 import { describeCluster, resetCluster, shellQuote, sshRun, waitForJob, type ClusterInfo } from './cluster.js'
 import { createDeployFixture, type DeployFixture } from './deploy-fixture.js'
@@ -104,5 +108,56 @@ describeCluster('slurm-gitops watch and cancel', (cluster: ClusterInfo) => {
     const run = await cli('watch', '999999').done
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/job 999999 is not known/)
+  })
+
+  it('with --format json, says so in one object on stdout, the problem beside its where', async () => {
+    const run = await cli('watch', '999999', '--format', 'json').done
+    expect(run.code).toBe(2)
+    expect(JSON.parse(run.lines.map(line => line.text).join('\n'))).toEqual({
+      version: 1,
+      ok: false,
+      command: 'watch',
+      warnings: [],
+      problems: [{ where: 'job id', message: expect.stringMatching(/job 999999 is not known/) }]
+    })
+  })
+
+  it('connects with an encrypted key and its passphrase from the environment; a wrong or missing one is named', async () => {
+    // The cluster's own key, encrypted: the server knows it, so only the passphrase decides.
+    const tmp = mkdtempSync(path.join(tmpdir(), 'sg-passphrase-'))
+    const encrypted = path.join(tmp, 'id_ed25519')
+    try {
+      copyFileSync(cluster.privateKeyPath, encrypted)
+      chmodSync(encrypted, 0o600)
+      const keygen = spawnSync('ssh-keygen', ['-q', '-p', '-N', 'correct horse', '-f', encrypted])
+      expect(keygen.status).toBe(0)
+      expect(readFileSync(encrypted, 'utf8')).not.toBe(readFileSync(cluster.privateKeyPath, 'utf8'))
+      const withPassphrase = (passphrase?: string) =>
+        startCli(cluster, repo.repoDir, ['watch', '999999'], {
+          identity: encrypted,
+          env: passphrase === undefined ? {} : { SLURM_GITOPS_SSH_KEY_PASSPHRASE: passphrase }
+        }).done
+
+      // Connected and asked Slurm: the passphrase worked.
+      const right = await withPassphrase('correct horse')
+      expect({ code: right.code, stderr: right.stderr }).toEqual({
+        code: 2,
+        stderr: expect.stringMatching(/job 999999 is not known/)
+      })
+      const missing = await withPassphrase()
+      expect(missing.code).toBe(1)
+      expect(missing.stderr).toContain(
+        'the private key from --identity is encrypted, and no passphrase was given: ' +
+          'set environment variable SLURM_GITOPS_SSH_KEY_PASSPHRASE'
+      )
+      const wrong = await withPassphrase('wrong horse')
+      expect(wrong.code).toBe(1)
+      expect(wrong.stderr).toContain(
+        'the passphrase from environment variable SLURM_GITOPS_SSH_KEY_PASSPHRASE does not decrypt the private key from --identity'
+      )
+      expect(wrong.stderr).not.toContain('wrong horse')
+    } finally {
+      rmSync(tmp, { recursive: true, force: true })
+    }
   })
 })

@@ -20,9 +20,12 @@ const OTHER_HOST_KEY = 'AAAAC3NzaC1lZDI1NTE5AAAAIF7VZpFJtiSd+8aEEKG0KOmoUZTu4CrH
 /** Every message a failing connect produced, to check afterwards that no secret leaked into any of them. */
 const errorMessages: string[] = []
 
-async function connectError(settings: TransportSettings): Promise<TransportError> {
+async function connectError(
+  settings: TransportSettings,
+  warn?: (message: string) => void
+): Promise<TransportError> {
   try {
-    const t = await connectTransport(settings)
+    const t = await connectTransport(settings, warn)
     await t.close()
   } catch (err) {
     expect(err).toBeInstanceOf(TransportError)
@@ -216,11 +219,18 @@ describeCluster('ssh transport', (cluster: ClusterInfo) => {
     expect(e.message).not.toContain('notreallyakey')
   })
 
-  it('gives up on a closed port after the configured attempts, in bounded time', async () => {
+  it('gives up on a closed port after the configured attempts, in bounded time, saying what it retries', async () => {
     const port = await freePort()
     const t0 = Date.now()
-    const e = await connectError({ ...settings, port, connectAttempts: 3, backoffBaseMs: 200 })
+    const warnings: string[] = []
+    const e = await connectError({ ...settings, port, connectAttempts: 3, backoffBaseMs: 200 }, message =>
+      warnings.push(message)
+    )
     expect(Date.now() - t0).toBeLessThan(5000)
+    expect(warnings).toEqual([
+      `connect to 127.0.0.1:${port} failed (ECONNREFUSED); attempt 2 of 3 in 0.2 s`,
+      `connect to 127.0.0.1:${port} failed (ECONNREFUSED); attempt 3 of 3 in 0.4 s`
+    ])
     expect(e.kind).toBe('connect')
     expect(e.message).toMatch(
       new RegExp(

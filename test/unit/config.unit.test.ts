@@ -233,10 +233,36 @@ describe('config: bad input names where and what is allowed', () => {
     expect(problem!.location?.line).toEqual(expectedLine)
   })
 
-  it('reports invalid YAML with its line', () => {
-    const problems = problemsOf('cluster:\n  host: [unclosed\n')
-    expect(problems[0]!.message).toMatch(/invalid YAML/)
-    expect(problems[0]!.location?.line).toBeGreaterThan(0)
+  it('reports invalid YAML once, at its line and column, not with every error that follows from it', () => {
+    // An unclosed bracket: the parser also complains about each collection after it.
+    const problems = problemsOf('cluster:\n  host: x\n  port: [22\nproject: {name: caqrn\n')
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toEqual({
+      where: 'config',
+      message: expect.stringMatching(/^invalid YAML: Flow sequence .*end with a \]$/),
+      // Where the parser found the bracket unclosed: the start of the next key.
+      location: { file: FILE, line: 4, column: 1 }
+    })
+    expect(problemsOf('cluster:\n  host: x: y\n')).toEqual([
+      {
+        where: 'config',
+        message: 'invalid YAML: Nested mappings are not allowed in compact mappings',
+        location: { file: FILE, line: 2, column: 9 }
+      }
+    ])
+  })
+
+  it('names the key that holds an unknown partition, once', () => {
+    const deployment = problemsOf(withChange(['deployments', 'main', 'partition'], 'standrd'))
+    expect(deployment.map(p => p.where)).toEqual(['deployments.main.partition'])
+    const sandbox = problemsOf(withChange(['sandbox', 'partition'], 'deev'))
+    expect(sandbox).toEqual([
+      {
+        where: 'sandbox.partition',
+        message: 'partition "deev" is not in cluster.partitions (standard, dev)',
+        location: { file: FILE, line: expect.any(Number) }
+      }
+    ])
   })
 
   it('rejects a document that is not a mapping', () => {

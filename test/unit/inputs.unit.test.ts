@@ -1,5 +1,6 @@
 // Inputs are read once into settings; the event decides `auto`. No runner needed: the reader is passed in.
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
+import { EOL } from 'node:os'
 import { getInputs } from '../../src/action/inputs.js'
 import { Inputs } from '../../src/action/constants.js'
 import { UserError } from '../../src/errors/user-error.js'
@@ -113,6 +114,31 @@ describe('getInputs', () => {
     ])
     expect(problems.find(p => p.where === 'input sha')?.message).toMatch(/not a full commit id/)
     expect(problems.find(p => p.where === 'input branch')?.message).toMatch(/required for deploy/)
+  })
+
+  it('takes the passphrase of an encrypted key from ssh-key-passphrase, masked before anything else', () => {
+    const written: string[] = []
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+      written.push(String(chunk))
+      return true
+    })
+    let settings
+    try {
+      settings = getInputs(
+        { eventName: 'push', payload: {}, ref: 'refs/heads/main', sha: SHA },
+        reader({ [Inputs.SshPrivateKey]: 'KEY', [Inputs.SshKeyPassphrase]: 'correct horse' }),
+        '/w'
+      )
+    } finally {
+      write.mockRestore()
+    }
+    expect(written).toContain(`::add-mask::correct horse${EOL}`)
+    expect(settings.request).toMatchObject({
+      connection: {
+        passphrase: { text: 'correct horse' },
+        names: { passphrase: 'input ssh-key-passphrase' }
+      }
+    })
   })
 
   it('a dispatch without a command input runs a sandbox job of the dispatched branch, as its form asks', () => {

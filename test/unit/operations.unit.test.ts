@@ -1,12 +1,16 @@
 // A deploy checks its plan before it connects: a rendered script that does not parse never reaches a cluster.
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { deploy } from '../../src/operations/deployment.js'
 import { MemoryLogSink } from '../memory-log-sink.js'
 import { UserError } from '../../src/errors/user-error.js'
+import { parseConfig } from '../../src/config/load.js'
+import { transportSettings } from '../../src/operations/connection.js'
+
+const EXAMPLE_CONFIG = 'examples/caqrn/.github/slurm-gitops.yml'
 
 /** examples/caqrn as a one-commit repository whose job template does not parse; returns its directory and SHA. */
 function brokenRepository(): { dir: string; sha: string } {
@@ -53,7 +57,7 @@ describe('deploy', () => {
             port: 1,
             privateKey: { text: 'x' },
             knownHosts: { text: 'x' },
-            names: { privateKey: 'key', knownHosts: 'known hosts' }
+            names: { privateKey: 'key', knownHosts: 'known hosts', passphrase: 'passphrase' }
           }
         },
         { sink, warn: message => sink.warning(message) }
@@ -66,5 +70,29 @@ describe('deploy', () => {
     expect(problem.where).toBe('main: .slurm-gitops/jobs/daily.sh')
     expect(problem.message).toMatch(/^bash -n: .*syntax error/)
     expect(sink.events).toEqual([])
+  })
+})
+
+describe('transportSettings', () => {
+  it("passes an encrypted key's passphrase on to the SSH settings, with the names for messages", async () => {
+    const cluster = parseConfig(readFileSync(EXAMPLE_CONFIG, 'utf8'), EXAMPLE_CONFIG).cluster
+    const names = {
+      privateKey: 'input ssh-private-key',
+      knownHosts: 'input ssh-known-hosts',
+      passphrase: 'input ssh-key-passphrase'
+    }
+    const settings = await transportSettings(cluster, {
+      privateKey: { text: 'KEY' },
+      passphrase: { text: 'correct horse' },
+      knownHosts: { text: 'login ssh-ed25519 AAAA\n' },
+      names
+    })
+    expect(settings).toMatchObject({ kind: 'ssh', passphrase: 'correct horse', inputNames: names })
+    const without = await transportSettings(cluster, {
+      privateKey: { text: 'KEY' },
+      knownHosts: { text: 'login ssh-ed25519 AAAA\n' },
+      names
+    })
+    expect(without).toMatchObject({ kind: 'ssh', passphrase: undefined })
   })
 })

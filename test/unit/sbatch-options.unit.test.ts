@@ -106,13 +106,16 @@ describe('checkSbatchOptions: form of each option', () => {
 
 describe('checkSbatchOptions: options slurm-gitops sets itself', () => {
   it.each([
-    ['--partition=dev', 'set the job\'s "partition" key instead'],
-    ['--time=10', 'set the job\'s "time" key instead'],
-    ['--job-name=x', 'set the job\'s "name" key instead'],
-    ['--output=/tmp/x.log', 'slurm-gitops chooses the log file'],
-    ['--chdir=/tmp', 'slurm-gitops runs the job in the deployed release']
-  ])('rejects %j in both contexts', (option, advice) => {
-    for (const where of contexts) {
+    ['--partition=dev', 'set the deployment\'s "partition" key instead', "ask for the run's partition"],
+    ['--time=10', 'set the job\'s "time" key instead', "ask for the run's time limit"],
+    ['--job-name=x', 'set the job\'s "name" key instead', 'slurm-gitops names sandbox jobs'],
+    ['--output=/tmp/x.log', 'slurm-gitops chooses the log file', 'slurm-gitops chooses the log file'],
+    ['--chdir=/tmp', 'slurm-gitops runs the job in the deployed release', 'in its run directory']
+  ])('rejects %j in both contexts, saying where to set it instead', (option, scron, sbatch) => {
+    for (const [where, advice] of [
+      ['scron', scron],
+      ['sbatch', sbatch]
+    ] as const) {
       const p = problem([option], where)
       expect(p).toContain(JSON.stringify(option))
       expect(p).toContain(`slurm-gitops sets --${option.slice(2).split('=')[0]} itself`)
