@@ -2,7 +2,7 @@
 import { homedir, userInfo } from 'node:os'
 import path from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
-import { DEFAULT_CONFIG_PATH } from '../config/load.js'
+import { DEFAULT_CONFIG_PATH } from '../config/default-path.js'
 import { type Problem, UserError } from '../errors/user-error.js'
 import type {
   ConnectionRequest,

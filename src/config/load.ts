@@ -6,7 +6,7 @@ import type { Config } from './types.js'
 import { resolveConfig } from './resolve.js'
 import { formatPath, type Problem, UserError } from '../errors/user-error.js'
 
-export const DEFAULT_CONFIG_PATH = '.github/slurm-gitops.yml'
+export { DEFAULT_CONFIG_PATH } from './default-path.js'
 
 export function parseConfig(text: string, file: string): Config {
   const lineCounter = new LineCounter()
