@@ -1,105 +1,396 @@
-// npm run bench: deploy timings of examples/caqrn over loopback SSH to the local cluster (scripts/cluster up).
-// Prints figures; asserts nothing. Scenarios: first deploy (venv built), redeploy of the same SHA, a code-only
-// change, a requirements change. For each: wall time (median of the runs, min–max), SSH connections and SSH
-// commands (channels) opened, and the remote steps that took longest.
-import { spawnSync } from 'node:child_process'
+// npm run bench (first part): what a user waits for, as whole processes started the way users and the runner
+// start them: the CLI (`node dist/cli.js …`) and the action (`node dist/index.js` with the runner's environment),
+// each run alternating with `ssh -o BatchMode=yes … true` to the same account (the floor: one SSH round trip) and
+// with the script a user would write instead (bench/user-script.ts), so every ratio is measured in one run.
+// Against the local cluster (scripts/cluster up), holding its lock; prints figures, asserts nothing.
+//
+// Scenarios, at about 30 and about 200 requirements (wheels written into the test wheelhouse): redeploy of the
+// same commit, a code-only change, a rollback, a requirements change (a new venv: pip's time plus ours). Then
+// process start → first byte to sshd (through a loopback relay that notes it), and `--help`, `validate` and
+// `plan` of the example (no connection).
+//
+//   npm run build && flock /work/cluster.lock npm run bench
+//   BENCH_RUNS=5 (runs per scenario at ~30 requirements; ~200 gets BENCH_RUNS_LARGE=3), BENCH_DIST=dir (another
+//   build, e.g. of the commit before a change, to compare), BENCH_ONLY=start-up (start-up figures only).
+import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { clusterInfo, resetCluster, type ClusterInfo } from '../test/integration/cluster.js'
-import { repoRoot } from '../test/repo-root.js'
+import { clusterInfo, resetCluster, withClusterLock, type ClusterInfo } from '../test/integration/cluster.js'
 import {
   codeChange,
   createDeployFixture,
   requirementsChange,
   type DeployFixture
 } from '../test/integration/deploy-fixture.js'
+import { startFakeGitHub } from '../test/action/fake-github.js'
+import { repoRoot } from '../test/repo-root.js'
+import { actionStepEnv, summarySteps, type ActionWorld, type Trigger } from './action-step.js'
+import { writeBenchWheels, type BenchWheels } from './bench-wheels.js'
+import { peak, ratio, table, timing } from './figures.js'
+import { setUpUserScript, sshArgs, type UserScript } from './user-script.js'
+import { FirstByteRelay, removeProcessFiles, runProcess, type ProcessRun } from './whole-process.js'
 
-interface Sample {
-  ms: number
-  connections: number
-  commands: number
-  steps: Record<string, number>
-  venv: string
+const SIZES = [30, 200] as const
+const RUNS = { 30: Number(process.env.BENCH_RUNS ?? 5), 200: Number(process.env.BENCH_RUNS_LARGE ?? 3) }
+const LOCAL_RUNS = Number(process.env.BENCH_LOCAL_RUNS ?? 7)
+/** BENCH_ONLY=start-up: only the start-up figures (a quick comparison of two builds). */
+const START_UP_ONLY = process.env.BENCH_ONLY === 'start-up'
+const dist = path.resolve(process.env.BENCH_DIST ?? path.join(repoRoot, 'dist'))
+const example = path.join(repoRoot, 'examples/caqrn')
+
+/** One scenario's runs: ours (CLI, action), the floor (ssh true) and the user's script, alternating. */
+interface Series {
+  cli: ProcessRun[]
+  action: ProcessRun[]
+  ssh: ProcessRun[]
+  script: ProcessRun[]
+  /** The action's time beyond its venv step, when it built a venv: ours, on top of pip's. */
+  beyondPip: number[]
+  /** The venv step, from the action's job summary (pip's time when a venv is built). */
+  venv: number[]
+  /** What the CLI said it did: `venv reused, scrontab unchanged`. */
+  notes: Set<string>
 }
 
-async function measure(fixture: DeployFixture, prepare: () => void): Promise<Sample> {
-  prepare()
-  const started = performance.now()
-  const { outcome } = await fixture.run('main')
-  const ms = performance.now() - started
-  if (outcome.report.exitCode !== 0) throw new Error(`deploy failed: ${JSON.stringify(outcome.report.tail)}`)
-  const steps = Object.fromEntries(outcome.report.steps.map(s => [s.name, s.durationMs]))
-  return { ms, ...outcome.stats, steps, venv: outcome.outputs.venv }
-}
+const emptySeries = (): Series => ({
+  cli: [],
+  action: [],
+  ssh: [],
+  script: [],
+  beyondPip: [],
+  venv: [],
+  notes: new Set()
+})
 
-function row(name: string, samples: Sample[]): string {
-  const times = samples.map(s => s.ms).sort((a, b) => a - b)
-  const median = times[Math.floor(times.length / 2)]!
-  const slowest = Object.entries(samples[0]!.steps)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([step, ms]) => `${step} ${ms} ms`)
-    .join(', ')
-  return [
-    name.padEnd(28),
-    String(samples.length).padStart(4),
-    `${median.toFixed(0)} ms`.padStart(10),
-    `${times[0]!.toFixed(0)}–${times[times.length - 1]!.toFixed(0)} ms`.padStart(16),
-    String(samples[0]!.connections).padStart(6),
-    String(samples[0]!.commands).padStart(6),
-    `  venv ${samples[0]!.venv}; ${slowest}`
-  ].join(' ')
-}
+class Bench {
+  readonly rows: { name: string; size: number; series: Series }[] = []
+  private readonly world: ActionWorld
+  private readonly privateKey: string
+  private readonly knownHosts: string
 
-/** Wall time of one whole process, in ms; throws when it fails. */
-function timeProcess(command: string, args: string[], cwd: string): number {
-  const started = performance.now()
-  const run = spawnSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr}${run.stdout}`)
-  return performance.now() - started
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-/**
- * What a user waits for: the CLI as a whole process (node start, bundle load, connect, run), alternating with
- * `ssh … true` to the same account in the same run, so each figure is a ratio to one SSH round trip.
- */
-function wholeProcesses(cluster: ClusterInfo, fixture: DeployFixture, runs: number): void {
-  const key = ['-i', cluster.privateKeyPath, '-o', `UserKnownHostsFile=${cluster.knownHostsPath}`]
-  const ssh = [
-    '-q',
-    '-o',
-    'BatchMode=yes',
-    ...key,
-    '-p',
-    String(cluster.port),
-    `${cluster.user}@${cluster.host}`,
-    'true'
-  ]
-  const config = ['--config', path.join(fixture.repoDir, '.github/slurm-gitops.yml')]
-  const connection = ['--identity', cluster.privateKeyPath, '--known-hosts', cluster.knownHostsPath]
-  // Commands that do not connect refuse the connection flags.
-  const cli = (...args: string[]) => [path.join(repoRoot, 'dist/cli.js'), ...args, ...config, ...connection]
-  const scenarios: [string, string[]][] = [
-    ['deploy, same SHA', cli('deploy', '--branch', 'main')],
-    ['status of main', cli('status', '--branch', 'main')],
-    ['plan of the example (no SSH)', [path.join(repoRoot, 'dist/cli.js'), 'plan', ...config]],
-    ['--help (no SSH)', [path.join(repoRoot, 'dist/cli.js'), '--help']]
-  ]
-  console.log(`\nwhole processes, ${runs} runs each, alternating with ssh true (medians)`)
-  console.log(`${'command'.padEnd(30)} ${'median'.padStart(9)} ${'ssh true'.padStart(9)}  ratio`)
-  for (const [name, args] of scenarios) {
-    const own: number[] = []
-    const floor: number[] = []
-    for (let i = 0; i < runs; i++) {
-      floor.push(timeProcess('ssh', ssh, fixture.repoDir))
-      own.push(timeProcess(process.execPath, args, fixture.repoDir))
+  constructor(
+    readonly cluster: ClusterInfo,
+    readonly fixture: DeployFixture,
+    readonly wheels: BenchWheels,
+    githubApiUrl: string,
+    readonly scratch: string
+  ) {
+    this.privateKey = readFileSync(cluster.privateKeyPath, 'utf8')
+    this.knownHosts = readFileSync(cluster.knownHostsPath, 'utf8')
+    this.world = {
+      workspace: fixture.repoDir,
+      dir: path.join(scratch, 'step'),
+      githubApiUrl,
+      privateKey: this.privateKey,
+      knownHosts: this.knownHosts,
+      config: '.github/slurm-gitops.yml'
     }
-    const ratio = median(own) / median(floor)
-    console.log(
-      `${name.padEnd(30)} ${`${median(own).toFixed(0)} ms`.padStart(9)} ${`${median(floor).toFixed(0)} ms`.padStart(9)}  ${ratio.toFixed(1)}×`
-    )
   }
+
+  cliArgs(command: string, ...args: string[]): string[] {
+    return [
+      path.join(dist, 'cli.js'),
+      command,
+      ...args,
+      '--config',
+      path.join(this.fixture.repoDir, '.github/slurm-gitops.yml'),
+      '--identity',
+      this.cluster.privateKeyPath,
+      '--known-hosts',
+      this.cluster.knownHostsPath
+    ]
+  }
+
+  cli(command: string, ...args: string[]): Promise<ProcessRun> {
+    return runProcess(process.execPath, this.cliArgs(command, ...args), { cwd: this.fixture.repoDir })
+  }
+
+  action(trigger: Trigger, extra?: NodeJS.ProcessEnv): Promise<ProcessRun> {
+    return runProcess(process.execPath, [path.join(dist, 'index.js')], {
+      cwd: this.fixture.repoDir,
+      env: actionStepEnv(this.world, trigger, extra)
+    })
+  }
+
+  sshTrue(): Promise<ProcessRun> {
+    return runProcess('ssh', sshArgs(this.cluster, 'true'), { cwd: this.scratch })
+  }
+
+  push(branch: string): Trigger {
+    return { kind: 'push', branch, sha: this.fixture.sha(branch) }
+  }
+
+  dispatch(inputs: Record<string, string>): Trigger {
+    return { kind: 'dispatch', branch: 'main', sha: this.fixture.sha('main'), inputs }
+  }
+
+  /** One scenario: `runs` times ssh true, the CLI, the action and the user's script, each after its `prepare`. */
+  async scenario(
+    name: string,
+    size: number,
+    runs: number,
+    steps: {
+      cli: (i: number) => Promise<ProcessRun>
+      action: (i: number) => Promise<ProcessRun>
+      script: (i: number) => Promise<ProcessRun>
+    }
+  ): Promise<void> {
+    const series = emptySeries()
+    for (let i = 0; i < runs; i++) {
+      series.ssh.push(await this.sshTrue())
+      const cli = await steps.cli(i)
+      series.cli.push(cli)
+      const said = /venv (\w+), scrontab (\w+)/.exec(cli.stdout)
+      if (said) series.notes.add(`venv ${said[1]}, scrontab ${said[2]}`)
+      const action = await steps.action(i)
+      series.action.push(action)
+      const venv = summarySteps(this.world).venv
+      // Below a second the venv step only checked that the venv is there (the summary rounds to 0.1 s).
+      if (venv !== undefined && venv >= 1000) {
+        series.venv.push(venv)
+        series.beyondPip.push(action.ms - venv)
+      }
+      series.script.push(await steps.script(i))
+    }
+    this.rows.push({ name, size, series })
+    console.error(`  ${name}, ${size} requirements: CLI ${timing(series.cli.map(r => r.ms))}`)
+  }
+
+  /** Process start → the first byte at sshd, through a relay (its port and known_hosts line are the relay's). */
+  async firstByte(runs: number) {
+    const relay = new FirstByteRelay(this.cluster.host, this.cluster.port)
+    await relay.start()
+    const knownHosts = this.knownHosts.replaceAll(
+      `[${this.cluster.host}]:${this.cluster.port}`,
+      `[${this.cluster.host}]:${relay.port}`
+    )
+    const knownHostsFile = path.join(this.scratch, 'relay_known_hosts')
+    writeFileSync(knownHostsFile, knownHosts)
+    const figures = {
+      cli: [] as ProcessRun[],
+      action: [] as ProcessRun[],
+      cliMs: [] as number[],
+      actionMs: [] as number[]
+    }
+    const measure = async (start: () => Promise<ProcessRun>, runs: ProcessRun[], into: number[]) => {
+      relay.reset()
+      const run = await start()
+      if (relay.firstByteAt === undefined) throw new Error('no connection reached the relay')
+      into.push(relay.firstByteAt - run.startedAt)
+      runs.push(run)
+    }
+    try {
+      for (let i = 0; i < runs; i++) {
+        await measure(
+          () =>
+            runProcess(
+              process.execPath,
+              [
+                ...this.cliArgs('deploy', '--branch', 'main'),
+                '--port',
+                String(relay.port),
+                '--known-hosts',
+                knownHostsFile
+              ],
+              { cwd: this.fixture.repoDir }
+            ),
+          figures.cli,
+          figures.cliMs
+        )
+        await measure(
+          () =>
+            this.action(this.push('main'), {
+              'INPUT_SSH-PORT': String(relay.port),
+              'INPUT_SSH-KNOWN-HOSTS': knownHosts
+            }),
+          figures.action,
+          figures.actionMs
+        )
+      }
+    } finally {
+      await relay.close()
+    }
+    return figures
+  }
+}
+
+async function run(cluster: ClusterInfo): Promise<void> {
+  await resetCluster(cluster)
+  const started = performance.now()
+  const bumps = 4
+  const wheels = writeBenchWheels(cluster.wheelhouse, Math.max(...SIZES), bumps)
+  const fixture = createDeployFixture(cluster)
+  const github = await startFakeGitHub()
+  const scratch = mkdtempSync(path.join(tmpdir(), 'sg-bench-'))
+  const bench = new Bench(cluster, fixture, wheels, github.url, scratch)
+  try {
+    let version = 0
+    const requirements = (size: number) => wheels.requirements(size, wheels.versions[version]!)
+    // The project at ~30 requirements, deployed once (the venv built), and the user's own checkout of it.
+    fixture.commit('main', requirementsChange(requirements(SIZES[0]).trimEnd()))
+    await bench.cli('deploy', '--branch', 'main')
+    const script: UserScript = await setUpUserScript(cluster, fixture.originDir, 'main')
+    console.error(`bench: set up in ${Math.round((performance.now() - started) / 1000)} s; measuring`)
+
+    const firstByte = await bench.firstByte(RUNS[30])
+    const local = await localCommands()
+
+    for (const size of START_UP_ONLY ? [] : SIZES) {
+      const runs = RUNS[size]
+      if (size !== SIZES[0]) {
+        // Not timed: the project grows to `size` requirements (one venv build).
+        fixture.commit('main', requirementsChange(requirements(size).trimEnd()))
+        await bench.cli('deploy', '--branch', 'main')
+        await runProcess('ssh', script.deployArgs(), { cwd: scratch })
+      }
+      await bench.scenario('redeploy, same commit', size, runs, {
+        cli: () => bench.cli('deploy', '--branch', 'main'),
+        action: () => bench.action(bench.push('main')),
+        script: () => runProcess('ssh', script.deployArgs(), { cwd: scratch })
+      })
+      await bench.scenario('code-only change', size, runs, {
+        cli: () => {
+          fixture.commit('main', codeChange())
+          return bench.cli('deploy', '--branch', 'main')
+        },
+        action: () => {
+          fixture.commit('main', codeChange())
+          return bench.action(bench.push('main'))
+        },
+        script: () => runProcess('ssh', script.deployArgs(), { cwd: scratch })
+      })
+      // Back and forth between the last two releases.
+      const [previous, latest] = [fixture.sha('main~1'), fixture.sha('main')]
+      await bench.scenario('rollback', size, runs, {
+        cli: () => bench.cli('rollback', '--branch', 'main', '--to', previous),
+        action: () => bench.action(bench.dispatch({ command: 'rollback', branch: 'main', to: latest })),
+        script: i => runProcess('ssh', script.rollbackArgs(i % 2 ? latest : previous), { cwd: scratch })
+      })
+      await script.backToBranch()
+      await bench.cli('deploy', '--branch', 'main') // the branch's tip live again, not timed
+      await bench.scenario('requirements change (new venv)', size, 1, {
+        cli: () => {
+          version++
+          fixture.commit('main', requirementsChange(requirements(size).trimEnd()))
+          return bench.cli('deploy', '--branch', 'main')
+        },
+        action: () => {
+          version++
+          fixture.commit('main', requirementsChange(requirements(size).trimEnd()))
+          return bench.action(bench.push('main'))
+        },
+        script: () => runProcess('ssh', script.deployArgs(), { cwd: scratch })
+      })
+    }
+    report(cluster, bench, firstByte, local, performance.now() - started)
+  } finally {
+    await github.close()
+    fixture.remove()
+    wheels.remove()
+    rmSync(scratch, { recursive: true, force: true })
+    removeProcessFiles()
+    await resetCluster(cluster)
+  }
+}
+
+/** `--help`, `validate` and `plan` of the example, as whole processes (no connection). */
+async function localCommands(): Promise<{ name: string; runs: ProcessRun[] }[]> {
+  const config = ['--config', path.join(example, '.github/slurm-gitops.yml')]
+  const commands: [string, string[]][] = [
+    ['`slurm-gitops --help`', ['--help']],
+    ['`slurm-gitops validate` of the example', ['validate', ...config]],
+    ['`slurm-gitops plan` of the example', ['plan', ...config]]
+  ]
+  const results = commands.map(([name]) => ({ name, runs: [] as ProcessRun[] }))
+  for (let i = 0; i < LOCAL_RUNS; i++) {
+    for (const [index, [, args]] of commands.entries()) {
+      results[index]!.runs.push(
+        await runProcess(process.execPath, [path.join(dist, 'cli.js'), ...args], { cwd: example })
+      )
+    }
+  }
+  return results
+}
+
+function report(
+  cluster: ClusterInfo,
+  bench: Bench,
+  firstByte: Awaited<ReturnType<Bench['firstByte']>>,
+  local: { name: string; runs: ProcessRun[] }[],
+  totalMs: number
+): void {
+  const ms = (runs: ProcessRun[]) => runs.map(r => r.ms)
+  console.log(
+    `\nslurm-gitops, whole processes (${path.relative(repoRoot, dist) || dist}, node ${process.version}) → ` +
+      `${cluster.user}@${cluster.host}:${cluster.port}; medians (min–max)\n`
+  )
+  console.log(
+    table(
+      [
+        'scenario',
+        'reqs',
+        'runs',
+        'CLI',
+        'action',
+        '`ssh true`',
+        "user's script",
+        'CLI ÷ ssh',
+        'action ÷ ssh',
+        'CLI ÷ script',
+        'pip (venv step)',
+        'action beyond pip',
+        'peak RSS CLI / action',
+        'CLI said'
+      ],
+      bench.rows.map(({ name, size, series: s }) => [
+        name,
+        String(size),
+        String(s.cli.length),
+        timing(ms(s.cli)),
+        timing(ms(s.action)),
+        timing(ms(s.ssh)),
+        timing(ms(s.script)),
+        ratio(ms(s.cli), ms(s.ssh)),
+        ratio(ms(s.action), ms(s.ssh)),
+        ratio(ms(s.cli), ms(s.script)),
+        timing(s.venv),
+        timing(s.beyondPip),
+        `${peak(s.cli.map(r => r.peakMiB))} / ${peak(s.action.map(r => r.peakMiB))}`,
+        [...s.notes].join('; ')
+      ])
+    )
+  )
+  console.log('')
+  console.log(
+    table(
+      ['start-up', 'runs', 'median (min–max)', 'peak RSS'],
+      [
+        [
+          'CLI deploy: process start → first byte to sshd',
+          String(firstByte.cliMs.length),
+          timing(firstByte.cliMs),
+          peak(firstByte.cli.map(r => r.peakMiB))
+        ],
+        [
+          'action deploy: process start → first byte to sshd',
+          String(firstByte.actionMs.length),
+          timing(firstByte.actionMs),
+          peak(firstByte.action.map(r => r.peakMiB))
+        ],
+        ...local.map(({ name, runs }) => [
+          name,
+          String(runs.length),
+          timing(ms(runs)),
+          peak(runs.map(r => r.peakMiB))
+        ])
+      ]
+    )
+  )
+  console.log(
+    "\npip: the venv step as the action's job summary lists it, when it built a venv; " +
+      "user's script: ssh host 'cd repo && git pull && pip install -r requirements.txt && scrontab file'. " +
+      `Bench took ${Math.round(totalMs / 1000)} s.`
+  )
 }
 
 async function main(): Promise<void> {
@@ -109,44 +400,7 @@ async function main(): Promise<void> {
     process.exitCode = 2
     return
   }
-  await resetCluster(cluster)
-  const fixture = createDeployFixture(cluster)
-  const runs = Number(process.env.BENCH_RUNS ?? 5)
-  try {
-    const results: [string, Sample[]][] = []
-    const first = await measure(fixture, () => undefined)
-    results.push(['first deploy (venv built)', [first]])
-    const same: Sample[] = []
-    for (let i = 0; i < runs; i++) same.push(await measure(fixture, () => undefined))
-    results.push(['redeploy, same SHA', same])
-    const code: Sample[] = []
-    for (let i = 0; i < runs; i++)
-      code.push(await measure(fixture, () => fixture.commit('main', codeChange())))
-    results.push(['code-only change', code])
-    // Each set is new, so each deploy builds a venv.
-    const requirementSets = [
-      'caqrn-utils==1.1.0',
-      'caqrn-utils==1.0.0\ntinyjson-fmt==0.1.0',
-      'tinyjson-fmt==0.1.0'
-    ]
-    const reqs: Sample[] = []
-    for (const requirements of requirementSets) {
-      reqs.push(await measure(fixture, () => fixture.commit('main', requirementsChange(requirements))))
-    }
-    results.push(['requirements change', reqs])
-
-    console.log(
-      `\nslurm-gitops deploy benchmark: examples/caqrn → ${cluster.user}@${cluster.host}:${cluster.port}`
-    )
-    console.log(`${'scenario'.padEnd(28)} runs     median          range  conns  chans  notes`)
-    for (const [name, samples] of results) console.log(row(name, samples))
-    console.log('\nconns: SSH connections opened per deploy; chans: SSH channels (commands) run over it.')
-    console.log('Targets: redeploy of the same SHA ≤ 1 s, code-only change ≤ 2 s, one connection each.')
-    wholeProcesses(cluster, fixture, runs)
-  } finally {
-    fixture.remove()
-    await resetCluster(cluster)
-  }
+  await withClusterLock(cluster, () => run(cluster))
 }
 
 await main()

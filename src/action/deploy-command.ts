@@ -1,7 +1,7 @@
 // `deploy` (push to a deployed branch) and `rollback` (workflow_dispatch): the core runs the deployment's script;
 // this presents the outcome as outputs, a job summary and a GitHub deployment.
 import * as core from '@actions/core'
-import { context, getOctokit } from '@actions/github'
+import type { getOctokit } from '@actions/github'
 import type { ActionSettings } from './inputs.js'
 import { Outputs } from './constants.js'
 import { ActionLogSink } from './action-log-sink.js'
@@ -23,17 +23,21 @@ export function runDeploymentCommand(settings: ActionSettings): Promise<void> {
 
 async function deploymentCommand(settings: ActionSettings, signal: AbortSignal): Promise<void> {
   const request = settings.request as DeployRequest | RollbackRequest
-  const octokit = settings.githubToken ? getOctokit(settings.githubToken) : undefined
-  const record = (sha: string, environment: string) =>
-    octokit
-      ? GitHubDeployment.start(octokit, {
-          ...context.repo,
-          sha,
-          environment,
-          description: `slurm-gitops ${request.command} of ${request.branch}`,
-          runUrl: request.runUrl
-        })
-      : Promise.resolve(undefined)
+  // octokit (and its HTTP client, a large part of the bundle) is imported when the deployment is first recorded:
+  // once the checks passed, while the SSH handshake is in flight, rather than before connecting.
+  let octokit: ReturnType<typeof getOctokit> | undefined
+  const record = async (sha: string, environment: string) => {
+    if (!settings.githubToken) return undefined
+    const { context, getOctokit } = await import('@actions/github')
+    octokit ??= getOctokit(settings.githubToken)
+    return GitHubDeployment.start(octokit, {
+      ...context.repo,
+      sha,
+      environment,
+      description: `slurm-gitops ${request.command} of ${request.branch}`,
+      runUrl: request.runUrl
+    })
+  }
   // A deploy is recorded from its start; a rollback once the run tells which commit it restored.
   let githubDeployment: GitHubDeployment | undefined
   const sink = new ActionLogSink()

@@ -3,7 +3,7 @@
 import path from 'node:path'
 import * as core from '@actions/core'
 import { AUTO_COMMAND, COMMANDS, type Command, Inputs } from './constants.js'
-import { DEFAULT_CONFIG_PATH } from '../config/load.js'
+import { DEFAULT_CONFIG_PATH } from '../config/default-path.js'
 import { type Problem, UserError } from '../errors/user-error.js'
 import { checkBranchName, checkFullSha, checkGitSha } from '../validate/names.js'
 import { checkHost, checkUnixUser, parsePort } from '../validate/network.js'

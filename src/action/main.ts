@@ -2,46 +2,36 @@
 // presenter reports the outcome; every failure ends in core.setFailed with a message that says what to fix (and
 // an annotation at the file and line when known).
 import * as core from '@actions/core'
-import { context } from '@actions/github'
 import { type Command, Outputs, State } from './constants.js'
-import { type ActionSettings, getInputs } from './inputs.js'
-import { runPlan } from './plan-command.js'
-import { runDeploymentCommand } from './deploy-command.js'
-import {
-  cancelUnfinishedJob,
-  runCancelCommand,
-  runSandboxCommand,
-  runWatchCommand
-} from './sandbox-command.js'
+import { type ActionSettings, type EventInfo, getInputs } from './inputs.js'
 import { UserError } from '../errors/user-error.js'
 import { annotateProblems } from '../github/annotations.js'
+import { runEnvironment } from '../github/run-environment.js'
 import { runUrl } from '../github/run-url.js'
 
-/** One presenter per command: it hands the request to the core and reports the outcome. */
-const presenters: Record<Command, (settings: ActionSettings) => Promise<void>> = {
-  plan: runPlan,
-  deploy: runDeploymentCommand,
-  rollback: runDeploymentCommand,
-  sandbox: runSandboxCommand,
-  watch: runWatchCommand,
-  cancel: runCancelCommand
+type Presenter = (settings: ActionSettings) => Promise<void>
+
+/**
+ * One presenter per command: it hands the request to the core and reports the outcome. Each is imported when its
+ * command runs (a chunk of its own in dist/), so a plan loads no SSH library and a deploy no diff library.
+ */
+const presenters: Record<Command, () => Promise<Presenter>> = {
+  plan: async () => (await import('./plan-command.js')).runPlan,
+  deploy: async () => (await import('./deploy-command.js')).runDeploymentCommand,
+  rollback: async () => (await import('./deploy-command.js')).runDeploymentCommand,
+  sandbox: async () => (await import('./sandbox-command.js')).runSandboxCommand,
+  watch: async () => (await import('./sandbox-command.js')).runWatchCommand,
+  cancel: async () => (await import('./sandbox-command.js')).runCancelCommand
 }
 
 export async function run(): Promise<void> {
   let settings: ActionSettings | undefined
   try {
-    settings = getInputs({
-      eventName: context.eventName,
-      payload: context.payload,
-      ref: context.ref,
-      sha: context.sha,
-      actor: context.actor,
-      runUrl: runUrl(),
-      runId: String(context.runId)
-    })
+    settings = getInputs(eventInfo())
     core.info(`slurm-gitops ${settings.command} (${settings.commandSource})`)
     core.setOutput(Outputs.Command, settings.command)
-    await presenters[settings.command](settings)
+    const present = await presenters[settings.command]()
+    await present(settings)
   } catch (error) {
     fail(error, settings)
   }
@@ -54,17 +44,18 @@ export async function run(): Promise<void> {
 export async function runPost(): Promise<void> {
   try {
     if (!core.getState(State.UnfinishedJob)) return
-    const settings = getInputs({
-      eventName: context.eventName,
-      payload: context.payload,
-      ref: context.ref,
-      sha: context.sha,
-      actor: context.actor
-    })
+    const settings = getInputs(eventInfo())
+    const { cancelUnfinishedJob } = await import('./sandbox-command.js')
     await cancelUnfinishedJob(settings)
   } catch (error) {
     core.warning(`slurm-gitops post step: ${error instanceof Error ? error.message : String(error)}`)
   }
+}
+
+/** The run's event, as the inputs need it. */
+function eventInfo(): EventInfo {
+  const run = runEnvironment()
+  return { ...run, runUrl: runUrl(undefined, run), runId: String(run.runId) }
 }
 
 function fail(error: unknown, settings: ActionSettings | undefined): void {

@@ -59,7 +59,7 @@ export async function deploy(request: DeployRequest, io: OperationIO): Promise<D
   const repository = await repositoryAt(request.repo, { sha }, io.log)
   const target = findDeployment(repository.config, request.branch)
   if (target.kind === 'no-deployment') return target
-  const plan = checkedPlan(repository, target.deployment, io)
+  const plan = (await checkedPlans(repository, [target.deployment], io))[0]!
   await io.onStart?.({ environment: plan.environment, sha })
   const [run] = await runScripts(repository.config, request.connection, io, [
     { plan, params: { ...runParams(request, 'deploy'), sha }, bundleOf: { repoDir: request.repo.dir, sha } }
@@ -71,7 +71,7 @@ export async function rollback(request: RollbackRequest, io: OperationIO): Promi
   const repository = await repositoryAt(request.repo, { tree: true })
   const target = findDeployment(repository.config, request.branch)
   if (target.kind === 'no-deployment') return target
-  const plan = checkedPlan(repository, target.deployment, io)
+  const plan = (await checkedPlans(repository, [target.deployment], io))[0]!
   const [run] = await runScripts(repository.config, request.connection, io, [
     { plan, params: { ...runParams(request, 'rollback'), target: request.to ?? '' } }
   ])
@@ -85,10 +85,9 @@ export async function status(request: StatusRequest, io: OperationIO): Promise<D
   const targets = branches.map(branch => findDeployment(repository.config, branch))
   const missing = targets.filter(t => t.kind === 'no-deployment')
   if (missing.length > 0) throw new UserError(missing.map(t => t.problem))
-  const runs = targets.map(target => ({
-    plan: checkedPlan(repository, (target as { deployment: DeploymentConfig }).deployment, io),
-    params: runParams(request, 'status')
-  }))
+  const deployments = targets.map(target => (target as { deployment: DeploymentConfig }).deployment)
+  const plans = await checkedPlans(repository, deployments, io)
+  const runs = plans.map(plan => ({ plan, params: runParams(request, 'status') }))
   return runScripts(repository.config, request.connection, io, runs)
 }
 
@@ -118,17 +117,18 @@ function findDeployment(
   }
 }
 
-/** The PR plan's checks, before connecting: a script that does not parse never reaches the cluster. */
-function checkedPlan(
+/** The PR plan's checks, all in one go, before connecting: a script that does not parse never reaches the cluster. */
+async function checkedPlans(
   repository: { config: Config; templates: TemplateSet },
-  deployment: DeploymentConfig,
+  deployments: DeploymentConfig[],
   io: OperationIO
-): DeploymentPlan {
-  const plan = planDeployment(repository.config, deployment, compileTemplates(repository.templates))
-  const validation = validatePlans([plan], { shellcheck: false })
+): Promise<DeploymentPlan[]> {
+  const templates = compileTemplates(repository.templates)
+  const plans = deployments.map(deployment => planDeployment(repository.config, deployment, templates))
+  const validation = await validatePlans(plans, { shellcheck: false })
   for (const warning of validation.warnings) io.warn(formatProblem(warning))
   if (validation.errors.length > 0) throw new UserError(validation.errors)
-  return plan
+  return plans
 }
 
 function runParams(request: DeployRequest | RollbackRequest | StatusRequest, mode: RunMode) {

@@ -67,7 +67,7 @@ export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<S
     runId: request.runId
   })
   // A script that does not parse never reaches the cluster.
-  const problems = checkScripts(plan.scripts)
+  const problems = await checkScripts(plan.scripts)
   if (problems.length > 0) throw new UserError(problems)
 
   const settings = await transportSettings(config.cluster, request.connection)

@@ -40,7 +40,7 @@ export async function comparePlans(options: {
   const head = await planAt(options.head, options.configPath, options.branches, log)
   const { state: base, plans: basePlans } = await planBase(options, log)
   if (head.kind === 'invalid') return { head, base }
-  const validation = validatePlans(head.plans)
+  const validation = await validatePlans(head.plans)
   log(
     `Checks: ${validation.checks.join(', ')}; ${validation.errors.length} errors, ${validation.warnings.length} warnings`
   )

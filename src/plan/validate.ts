@@ -1,9 +1,11 @@
 // Checks a plan before anything would run: every shell script parses (`bash -n`, and shellcheck when
 // installed), and the scrontab block is one Slurm will accept.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { availableParallelism } from 'node:os'
 import type { DeploymentPlan } from './types.js'
 import { checkSlurmCron, SLURM_CRON_NICKNAMES } from '../validate/slurm-cron.js'
 import { checkSbatchOptions } from '../validate/sbatch-options.js'
+import { bashSyntaxErrors } from '../validate/bash-syntax.js'
 import type { Problem } from '../errors/user-error.js'
 import { RENDERED_DIR } from './plan.js'
 
@@ -14,75 +16,112 @@ export interface ValidationResult {
   checks: string[]
 }
 
+interface NamedScript {
+  /** Where a problem is reported, e.g. `main: .slurm-gitops/jobs/daily.sh`. */
+  where: string
+  content: string
+}
+
 /**
- * `shellcheck: false` skips shellcheck (about half a second for a deployment): a deploy, whose plan the PR check
- * already linted, needs only the checks that stop a broken script from reaching the cluster.
+ * `shellcheck: false` skips shellcheck (about half a second for a deploy script): a deploy, whose plan the PR
+ * check already linted, needs only the checks that stop a broken script from reaching the cluster. Every
+ * script goes to one `bash -n` run (src/validate/bash-syntax.ts); shellcheck, which spends its time analysing
+ * rather than starting, checks the scripts side by side, one process per core.
  */
-export function validatePlans(
+export async function validatePlans(
   plans: DeploymentPlan[],
   options: { shellcheck?: boolean } = {}
-): ValidationResult {
+): Promise<ValidationResult> {
   const result: ValidationResult = { errors: [], warnings: [], checks: ['bash -n', 'scrontab rules'] }
   const shellcheck = options.shellcheck !== false && hasShellcheck()
   if (shellcheck) result.checks.push('shellcheck')
-  for (const plan of plans) {
-    const scripts = [
+  const scriptsOf = (plan: DeploymentPlan): NamedScript[] =>
+    [
       { name: 'deploy script', content: plan.script },
       ...plan.files
         .filter(f => f.path.endsWith('.sh'))
         .map(f => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))
-    ]
-    for (const script of scripts) {
-      const where = `${plan.branch}: ${script.name}`
-      const syntax = bashSyntaxError(script.content)
-      if (syntax) result.errors.push({ where, message: `bash -n: ${syntax}` })
-      if (shellcheck && !syntax) {
-        for (const finding of runShellcheck(script.content)) {
-          ;(finding.level === 'error' ? result.errors : result.warnings).push({
-            where,
-            message: finding.text
-          })
-        }
+    ].map(script => ({ where: `${plan.branch}: ${script.name}`, content: script.content }))
+  const perPlan = plans.map(scriptsOf)
+  const scripts = perPlan.flat()
+  const syntax = await bashSyntaxErrors(scripts.map(s => s.content))
+  const findings = shellcheck
+    ? await inParallel(scripts, (script, i) =>
+        syntax[i] ? Promise.resolve([]) : runShellcheck(script.content)
+      )
+    : scripts.map(() => [])
+  let index = 0
+  for (const [p, plan] of plans.entries()) {
+    for (const script of perPlan[p]!) {
+      const error = syntax[index]
+      if (error) result.errors.push({ where: script.where, message: `bash -n: ${error}` })
+      for (const finding of findings[index]!) {
+        ;(finding.level === 'error' ? result.errors : result.warnings).push({
+          where: script.where,
+          message: finding.text
+        })
       }
+      index++
     }
     result.errors.push(...checkScrontabBlock(plan))
   }
   return result
 }
 
-/** `bash -n` of each named script: what stops a script that does not parse from reaching the cluster. */
-export function checkScripts(scripts: { name: string; content: string }[]): Problem[] {
-  return scripts.flatMap(script => {
-    const syntax = bashSyntaxError(script.content)
-    return syntax ? [{ where: script.name, message: `bash -n: ${syntax}` }] : []
+/** `bash -n` of each named script, in one run: what stops a script that does not parse from reaching the cluster. */
+export async function checkScripts(scripts: { name: string; content: string }[]): Promise<Problem[]> {
+  const syntax = await bashSyntaxErrors(scripts.map(script => script.content))
+  return scripts.flatMap((script, i) => {
+    const error = syntax[i]
+    return error ? [{ where: script.name, message: `bash -n: ${error}` }] : []
   })
-}
-
-function bashSyntaxError(content: string): string | null {
-  const run = spawnSync('bash', ['-n'], { input: content, encoding: 'utf8' })
-  return run.status === 0 ? null : run.stderr.trim().replace(/^bash: /gm, '')
 }
 
 function hasShellcheck(): boolean {
   return spawnSync('shellcheck', ['--version'], { encoding: 'utf8' }).status === 0
 }
 
-function runShellcheck(content: string): { level: string; text: string }[] {
-  const run = spawnSync('shellcheck', ['--shell=bash', '--format=json1', '--severity=warning', '-'], {
-    input: content,
-    encoding: 'utf8'
-  })
-  try {
-    const report = JSON.parse(run.stdout) as {
-      comments: { line: number; level: string; code: number; message: string }[]
+/** `work` for each item, at most one per core at a time; results in the items' order. */
+async function inParallel<T, R>(items: T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index]!, index)
     }
-    return report.comments.map(c => ({
-      level: c.level,
-      text: `shellcheck SC${c.code} line ${c.line}: ${c.message}`
-    }))
-  } catch {
-    return []
   }
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), items.length) }, worker))
+  return results
+}
+
+/** shellcheck's findings for one script; nothing when its output cannot be read. */
+function runShellcheck(content: string): Promise<{ level: string; text: string }[]> {
+  return new Promise(resolve => {
+    const child = spawn('shellcheck', ['--shell=bash', '--format=json1', '--severity=warning', '-'], {
+      stdio: ['pipe', 'pipe', 'ignore']
+    })
+    const stdout: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.on('error', () => resolve([]))
+    child.stdin.on('error', () => undefined)
+    child.on('close', () => {
+      try {
+        const report = JSON.parse(Buffer.concat(stdout).toString('utf8')) as {
+          comments: { line: number; level: string; code: number; message: string }[]
+        }
+        resolve(
+          report.comments.map(c => ({
+            level: c.level,
+            text: `shellcheck SC${c.code} line ${c.line}: ${c.message}`
+          }))
+        )
+      } catch {
+        resolve([])
+      }
+    })
+    child.stdin.end(content)
+  })
 }
 
 /** The block must keep its markers (the deploy finds it by them) and hold only entries Slurm accepts. */

@@ -68,7 +68,7 @@ describe('deploy', () => {
     expect(error).toBeInstanceOf(UserError)
     const problem = (error as UserError).problems[0]!
     expect(problem.where).toBe('main: .slurm-gitops/jobs/daily.sh')
-    expect(problem.message).toMatch(/^bash -n: .*syntax error/)
+    expect(problem.message).toMatch(/^bash -n: line \d+: syntax error/)
     expect(sink.events).toEqual([])
   })
 })

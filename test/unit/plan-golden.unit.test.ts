@@ -53,7 +53,7 @@ describe('the plan of examples/caqrn', () => {
     const second = await renderedTree()
     expect(second).toEqual(first)
     const { plans } = await planRepository(workingTreeReader(example), '.github/slurm-gitops.yml')
-    const validation = validatePlans(plans)
+    const validation = await validatePlans(plans)
     expect(validation.errors).toEqual([])
     expect(validation.checks).toContain('bash -n')
   })

@@ -1,0 +1,20 @@
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  planMarkdown,
+  renderPlanMarkdown
+} from "./chunk-3YYXL73Y.js";
+import "./chunk-MR4IQTO4.js";
+import "./chunk-2YT6VPHG.js";
+import "./chunk-2OOWUSW5.js";
+import "./chunk-IMMTGQZS.js";
+import "./chunk-NPKQP7SB.js";
+import "./chunk-M7CMLPS4.js";
+export {
+  planMarkdown,
+  renderPlanMarkdown
+};
