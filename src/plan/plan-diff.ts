@@ -46,14 +46,29 @@ export function diffPlans(head: DeploymentPlan[], base: DeploymentPlan[] | undef
   return { deployments, changed: deployments.some(d => d.status !== 'unchanged') }
 }
 
+/**
+ * What merging into `targetBranch` deploys: the deployment that follows that branch, and no other (a PR into
+ * main deploys production only). Without a target (a push, the CLI's plan) every deployment counts.
+ */
+export function deployedByMerge(
+  diff: PlanDiff,
+  targetBranch: string | undefined
+): { deployed: DeploymentChange[]; others: DeploymentChange[] } {
+  if (targetBranch === undefined) return { deployed: diff.deployments, others: [] }
+  return {
+    deployed: diff.deployments.filter(d => d.branch === targetBranch),
+    others: diff.deployments.filter(d => d.branch !== targetBranch)
+  }
+}
+
 function diffDeployment(
   base: DeploymentPlan | undefined,
   head: DeploymentPlan | undefined
 ): DeploymentChange {
   const plan = (head ?? base) as DeploymentPlan
-  const baseFiles = new Map(scriptAndFiles(base).map(file => [file.path, file]))
+  const baseFiles = new Map(comparableFiles(base).map(file => [file.path, file]))
   const files: FileChange[] = []
-  for (const file of scriptAndFiles(head)) {
+  for (const file of comparableFiles(head)) {
     files.push(diffFile(file.path, baseFiles.get(file.path), file))
     baseFiles.delete(file.path)
   }
@@ -72,15 +87,30 @@ function diffDeployment(
   return { branch: plan.branch, environment: plan.environment, root: plan.root, status, files }
 }
 
-/** The files under their paths on the cluster, plus the script (mode 0 marks it as not a file). */
-function scriptAndFiles(plan: DeploymentPlan | undefined): PlannedFile[] {
+/**
+ * What a deploy writes, builds from and runs, each under the path the plan shows: the rendered files under
+ * their paths on the cluster, the requirements (the venv), and the script (mode 0 marks it as not a file) with
+ * its embedded fingerprint left out, since that changes with any file and the files' own entries show how.
+ * The diff and the reviewed-plan fingerprint compare these, so both call a change the same thing.
+ */
+export function comparableFiles(plan: DeploymentPlan | undefined): PlannedFile[] {
   if (!plan) return []
   return [
     ...plan.files.map(file => ({ ...file, path: `${RENDERED_DIR}/${file.path}` })),
     // The requirements decide the venv: a dependency change shows in the plan.
-    ...plan.inputs.map(file => ({ ...file, path: `${file.path} (venv)` })),
-    { path: SCRIPT_PATH, mode: 0, content: plan.script }
+    ...plan.inputs.map(file => ({ ...file, path: `${file.path}${INPUT_SUFFIX}` })),
+    { path: SCRIPT_PATH, mode: 0, content: withoutFingerprint(plan) }
   ]
+}
+
+/** How a repository input (the requirements file) is named among the plan's files. */
+export const INPUT_SUFFIX = ' (venv)'
+
+/** The fingerprint's value is replaced by this in the script's diff (it is not something to review). */
+export const FINGERPRINT_PLACEHOLDER = '<fingerprint of the rendered files>'
+
+function withoutFingerprint(plan: DeploymentPlan): string {
+  return plan.fingerprint ? plan.script.split(plan.fingerprint).join(FINGERPRINT_PLACEHOLDER) : plan.script
 }
 
 function diffFile(path: string, base: PlannedFile | undefined, head: PlannedFile | undefined): FileChange {
