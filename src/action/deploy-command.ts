@@ -1,16 +1,23 @@
 // `deploy` (push to a deployed branch) and `rollback` (workflow_dispatch): the core runs the deployment's script;
-// this presents the outcome as outputs, a job summary and a GitHub deployment.
+// this presents the outcome as outputs and a job summary. Before a deploy connects, it looks up the plan the
+// merged pull request showed and says whether this is it (refusing otherwise with `requireReviewedPlan`). A GitHub
+// deployment is recorded here only with `github-deployment: create`; by default the job's `environment:` is it.
 import * as core from '@actions/core'
 import { context, getOctokit } from '@actions/github'
 import type { ActionSettings } from './inputs.js'
-import { Outputs } from './constants.js'
+import { Outputs, PLAN_COMMENT_MARKER } from './constants.js'
 import { ActionLogSink } from './action-log-sink.js'
 import { cancelOnSignal } from '../exec/cancel-on-signal.js'
-import { deploy, rollback, type DeploymentOutcome, type DeploymentRun } from '../operations/deployment.js'
+import { deploy, rollback, type DeploymentOutcome, type DeployStart } from '../operations/deployment.js'
 import type { DeployRequest, RollbackRequest } from '../operations/requests.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
 import { GitHubDeployment } from '../github/deployments.js'
-import { deploySummary } from '../report/deploy-summary.js'
+import { findReviewedPlan } from '../github/reviewed-plan.js'
+import type { GitHubClient } from '../github/sticky-comment.js'
+import { planFingerprint } from '../plan/plan-fingerprint.js'
+import { judgeReview, reviewAllowsDeploy, type PlanReview } from '../plan/plan-review.js'
+import { deploySummary, refusedSummary, type SummaryTable } from '../report/deploy-summary.js'
+import { reviewNote } from '../report/review-note.js'
 
 /**
  * The runner cancels with SIGINT, then SIGTERM. From the first moment to the last status posted, a signal stops
@@ -21,11 +28,21 @@ export function runDeploymentCommand(settings: ActionSettings): Promise<void> {
   return cancelOnSignal(signal => deploymentCommand(settings, signal))
 }
 
+/** A deploy that `requireReviewedPlan` stops before it connects. */
+class ReviewRefused extends Error {
+  constructor(
+    readonly review: PlanReview,
+    readonly start: DeployStart
+  ) {
+    super('the plan is not the reviewed plan')
+  }
+}
+
 async function deploymentCommand(settings: ActionSettings, signal: AbortSignal): Promise<void> {
   const request = settings.request as DeployRequest | RollbackRequest
   const octokit = settings.githubToken ? getOctokit(settings.githubToken) : undefined
   const record = (sha: string, environment: string) =>
-    octokit
+    octokit && settings.githubDeployment === 'create'
       ? GitHubDeployment.start(octokit, {
           ...context.repo,
           sha,
@@ -36,6 +53,7 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
       : Promise.resolve(undefined)
   // A deploy is recorded from its start; a rollback once the run tells which commit it restored.
   let githubDeployment: GitHubDeployment | undefined
+  let review: PlanReview | undefined
   const sink = new ActionLogSink()
   let outcome: DeploymentOutcome
   try {
@@ -44,12 +62,22 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
       signal,
       warn: (message: string) => sink.warning(message),
       log: (message: string) => core.info(message),
-      onStart: async (start: { environment: string; sha: string }) => {
+      onStart: async (start: DeployStart) => {
+        review = await checkReview(octokit, request.branch, start)
+        if (!reviewAllowsDeploy(review, start.deployment.requireReviewedPlan)) {
+          throw new ReviewRefused(review, start)
+        }
         githubDeployment = await record(start.sha, start.environment)
       }
     }
     outcome = request.command === 'deploy' ? await deploy(request, io) : await rollback(request, io)
   } catch (error) {
+    if (error instanceof ReviewRefused) {
+      const note = reviewNote(error.review, { required: true })
+      await writeSummary(refusedSummary(request.branch, error.start, note.markdown))
+      core.setFailed(`slurm-gitops deploy of ${request.branch} refused before connecting: ${note.text}`)
+      return
+    }
     await githubDeployment?.setState('failure')
     throw error
   } finally {
@@ -69,7 +97,8 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
   core.setOutput(Outputs.Environment, outputs.environment)
   core.setOutput(Outputs.Venv, outputs.venv)
   core.setOutput(Outputs.Scrontab, outputs.scrontab)
-  await writeSummary(outcome)
+  const note = review ? reviewNote(review, { required: false }) : undefined
+  await writeSummary(deploySummary(outcome, note?.markdown))
   const ok = succeeded(report)
   const restored = outputs.sha || outputs.targetSha
   if (!githubDeployment && restored) githubDeployment = await record(restored, outputs.environment)
@@ -77,15 +106,38 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
   if (!ok) core.setFailed(`slurm-gitops ${request.command} of ${request.branch}: ${failureMessage(report)}`)
 }
 
-async function writeSummary(outcome: DeploymentRun): Promise<void> {
-  const table = deploySummary(outcome)
-  const summary = core.summary.addHeading(table.heading, 2).addTable([
-    [
-      { data: 'What', header: true },
-      { data: 'Now', header: true }
-    ],
-    ...table.rows
-  ])
+/** The pull request merged as the pushed commit, its plan record, and how this deploy's plan compares. */
+async function checkReview(
+  octokit: GitHubClient | undefined,
+  branch: string,
+  start: DeployStart
+): Promise<PlanReview> {
+  const deployed = planFingerprint(start.plan)
+  const lookup = octokit
+    ? await findReviewedPlan(octokit, {
+        ...context.repo,
+        sha: start.sha,
+        branch,
+        marker: PLAN_COMMENT_MARKER
+      })
+    : { kind: 'unchecked' as const, reason: 'the github-token input is empty' }
+  const review = judgeReview(lookup, branch, deployed)
+  core.info(reviewNote(review, { required: start.deployment.requireReviewedPlan }).text)
+  return review
+}
+
+async function writeSummary(table: SummaryTable): Promise<void> {
+  const summary = core.summary.addHeading(table.heading, 2)
+  if (table.lead) summary.addRaw(`\n${table.lead}\n`, true)
+  if (table.rows.length > 0) {
+    summary.addTable([
+      [
+        { data: 'What', header: true },
+        { data: 'Now', header: true }
+      ],
+      ...table.rows
+    ])
+  }
   for (const section of table.sections)
     summary.addHeading(section.title, 3).addRaw(`\n${section.body}\n`, true)
   await summary.write()

@@ -112,6 +112,11 @@ export interface DeployFixture {
   root(branch: string): string
   /** Commits `change` on `branch` (created from main when missing), pushes it to origin, returns the SHA. */
   commit(branch: string, change: Change): string
+  /**
+   * Merges `from` into `into` with a merge commit (GitHub's merge button), pushes `into`, returns the SHA. With
+   * `push: false`, the merge is left checked out (detached) and pushed nowhere: GitHub's test merge of a PR.
+   */
+  merge(into: string, from: string, options?: { message?: string; push?: boolean }): string
   sha(ref: string): string
   /** The config as of `ref` (what a run of that commit uses). */
   config(ref: string): Config
@@ -180,6 +185,19 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
   const config = (ref: string): Config =>
     parseConfig(git(repoDir, ['show', `${ref}:${CONFIG_PATH}`]), path.join(repoDir, CONFIG_PATH))
 
+  // The receiving side runs as us in the account's repository: allow it there (a `-c` of ours would not reach
+  // it, git clears config variables for a local transport's child).
+  const push = (branch: string) => {
+    git(repoDir, [
+      'push',
+      '--quiet',
+      "--receive-pack=git -c safe.directory='*' receive-pack",
+      'origin',
+      branch
+    ])
+    chownOrigin()
+  }
+
   return {
     dir,
     repoDir,
@@ -201,16 +219,21 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
       if (change.config) editConfig(change.config)
       git(repoDir, ['add', '-A'])
       git(repoDir, ['commit', '--quiet', '--allow-empty', '-m', change.message])
-      // The receiving side runs as us in the account's repository: allow it there (a `-c` of ours would not
-      // reach it, git clears config variables for a local transport's child).
+      push(branch)
+      return sha('HEAD')
+    },
+    merge(into, from, options = {}) {
+      const pushed = options.push !== false
+      git(repoDir, pushed ? ['checkout', '--quiet', into] : ['checkout', '--quiet', '--detach', into])
       git(repoDir, [
-        'push',
+        'merge',
         '--quiet',
-        "--receive-pack=git -c safe.directory='*' receive-pack",
-        'origin',
-        branch
+        '--no-ff',
+        '-m',
+        options.message ?? `Merge ${from} into ${into}`,
+        from
       ])
-      chownOrigin()
+      if (pushed) push(into)
       return sha('HEAD')
     },
     async run(branch, o = {}) {
