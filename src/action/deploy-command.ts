@@ -53,7 +53,9 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
       : Promise.resolve(undefined)
   // A deploy is recorded from its start; a rollback once the run tells which commit it restored.
   let githubDeployment: GitHubDeployment | undefined
-  let review: PlanReview | undefined
+  // Looked up while the deploy connects and runs, unless it decides whether the deploy may run at all.
+  let review: Promise<PlanReview> | undefined
+  let reviewLogged = false
   const sink = new ActionLogSink()
   let outcome: DeploymentOutcome
   try {
@@ -63,9 +65,12 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
       warn: (message: string) => sink.warning(message),
       log: (message: string) => core.info(message),
       onStart: async (start: DeployStart) => {
-        review = await checkReview(octokit, request.branch, start)
-        if (!reviewAllowsDeploy(review, start.deployment.requireReviewedPlan)) {
-          throw new ReviewRefused(review, start)
+        review = checkReview(octokit, request.branch, start)
+        if (start.deployment.requireReviewedPlan) {
+          const found = await review
+          core.info(reviewNote(found, { required: true }).text)
+          reviewLogged = true
+          if (!reviewAllowsDeploy(found, true)) throw new ReviewRefused(found, start)
         }
         githubDeployment = await record(start.sha, start.environment)
       }
@@ -97,7 +102,8 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
   core.setOutput(Outputs.Environment, outputs.environment)
   core.setOutput(Outputs.Venv, outputs.venv)
   core.setOutput(Outputs.Scrontab, outputs.scrontab)
-  const note = review ? reviewNote(review, { required: false }) : undefined
+  const note = review && reviewNote(await review, { required: false })
+  if (note && !reviewLogged) core.info(note.text)
   await writeSummary(deploySummary(outcome, note?.markdown))
   const ok = succeeded(report)
   const restored = outputs.sha || outputs.targetSha
@@ -106,24 +112,29 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
   if (!ok) core.setFailed(`slurm-gitops ${request.command} of ${request.branch}: ${failureMessage(report)}`)
 }
 
-/** The pull request merged as the pushed commit, its plan record, and how this deploy's plan compares. */
+/**
+ * The pull request merged as the pushed commit, its plan record, and how this deploy's plan compares. Never
+ * rejects: what GitHub could not tell is an "unchecked" review.
+ */
 async function checkReview(
   octokit: GitHubClient | undefined,
   branch: string,
   start: DeployStart
 ): Promise<PlanReview> {
-  const deployed = planFingerprint(start.plan)
-  const lookup = octokit
-    ? await findReviewedPlan(octokit, {
-        ...context.repo,
-        sha: start.sha,
-        branch,
-        marker: PLAN_COMMENT_MARKER
-      })
-    : { kind: 'unchecked' as const, reason: 'the github-token input is empty' }
-  const review = judgeReview(lookup, branch, deployed)
-  core.info(reviewNote(review, { required: start.deployment.requireReviewedPlan }).text)
-  return review
+  try {
+    const deployed = planFingerprint(start.plan)
+    const lookup = octokit
+      ? await findReviewedPlan(octokit, {
+          ...context.repo,
+          sha: start.sha,
+          branch,
+          marker: PLAN_COMMENT_MARKER
+        })
+      : { kind: 'unchecked' as const, reason: 'the github-token input is empty' }
+    return judgeReview(lookup, branch, deployed)
+  } catch (error) {
+    return { kind: 'unchecked', reason: error instanceof Error ? error.message : String(error) }
+  }
 }
 
 async function writeSummary(table: SummaryTable): Promise<void> {
