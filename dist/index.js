@@ -4,20 +4,20 @@ import { dirname as __sgDirname } from 'node:path';
 const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
-import "./chunks/chunk-W6O2X5YI.js";
+import "./chunks/chunk-EUK3QKG3.js";
 import {
   getState,
   saveState
-} from "./chunks/chunk-YZKI2WTI.js";
+} from "./chunks/chunk-NKJGWXBT.js";
 import "./chunks/chunk-M7CMLPS4.js";
 
 // src/index.ts
 if (getState("isPost" /* IsPost */) === "true") {
-  const { runPost } = await import("./chunks/main-EOSE5I4B.js");
+  const { runPost } = await import("./chunks/main-ZRUA5T4B.js");
   await runPost();
 } else {
   saveState("isPost" /* IsPost */, "true");
-  const { run } = await import("./chunks/main-EOSE5I4B.js");
+  const { run } = await import("./chunks/main-ZRUA5T4B.js");
   await run();
 }
 process.exit();

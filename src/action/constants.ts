@@ -6,6 +6,7 @@ export enum Inputs {
   Config = 'config',
   WorkingDirectory = 'working-directory',
   GitHubToken = 'github-token',
+  GitHubDeployment = 'github-deployment',
   Comment = 'comment',
   SshPrivateKey = 'ssh-private-key',
   SshKeyPassphrase = 'ssh-key-passphrase',
@@ -77,6 +78,13 @@ export enum State {
 export const COMMANDS = ['plan', 'deploy', 'rollback', 'sandbox', 'watch', 'cancel'] as const
 export type Command = (typeof COMMANDS)[number]
 export const AUTO_COMMAND = 'auto'
+
+/**
+ * What `github-deployment` accepts: `off`, the job's `environment:` is the deployment record (GitHub creates it);
+ * `create`, the action records one through the Deployments API (for a job without `environment:`).
+ */
+export const GITHUB_DEPLOYMENT_MODES = ['off', 'create'] as const
+export type GitHubDeploymentMode = (typeof GITHUB_DEPLOYMENT_MODES)[number]
 
 /** Hidden marker by which the plan's sticky PR comment is found again on the next push. */
 export const PLAN_COMMENT_MARKER = '<!-- slurm-gitops:plan -->'

@@ -2,7 +2,14 @@
 // input-helper does). Each problem names the input and what it accepts; all problems are reported together.
 import path from 'node:path'
 import * as core from '@actions/core'
-import { AUTO_COMMAND, COMMANDS, type Command, Inputs } from './constants.js'
+import {
+  AUTO_COMMAND,
+  COMMANDS,
+  type Command,
+  GITHUB_DEPLOYMENT_MODES,
+  type GitHubDeploymentMode,
+  Inputs
+} from './constants.js'
 import { DEFAULT_CONFIG_PATH } from '../config/default-path.js'
 import { type Problem, UserError } from '../errors/user-error.js'
 import { checkBranchName, checkFullSha, checkGitSha } from '../validate/names.js'
@@ -20,6 +27,8 @@ export interface ActionSettings {
   /** The config file, relative to workingDirectory (also how it is read at other commits). */
   config: string
   githubToken: string
+  /** deploy, rollback: whether the action records a GitHub deployment itself (see GITHUB_DEPLOYMENT_MODES). */
+  githubDeployment: GitHubDeploymentMode
   /** Write (update) the sticky plan comment on pull requests. */
   comment: boolean
   /** What the core is asked to do, complete. */
@@ -102,6 +111,12 @@ export function getInputs(
   const repo = { dir: workingDirectory, configPath: config }
 
   const comment = parseBoolean(Inputs.Comment, read(Inputs.Comment), true, problem)
+  const githubDeployment = parseChoice(
+    Inputs.GitHubDeployment,
+    read(Inputs.GitHubDeployment),
+    GITHUB_DEPLOYMENT_MODES,
+    problem
+  )
   const port = read(Inputs.SshPort)
   const parsedPort = port === '' ? undefined : parsePort(port)
   if (parsedPort && 'problem' in parsedPort) problem(Inputs.SshPort, parsedPort.problem)
@@ -206,6 +221,7 @@ export function getInputs(
     workingDirectory,
     config,
     githubToken,
+    githubDeployment,
     comment,
     request,
     eventSha: event.sha ?? '',
@@ -299,6 +315,19 @@ function parseBoolean(
   if (['false', 'False', 'FALSE'].includes(value)) return false
   problem(input, `"${value}" is not a boolean; use true or false`)
   return fallback
+}
+
+/** One of `choices`; empty means the first. */
+function parseChoice<T extends string>(
+  input: Inputs,
+  value: string,
+  choices: readonly T[],
+  problem: (input: Inputs, message: string) => void
+): T {
+  if (value === '') return choices[0] as T
+  if ((choices as readonly string[]).includes(value)) return value as T
+  problem(input, `"${value}" is not allowed; use one of ${choices.join(', ')}`)
+  return choices[0] as T
 }
 
 function parseInteger(

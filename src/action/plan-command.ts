@@ -1,6 +1,7 @@
 // `command: plan`, the pull_request check: plan every deployment at head (the checked-out tree) and at the
 // base commit, diff them, validate the head, and report as job summary, one sticky PR comment, annotations and
 // outputs. It needs no SSH secret and never connects to the cluster.
+import path from 'node:path'
 import * as core from '@actions/core'
 import { context, getOctokit } from '@actions/github'
 import type { ActionSettings } from './inputs.js'
@@ -8,7 +9,9 @@ import { COMMENT_LIMIT, Outputs, PLAN_COMMENT_MARKER, SUMMARY_LIMIT } from './co
 import { plan } from '../operations/plan.js'
 import type { PlanRequest } from '../operations/requests.js'
 import { composeScript } from '../plan/payload.js'
+import { deployedByMerge } from '../plan/plan-diff.js'
 import { type PlanReport, renderPlanMarkdown } from '../report/plan-markdown.js'
+import { escapeText } from '../report/markdown-text.js'
 import { runUrl } from '../github/run-url.js'
 import { type GitHubClient, type StickyResult, upsertStickyComment } from '../github/sticky-comment.js'
 import { annotateProblems, type AnnotationPaths } from '../github/annotations.js'
@@ -17,6 +20,8 @@ import { annotateProblems, type AnnotationPaths } from '../github/annotations.js
 export interface PlanEnvironment {
   eventName: string
   repository?: { owner: string; repo: string }
+  /** GITHUB_SERVER_URL, e.g. https://github.com: commits and the config file link there. */
+  serverUrl: string
   runUrl?: string
   workspace: string
   createClient: (token: string) => GitHubClient
@@ -32,6 +37,7 @@ export function actionEnvironment(): PlanEnvironment {
   return {
     eventName: context.eventName,
     repository,
+    serverUrl: context.serverUrl,
     runUrl: runUrl(repository),
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     createClient: token => getOctokit(token)
@@ -47,6 +53,7 @@ export async function runPlan(
   const { head, base } = await core.group(`Plan at head and at base ${request.base ?? '(none)'}`, () =>
     plan(request, message => core.info(message))
   )
+  const targetBranch = settings.pullRequest?.baseRef
   if (head.kind === 'planned') {
     await core.group('What the merge changes', async () => {
       for (const deployment of head.diff.deployments) {
@@ -63,26 +70,32 @@ export async function runPlan(
     headSha: settings.pullRequest?.headSha ?? settings.eventSha,
     base,
     head,
-    targetBranch: settings.pullRequest?.baseRef,
-    runUrl: env.runUrl
+    targetBranch,
+    runUrl: env.runUrl,
+    links: env.repository && {
+      url: `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`,
+      configPath: repositoryPath(env.workspace, settings.workingDirectory, settings.config)
+    }
   }
 
-  const commentNote = await core.group('Sticky PR comment', () => writeComment(settings, env, report))
-
-  const scripts =
-    head.kind === 'planned' ? new Map(head.plans.map(p => [p.branch, composeScript(p)])) : undefined
-  const summary = renderPlanMarkdown(report, {
-    limit: SUMMARY_LIMIT - 4096,
-    scripts,
-    fullReportUrl: env.runUrl
-  })
-  await writeSummary(commentNote ? `${summary}\n${commentNote}\n` : summary)
-
+  // The report and the outputs first: whatever the comment's API calls do, they are not lost.
   if (head.kind === 'planned') {
-    const changed = head.diff.deployments.filter(d => d.status !== 'unchanged').map(d => d.branch)
-    core.setOutput(Outputs.Changed, String(head.diff.changed))
+    const { deployed } = deployedByMerge(head.diff, targetBranch)
+    const changed = deployed.filter(d => d.status !== 'unchanged').map(d => d.branch)
+    core.setOutput(Outputs.Changed, String(changed.length > 0))
     core.setOutput(Outputs.ChangedDeployments, JSON.stringify(changed))
   }
+  // The complete scripts are in `slurm-gitops plan --out`; a run with debug logging appends them here too.
+  const scripts =
+    head.kind === 'planned' && core.isDebug()
+      ? new Map(head.plans.map(p => [p.branch, composeScript(p)]))
+      : undefined
+  await writeSummary(
+    renderPlanMarkdown(report, { limit: SUMMARY_LIMIT - 4096, scripts, fullReportUrl: env.runUrl })
+  )
+
+  const commentNote = await core.group('Sticky PR comment', () => writeComment(settings, env, report))
+  if (commentNote) await writeSummary(`${commentNote}\n`)
 
   if (head.kind === 'invalid') {
     annotateProblems(head.problems, 'error', paths)
@@ -94,6 +107,11 @@ export async function runPlan(
     annotateProblems(head.validation.errors, 'error', paths)
     core.setFailed(`The plan has ${head.validation.errors.length} validation error(s), annotated above`)
   }
+}
+
+/** The config file's path from the repository root, for its link (the action may run in a subdirectory). */
+function repositoryPath(workspace: string, workingDirectory: string, config: string): string {
+  return path.relative(workspace, path.join(workingDirectory, config)).split(path.sep).join('/')
 }
 
 /** Writes or updates the sticky comment; returns a note for the summary when it could not. */
@@ -120,14 +138,23 @@ async function writeComment(
   const body = renderPlanMarkdown(report, {
     limit: COMMENT_LIMIT,
     marker: PLAN_COMMENT_MARKER,
+    planRecord: true,
     fullReportUrl: env.runUrl
   })
-  const result: StickyResult = await upsertStickyComment(
-    env.createClient(settings.githubToken),
-    { ...env.repository, issueNumber: number },
-    PLAN_COMMENT_MARKER,
-    body
-  )
+  let result: StickyResult
+  try {
+    result = await upsertStickyComment(
+      env.createClient(settings.githubToken),
+      { ...env.repository, issueNumber: number },
+      PLAN_COMMENT_MARKER,
+      body
+    )
+  } catch (error) {
+    // GitHub failed (a 5xx, a timeout): the plan is in the job summary; the check does not fail for it.
+    const message = error instanceof Error ? error.message : String(error)
+    core.warning(`The plan could not be posted as a PR comment: ${message}; it is in the job summary`)
+    return `> [!WARNING]\n> No PR comment was written: GitHub answered ${escapeText(message)}.`
+  }
   if (result.status === 'forbidden') {
     // A fork's PR runs with a read-only token: the check still reports, only the comment is missing.
     core.warning(

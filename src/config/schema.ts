@@ -15,6 +15,7 @@ import {
   checkSandboxName
 } from '../validate/names.js'
 import { checkSbatchOptions } from '../validate/sbatch-options.js'
+import { checkTimeZone } from '../validate/time-zone.js'
 import { SANDBOX_ENVIRONMENT } from '../sandbox/job-name.js'
 
 /** Turns a `(value) => problem | null` check into a zod refinement with that problem as the message. */
@@ -60,7 +61,9 @@ const cluster = z.strictObject({
   /** Overall limit for one remote run; past it the remote process group is killed. */
   timeoutMinutes: positiveInt(24 * 60).default(30),
   /** Known partitions and their limits, so the plan can check job times before anything runs. */
-  partitions: z.record(checked(checkPartitionName), partitionLimits).optional()
+  partitions: z.record(checked(checkPartitionName), partitionLimits).optional(),
+  /** The controller's time zone (IANA name): schedules run in it; the plan shows next runs in it. */
+  timezone: checked(checkTimeZone).optional()
 })
 
 const project = z.strictObject({
@@ -121,7 +124,12 @@ const deployment = z.strictObject({
   dataDir: checked(checkAbsolutePath),
   /** Defaults to `<project.root>/<environment>`. */
   root: checked(checkAbsolutePath).optional(),
-  jobs: z.array(job).default([])
+  jobs: z.array(job).default([]),
+  /**
+   * Deploy only the plan a pull request showed: a push whose plan differs from the one in the sticky comment of
+   * the pull request merged into it (or that no pull request reviewed) fails before connecting.
+   */
+  requireReviewedPlan: z.boolean().default(false)
 })
 
 /** An sbatch option's long name, without dashes, that a sandbox run may pass (e.g. "mem", "gres"). */

@@ -50,7 +50,11 @@ export async function upsertStickyComment(
   }
 }
 
-/** Pages through all comments (100 a page) and stops at the first that starts with the marker. */
+/**
+ * Pages through all comments (100 a page) and stops at the first that starts with the marker and was written by
+ * a bot (the workflow's token, or an app's): a comment anyone else wrote, even one that copies our marker, is
+ * neither updated nor believed (the deploy reads the reviewed plan from it).
+ */
 export async function findComment(
   octokit: GitHubClient,
   target: CommentTarget,
@@ -64,7 +68,7 @@ export async function findComment(
   })
   for await (const page of pages) {
     // Starts with, not includes: a reply quoting our comment must not be taken for it.
-    const found = page.data.find(comment => comment.body?.startsWith(marker))
+    const found = page.data.find(comment => comment.body?.startsWith(marker) && comment.user?.type === 'Bot')
     if (found) return { id: found.id, body: found.body ?? '', html_url: found.html_url }
   }
   return undefined

@@ -4,6 +4,7 @@ import type { Config, DeploymentConfig } from '../config/types.js'
 import { compileTemplates, planDeployment } from '../plan/plan.js'
 import type { DeploymentPlan, RunMode, RunParameters } from '../plan/types.js'
 import { validatePlans } from '../plan/validate.js'
+import { planInputs } from '../plan/plan-repository.js'
 import type { TemplateSet } from '../render/templates.js'
 import { resolveCommit } from '../repo/commit.js'
 import { connectTransport } from '../transport/connect.js'
@@ -28,8 +29,20 @@ export interface OperationIO {
   warn: (message: string) => void
   /** Progress for the log (e.g. fetching a commit a shallow checkout lacks). */
   log?: (message: string) => void
-  /** Called once the deployment and the commit are known and checked, before connecting. */
-  onStart?: (start: { environment: string; sha: string }) => Promise<void>
+  /**
+   * Called once the deployment, the commit and its plan are known and checked, before connecting; a deploy
+   * whose plan the front end refuses (`requireReviewedPlan`) throws here and never connects.
+   */
+  onStart?: (start: DeployStart) => Promise<void>
+}
+
+/** What a deploy is about to run, before it connects. */
+export interface DeployStart {
+  environment: string
+  sha: string
+  deployment: DeploymentConfig
+  /** The plan with its inputs (the requirements), as the PR check planned it. */
+  plan: DeploymentPlan
 }
 
 /** One run of a deployment's script. */
@@ -59,8 +72,11 @@ export async function deploy(request: DeployRequest, io: OperationIO): Promise<D
   const repository = await repositoryAt(request.repo, { sha }, io.log)
   const target = findDeployment(repository.config, request.branch)
   if (target.kind === 'no-deployment') return target
-  const plan = (await checkedPlans(repository, [target.deployment], io))[0]!
-  await io.onStart?.({ environment: plan.environment, sha })
+  const plan = {
+    ...(await checkedPlans(repository, [target.deployment], io))[0]!,
+    inputs: await planInputs(repository.read, repository.config)
+  }
+  await io.onStart?.({ environment: plan.environment, sha, deployment: target.deployment, plan })
   const [run] = await runScripts(repository.config, request.connection, io, [
     { plan, params: { ...runParams(request, 'deploy'), sha }, bundleOf: { repoDir: request.repo.dir, sha } }
   ])

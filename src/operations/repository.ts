@@ -15,11 +15,15 @@ export function readerAt(
   return 'sha' in at ? commitReader(repo.dir, at.sha, { log }) : Promise.resolve(workingTreeReader(repo.dir))
 }
 
-/** The config and templates of the repository at `at` (the core's first step of every operation). */
+/**
+ * The config and templates of the repository at `at` (the core's first step of every operation), and its
+ * reader for whatever else the operation reads there.
+ */
 export async function repositoryAt(
   repo: RepoLocation,
   at: { tree: true } | { sha: string },
   log?: (message: string) => void
-): Promise<{ config: Config; templates: TemplateSet }> {
-  return loadRepository(await readerAt(repo, at, log), repo.configPath)
+): Promise<{ config: Config; templates: TemplateSet; read: RepoReader }> {
+  const read = await readerAt(repo, at, log)
+  return { ...(await loadRepository(read, repo.configPath)), read }
 }

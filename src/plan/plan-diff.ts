@@ -2,7 +2,9 @@
 // file by file, with unified diffs. Pure, so the report and its tests need no git and no network.
 import { createTwoFilesPatch } from 'diff'
 import type { DeploymentPlan, PlannedFile } from './types.js'
-import { RENDERED_DIR } from './plan.js'
+import { comparableFiles, SCRIPT_PATH } from './comparable-files.js'
+
+export { FINGERPRINT_PLACEHOLDER, INPUT_SUFFIX, SCRIPT_PATH } from './comparable-files.js'
 
 export type ChangeStatus = 'added' | 'removed' | 'changed' | 'unchanged'
 
@@ -31,9 +33,6 @@ export interface PlanDiff {
   changed: boolean
 }
 
-/** The name under which the deploy script appears in the diff (it is run, not written). */
-export const SCRIPT_PATH = 'deploy script'
-
 /** `base` undefined: nothing to compare with (no base, or an invalid one), so everything is added. */
 export function diffPlans(head: DeploymentPlan[], base: DeploymentPlan[] | undefined): PlanDiff {
   const baseByBranch = new Map((base ?? []).map(plan => [plan.branch, plan]))
@@ -46,14 +45,29 @@ export function diffPlans(head: DeploymentPlan[], base: DeploymentPlan[] | undef
   return { deployments, changed: deployments.some(d => d.status !== 'unchanged') }
 }
 
+/**
+ * What merging into `targetBranch` deploys: the deployment that follows that branch, and no other (a PR into
+ * main deploys production only). Without a target (a push, the CLI's plan) every deployment counts.
+ */
+export function deployedByMerge(
+  diff: PlanDiff,
+  targetBranch: string | undefined
+): { deployed: DeploymentChange[]; others: DeploymentChange[] } {
+  if (targetBranch === undefined) return { deployed: diff.deployments, others: [] }
+  return {
+    deployed: diff.deployments.filter(d => d.branch === targetBranch),
+    others: diff.deployments.filter(d => d.branch !== targetBranch)
+  }
+}
+
 function diffDeployment(
   base: DeploymentPlan | undefined,
   head: DeploymentPlan | undefined
 ): DeploymentChange {
   const plan = (head ?? base) as DeploymentPlan
-  const baseFiles = new Map(scriptAndFiles(base).map(file => [file.path, file]))
+  const baseFiles = new Map(comparableFiles(base).map(file => [file.path, file]))
   const files: FileChange[] = []
-  for (const file of scriptAndFiles(head)) {
+  for (const file of comparableFiles(head)) {
     files.push(diffFile(file.path, baseFiles.get(file.path), file))
     baseFiles.delete(file.path)
   }
@@ -70,17 +84,6 @@ function diffDeployment(
         ? 'unchanged'
         : 'changed'
   return { branch: plan.branch, environment: plan.environment, root: plan.root, status, files }
-}
-
-/** The files under their paths on the cluster, plus the script (mode 0 marks it as not a file). */
-function scriptAndFiles(plan: DeploymentPlan | undefined): PlannedFile[] {
-  if (!plan) return []
-  return [
-    ...plan.files.map(file => ({ ...file, path: `${RENDERED_DIR}/${file.path}` })),
-    // The requirements decide the venv: a dependency change shows in the plan.
-    ...plan.inputs.map(file => ({ ...file, path: `${file.path} (venv)` })),
-    { path: SCRIPT_PATH, mode: 0, content: plan.script }
-  ]
 }
 
 function diffFile(path: string, base: PlannedFile | undefined, head: PlannedFile | undefined): FileChange {

@@ -4,7 +4,7 @@ import type { Config } from '../config/types.js'
 import { loadTemplates, type TemplateSet } from '../render/templates.js'
 import type { RepoReader } from '../repo/reader.js'
 import { planDeployments } from './plan.js'
-import type { DeploymentPlan } from './types.js'
+import type { DeploymentPlan, PlannedFile } from './types.js'
 import { UserError } from '../errors/user-error.js'
 
 export interface RepositoryPlan {
@@ -34,11 +34,18 @@ export async function planRepository(
   branches?: string[]
 ): Promise<RepositoryPlan> {
   const { config, templates } = await loadRepository(read, configPath)
-  const requirements = await read(config.project.requirements)
-  const inputs =
-    requirements === undefined
-      ? []
-      : [{ path: config.project.requirements, mode: 0o644, content: requirements }]
+  const inputs = await planInputs(read, config)
   const plans = planDeployments(config, templates, branches).map(plan => ({ ...plan, inputs }))
   return { config, plans }
+}
+
+/**
+ * The repository files that decide what a deploy builds besides the code (the requirements: the venv), as the
+ * plan's `inputs`. The PR check and the deploy read them alike, so a reviewed plan and a deployed one compare.
+ */
+export async function planInputs(read: RepoReader, config: Config): Promise<PlannedFile[]> {
+  const requirements = await read(config.project.requirements)
+  return requirements === undefined
+    ? []
+    : [{ path: config.project.requirements, mode: 0o644, content: requirements }]
 }

@@ -72,7 +72,18 @@ export function planDeployment(
     files,
     script,
     scrontabBlock,
-    inputs: []
+    inputs: [],
+    fingerprint: renderHash,
+    schedule: {
+      timezone: config.cluster.timezone,
+      jobs: deployment.jobs.map(job => ({
+        name: job.name,
+        cron: job.schedule,
+        partition: deployment.partition,
+        time: job.time,
+        sbatch: job.sbatch
+      }))
+    }
   }
 }
 

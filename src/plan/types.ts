@@ -28,6 +28,24 @@ export interface DeploymentPlan {
    * Not written by the deploy; shown in the PR plan so a dependency change is visible. Empty when not read.
    */
   inputs: PlannedFile[]
+  /**
+   * The fingerprint of the rendered files, embedded in the script (the deploy compares it with the release's).
+   * It changes whenever a file does, so a diff of the script ignores it: the files' own diffs show the change.
+   */
+  fingerprint: string
+  /** The scheduled jobs as the plan shows them (their block is in `files`), with the zone they run in. */
+  schedule: { timezone?: string; jobs: ScheduledJob[] }
+}
+
+/** A scheduled job for people: what runs when, where and with what. */
+export interface ScheduledJob {
+  name: string
+  /** The scrontab schedule, as written (checked against Slurm's rules). */
+  cron: string
+  partition: string
+  time: string
+  /** The job's extra sbatch options (memory, CPUs, GPUs, …). */
+  sbatch: string[]
 }
 
 /** Values that differ per run and are prepended to the script as shell-quoted assignments. */

@@ -1,9 +1,11 @@
 // The job summary of a deploy or rollback: what is live now, what changed, how long each step took.
-import type { DeploymentRun } from '../operations/deployment.js'
+import type { DeploymentRun, DeployStart } from '../operations/deployment.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
 
 export interface SummaryTable {
   heading: string
+  /** A line under the heading (Markdown): whether this was the reviewed plan. */
+  lead?: string
   rows: string[][]
   sections: { title: string; body: string }[]
 }
@@ -11,7 +13,7 @@ export interface SummaryTable {
 const short = (sha: string) => (sha ? sha.slice(0, 12) : '—')
 
 /** Plain data, so the action renders it with core.summary and tests read it without the runner. */
-export function deploySummary(outcome: DeploymentRun): SummaryTable {
+export function deploySummary(outcome: DeploymentRun, review?: string): SummaryTable {
   const { plan, report, outputs, mode } = outcome
   const ok = succeeded(report)
   const result = !ok ? 'failed' : outputs.skipped ? 'skipped' : 'succeeded'
@@ -44,5 +46,18 @@ export function deploySummary(outcome: DeploymentRun): SummaryTable {
   ]
   if (notes.length > 0) sections.unshift({ title: 'Notes', body: notes.map(note => `- ${note}`).join('\n') })
   if (!ok) sections.unshift({ title: 'Failure', body: `\`\`\`\n${failureMessage(report)}\n\`\`\`` })
-  return { heading, rows, sections }
+  return { heading, lead: review, rows, sections }
+}
+
+/** A deploy `requireReviewedPlan` stopped before it connected: nothing on the cluster changed. */
+export function refusedSummary(branch: string, start: DeployStart, review: string): SummaryTable {
+  return {
+    heading: `slurm-gitops deploy: ${branch} → ${start.environment} refused`,
+    lead: review,
+    rows: [
+      ['Commit', short(start.sha)],
+      ['Cluster', 'not connected: nothing changed']
+    ],
+    sections: []
+  }
 }

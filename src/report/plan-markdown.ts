@@ -1,6 +1,7 @@
 // The plan as Markdown: one renderer for the job summary and the sticky PR comment, which differ only in their
-// size limit, a hidden marker, and whether the complete scripts are appended. Over the limit, whole diff
-// sections are dropped from the end (then a section is cut) and a pointer to the full job summary is left.
+// size limit, a hidden marker and plan record, and whether the complete scripts are appended. Over the limit,
+// whole diff sections are dropped from the end (then a section is cut) and a pointer to the full job summary
+// is left. A pull request's merge deploys one deployment (its base branch's): that one is shown in full.
 import type { Problem } from '../errors/user-error.js'
 import { formatProblem } from '../errors/user-error.js'
 import type { ValidationResult } from '../plan/validate.js'
@@ -9,15 +10,23 @@ import { composeScript } from '../plan/payload.js'
 import {
   type ChangeStatus,
   type DeploymentChange,
+  deployedByMerge,
   diffPlans,
   type FileChange,
-  type PlanDiff
+  INPUT_SUFFIX,
+  type PlanDiff,
+  SCRIPT_PATH
 } from '../plan/plan-diff.js'
 import type { BaseState, HeadState } from '../plan/compare.js'
+import { planFingerprint } from '../plan/plan-fingerprint.js'
+import { encodePlanRecord } from './plan-record.js'
+import { jobsTable } from './jobs-table.js'
+import { code, escapeHtml, escapeText, plural, table } from './markdown-text.js'
 
 export type { BaseState, HeadState }
 
 export interface PlanReport {
+  /** The config file as the reader knows it (relative to the working directory). */
   configFile?: string
   /** The commit whose tree was planned (for a pull_request: the PR head; the tree is its merge commit's). */
   headSha?: string
@@ -26,6 +35,15 @@ export interface PlanReport {
   /** The PR's base branch: its deployment is the one this merge deploys. */
   targetBranch?: string
   runUrl?: string
+  /** Where commits and the config file link to; no links without it. */
+  links?: RepositoryLinks
+}
+
+export interface RepositoryLinks {
+  /** The repository's web address, e.g. https://github.com/caqrn/pipeline. */
+  url: string
+  /** The config file's path from the repository root (the action may run in a subdirectory). */
+  configPath?: string
 }
 
 export interface RenderOptions {
@@ -33,10 +51,14 @@ export interface RenderOptions {
   limit: number
   /** Hidden first line by which the sticky comment is found again. */
   marker?: string
-  /** Complete composed script per branch, appended in collapsed sections (the job summary shows them). */
+  /** Embed the hidden plan record, which the deploy of the merge compares its plan with (the sticky comment). */
+  planRecord?: boolean
+  /** Complete composed script per branch, appended in collapsed sections. */
   scripts?: Map<string, string>
   /** Where the reader finds everything that was cut: the job summary of this run. */
   fullReportUrl?: string
+  /** The moment next runs are counted from (tests pin it). */
+  now?: Date
 }
 
 const MAX_LISTED_PROBLEMS = 50
@@ -56,6 +78,7 @@ export function planMarkdown(plans: DeploymentPlan[], validation: ValidationResu
 export function renderPlanMarkdown(report: PlanReport, options: RenderOptions): string {
   const fixed: string[] = []
   if (options.marker) fixed.push(options.marker)
+  if (options.planRecord && report.head.kind === 'planned') fixed.push(planRecordLine(report))
   fixed.push('### slurm-gitops plan', statusLine(report))
   const commits = commitsLine(report)
   if (commits) fixed.push(commits)
@@ -69,12 +92,23 @@ export function renderPlanMarkdown(report: PlanReport, options: RenderOptions): 
       problemList(report.head.problems)
     )
   } else {
-    const { diff, validation } = report.head
-    fixed.push(deploymentTable(diff, report.targetBranch), validationSection(validation))
-    for (const deployment of diff.deployments) {
+    const { diff, validation, plans } = report.head
+    const { deployed, others } = deployedByMerge(diff, report.targetBranch)
+    if (deployed.length > 0) fixed.push(deploymentTable(deployed, report.targetBranch))
+    if (others.length > 0) fixed.push(othersLine(others, report.targetBranch))
+    fixed.push(validationSection(validation))
+    const now = options.now ?? new Date()
+    for (const deployment of deployed) {
+      const plan = plans.find(p => p.branch === deployment.branch)
+      fixed.push(`#### ${deploymentTitle(deployment)}`)
+      const venv = venvNote(deployment, plan)
+      if (venv) fixed.push(venv)
+      if (plan) fixed.push(jobsTable(plan, now))
+    }
+    for (const deployment of deployed) {
       const changed = deployment.files.filter(f => f.status !== 'unchanged')
       if (changed.length === 0) continue
-      optional.push({ text: `#### ${deploymentTitle(deployment)}` })
+      optional.push({ text: `**What changes in ${code(deployment.branch)}** (base → head):` })
       for (const file of changed) optional.push(fileSection(file))
     }
     for (const [branch, script] of options.scripts ?? []) {
@@ -91,6 +125,16 @@ export function renderPlanMarkdown(report: PlanReport, options: RenderOptions): 
     ? `<sub>[Workflow run](${report.runUrl}) · slurm-gitops</sub>`
     : '<sub>slurm-gitops</sub>'
   return fit(fixed, optional, footer, options)
+}
+
+/** Each deployment's plan fingerprint at this head, hidden: the deploy of the merge compares with it. */
+function planRecordLine(report: PlanReport): string {
+  const plans = report.head.kind === 'planned' ? report.head.plans : []
+  return encodePlanRecord({
+    head: report.headSha,
+    base: report.base.kind === 'none' ? undefined : report.base.sha,
+    deployments: Object.fromEntries(plans.map(plan => [plan.branch, planFingerprint(plan)]))
+  })
 }
 
 /** One piece of the optional part; a code section can be cut to fit, other sections are all or nothing. */
@@ -136,13 +180,7 @@ function fit(fixed: string[], optional: Section[], footer: string, options: Rend
 function statusLine(report: PlanReport): string {
   if (report.head.kind === 'invalid') return '❌ **The plan failed**: the configuration is invalid.'
   const { diff, validation } = report.head
-  const changed = diff.deployments.filter(d => d.status !== 'unchanged').length
-  const effect =
-    report.base.kind === 'none'
-      ? `${plural(diff.deployments.length, 'deployment')} planned`
-      : changed === 0
-        ? 'merging changes nothing that gets deployed'
-        : `merging changes ${changed} of ${plural(diff.deployments.length, 'deployment')}`
+  const effect = effectOf(report, diff)
   if (validation.errors.length > 0) {
     return `❌ **The plan has ${plural(validation.errors.length, 'error')}**; ${effect}.`
   }
@@ -150,12 +188,64 @@ function statusLine(report: PlanReport): string {
   return `✅ **The plan is valid**${warnings}; ${effect}.`
 }
 
+/** What the merge deploys, in a few words: a PR into main deploys production, and nothing else. */
+function effectOf(report: PlanReport, diff: PlanDiff): string {
+  if (report.base.kind === 'none') return `${plural(diff.deployments.length, 'deployment')} planned`
+  const target = report.targetBranch
+  if (target === undefined) {
+    const changed = diff.deployments.filter(d => d.status !== 'unchanged').length
+    return changed === 0
+      ? 'nothing that gets deployed changes'
+      : `${changed} of ${plural(diff.deployments.length, 'deployment')} change`
+  }
+  const [deployment] = deployedByMerge(diff, target).deployed
+  if (!deployment) return `merging into ${code(target)} deploys nothing (no deployment follows that branch)`
+  const what = `merging into ${code(target)} deploys ${escapeText(deployment.environment)}`
+  switch (deployment.status) {
+    case 'added':
+      return `${what}, for the first time`
+    case 'removed':
+      return `${what}: none any more (its deployment is removed from the config)`
+    case 'unchanged':
+      return `${what}, with nothing changed but the code`
+    case 'changed':
+      return `${what}: ${changeCount(deployment)}`
+  }
+}
+
+/** "2 files and the deploy script change", "the deploy script changes". */
+function changeCount(deployment: DeploymentChange): string {
+  const changed = deployment.files.filter(f => f.status !== 'unchanged')
+  const files = changed.filter(f => f.path !== SCRIPT_PATH).length
+  const script = changed.some(f => f.path === SCRIPT_PATH)
+  if (files === 0) return script ? 'the deploy script changes' : 'its root or environment changes'
+  return `${plural(files, 'file')}${script ? ' and the deploy script' : ''} change${files === 1 && !script ? 's' : ''}`
+}
+
 function commitsLine(report: PlanReport): string | undefined {
+  const links = report.links
+  const commit = (sha: string) =>
+    links ? `[${code(short(sha))}](${links.url}/commit/${sha})` : code(short(sha))
   const parts: string[] = []
-  if (report.configFile) parts.push(`Config \`${report.configFile}\``)
-  if (report.base.kind !== 'none') parts.push(`base \`${short(report.base.sha)}\``)
-  if (report.headSha) parts.push(`head \`${short(report.headSha)}\``)
+  if (report.configFile) {
+    const file = code(report.configFile)
+    parts.push(
+      links?.configPath && report.headSha
+        ? `Config [${file}](${links.url}/blob/${report.headSha}/${encodePath(links.configPath)})`
+        : `Config ${file}`
+    )
+  }
+  const baseSha = report.base.kind === 'none' ? undefined : report.base.sha
+  if (baseSha) parts.push(`base ${commit(baseSha)}`)
+  if (report.headSha) parts.push(`head ${commit(report.headSha)}`)
+  if (links && baseSha && report.headSha) {
+    parts.push(`[compare](${links.url}/compare/${baseSha}...${report.headSha})`)
+  }
   return parts.length > 0 ? parts.join(' · ') : undefined
+}
+
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/')
 }
 
 function baseNoteOf(base: BaseState): string | undefined {
@@ -174,16 +264,16 @@ function baseNoteOf(base: BaseState): string | undefined {
   }
 }
 
-function deploymentTable(diff: PlanDiff, targetBranch: string | undefined): string {
-  const rows = diff.deployments.map(d => {
-    const files = d.files.filter(f => f.path !== 'deploy script')
-    const script = d.files.find(f => f.path === 'deploy script')
+function deploymentTable(deployments: DeploymentChange[], targetBranch: string | undefined): string {
+  const rows = deployments.map(d => {
+    const files = d.files.filter(f => f.path !== SCRIPT_PATH)
+    const script = d.files.find(f => f.path === SCRIPT_PATH)
     const count = (status: ChangeStatus) => files.filter(f => f.status === status).length
-    const branch = `\`${d.branch}\`${d.branch === targetBranch ? ' (PR target)' : ''}`
+    const branch = `${code(d.branch)}${d.branch === targetBranch ? ' (PR target)' : ''}`
     return [
       branch,
-      d.environment,
-      `\`${d.root}\``,
+      escapeText(d.environment),
+      code(d.root),
       STATUS_LABEL[d.status],
       String(count('changed')),
       String(count('added')),
@@ -203,9 +293,13 @@ function deploymentTable(diff: PlanDiff, targetBranch: string | undefined): stri
     'Unchanged',
     'Script'
   ]
-  return [header, header.map(() => '---'), ...rows]
-    .map(row => `| ${row.map(escapeCell).join(' | ')} |`)
-    .join('\n')
+  return table(header, rows)
+}
+
+function othersLine(others: DeploymentChange[], targetBranch: string | undefined): string {
+  const names = others.map(d => `${code(d.branch)} (${escapeText(d.environment)})`).join(', ')
+  const into = targetBranch ? ` into ${code(targetBranch)}` : ''
+  return `Not deployed by this merge${into}: ${names}; each is deployed by a push to its own branch.`
 }
 
 const STATUS_LABEL: Record<ChangeStatus, string> = {
@@ -213,6 +307,30 @@ const STATUS_LABEL: Record<ChangeStatus, string> = {
   removed: '🗑️ removed',
   changed: '✏️ changed',
   unchanged: 'unchanged'
+}
+
+/** A requirements change, in plain words: the deploy builds a new venv. */
+function venvNote(deployment: DeploymentChange, plan: DeploymentPlan | undefined): string | undefined {
+  const change = deployment.files.find(f => f.path.endsWith(INPUT_SUFFIX) && f.status !== 'unchanged')
+  if (!change) return undefined
+  const name = change.path.slice(0, -INPUT_SUFFIX.length)
+  const requirements = plan?.inputs.find(file => file.path === name)
+  if (change.status === 'removed' || !requirements) {
+    return `📦 ${code(name)} is gone: the venv will be rebuilt without requirements.`
+  }
+  const packages = requirementLines(requirements.content).length
+  return (
+    `📦 ${code(name)} ${change.status === 'added' ? 'is new' : 'changed'}: the venv will be rebuilt ` +
+    `(${plural(packages, 'package')}), unless the project's venv store already holds one for these requirements.`
+  )
+}
+
+/** The requirement lines of a requirements file: not blank, not comments, not pip options (`-r`, `--index-url`). */
+function requirementLines(content: string): string[] {
+  return content
+    .split('\n')
+    .map(line => line.replace(/(^|\s)#.*$/, '').trim())
+    .filter(line => line !== '' && !line.startsWith('-'))
 }
 
 function validationSection(validation: ValidationResult): string {
@@ -232,7 +350,7 @@ function problemList(problems: Problem[]): string {
 }
 
 function deploymentTitle(d: DeploymentChange): string {
-  return `\`${d.branch}\` → ${escapeText(d.environment)} (\`${d.root}\`)`
+  return `${code(d.branch)} → ${escapeText(d.environment)} (${code(d.root)})`
 }
 
 function fileSection(file: FileChange): Section {
@@ -282,17 +400,3 @@ function cutText(text: string, budget: number): string {
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
 const short = (sha: string) => sha.slice(0, 7)
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-/** Free text (messages from config values) must not turn into markup, links or hidden HTML. */
-function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~#!]/g, '\\$&').replace(/\n/g, ' ')
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-}

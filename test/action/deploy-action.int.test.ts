@@ -24,7 +24,7 @@ import {
   scheduleChange,
   type DeployFixture
 } from '../integration/deploy-fixture.js'
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
+import { mergedPull, startFakeGitHub, type FakeGitHub } from './fake-github.js'
 import { repoRoot } from '../repo-root.js'
 import { parseFileCommands, runActionProcess, type StdoutWatcher } from './runner.js'
 
@@ -32,6 +32,8 @@ const CONFIG = '.github/slurm-gitops.yml'
 const TOKEN = 'ghs_deploy_action_test_token'
 const SERVER_URL = 'https://github.example.invalid'
 const SLOW = 240_000
+/** `github-deployment: create`: the action records the deployment itself (a job without `environment:`). */
+const CREATE: Trigger['with'] = { [Inputs.GitHubDeployment]: 'create' }
 /** The steps of a deploy, in order (deploy-templates/deploy.sh.hbs). */
 const DEPLOY_STEPS = [
   'preflight',
@@ -61,6 +63,8 @@ interface Trigger {
   before?: string
   /** workflow_dispatch: the form's inputs (the event's `inputs`). */
   dispatch?: Record<string, string>
+  /** pull_request: the PR (GITHUB_SHA, `sha`, is its test merge, checked out as the workspace). */
+  pullRequest?: { number: number; base: string; baseSha: string; headRef: string; headSha: string }
   /** The workflow step's `with:` beyond what every run gives (config, token, SSH key and known_hosts). */
   with?: Partial<Record<Inputs, string>>
 }
@@ -176,26 +180,39 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       owner: { login: 'caqrn', name: 'caqrn' },
       default_branch: 'main'
     }
-    const event = trigger.dispatch
+    const pull = trigger.pullRequest
+    const event = pull
       ? {
-          inputs: trigger.dispatch,
-          ref: trigger.ref,
-          repository,
-          sender: { login: 'octocat' },
-          workflow: '.github/workflows/deploy.yml'
-        }
-      : {
-          ref: trigger.ref,
-          before: trigger.before ?? '0'.repeat(40),
-          after: trigger.sha,
-          created: false,
-          deleted: false,
-          forced: false,
-          head_commit: { id: trigger.sha, message: 'a change', author: { name: 'Test Author' } },
-          pusher: { name: 'octocat' },
+          action: 'synchronize',
+          number: pull.number,
+          pull_request: {
+            number: pull.number,
+            base: { ref: pull.base, sha: pull.baseSha },
+            head: { ref: pull.headRef, sha: pull.headSha }
+          },
           repository,
           sender: { login: 'octocat' }
         }
+      : trigger.dispatch
+        ? {
+            inputs: trigger.dispatch,
+            ref: trigger.ref,
+            repository,
+            sender: { login: 'octocat' },
+            workflow: '.github/workflows/deploy.yml'
+          }
+        : {
+            ref: trigger.ref,
+            before: trigger.before ?? '0'.repeat(40),
+            after: trigger.sha,
+            created: false,
+            deleted: false,
+            forced: false,
+            head_commit: { id: trigger.sha, message: 'a change', author: { name: 'Test Author' } },
+            pusher: { name: 'octocat' },
+            repository,
+            sender: { login: 'octocat' }
+          }
     await writeFile(paths.event, JSON.stringify(event))
     await Promise.all([paths.summary, paths.output, paths.state].map(f => writeFile(f, '')))
 
@@ -220,10 +237,10 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       ),
       CI: 'true',
       GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: trigger.dispatch ? 'workflow_dispatch' : 'push',
+      GITHUB_EVENT_NAME: pull ? 'pull_request' : trigger.dispatch ? 'workflow_dispatch' : 'push',
       GITHUB_EVENT_PATH: paths.event,
       GITHUB_REF: trigger.ref,
-      GITHUB_REF_NAME: trigger.ref.replace(/^refs\/heads\//, ''),
+      GITHUB_REF_NAME: trigger.ref.replace(/^refs\/(heads\/|pull\/)/, ''),
       GITHUB_SHA: trigger.sha,
       GITHUB_STEP_SUMMARY: paths.summary,
       GITHUB_OUTPUT: paths.output,
@@ -269,7 +286,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
   const current = async () => (await rootState(cluster, production)).current
 
   it(
-    'deploys the pushed commit: outputs, summary, log groups, deployment statuses, no key on disk',
+    'deploys the pushed commit: outputs, summary, log groups, no second deployment, no key on disk',
     async () => {
       const repo = fixture()
       const sha = repo.sha('main')
@@ -308,19 +325,17 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       expect(workflowCommands(`${main.stdout}\n::notice::probe\n`).obeyed).toContain('::notice::probe')
       expect(obeyed.filter(c => /^::(error|warning)/.test(c))).toEqual([])
 
-      // The deployment: production, the pushed commit, in_progress then success, linking the run.
-      expect(github.deployments).toHaveLength(1)
-      const [deployment] = github.deployments
-      expect(deployment!.request).toMatchObject({
-        ref: sha,
-        environment: 'production',
-        production_environment: true,
-        auto_merge: false,
-        required_contexts: []
-      })
-      expect(deployment!.statuses.map(s => s.state)).toEqual(['in_progress', 'success'])
-      for (const status of deployment!.statuses) expect(status.log_url).toBe(runUrl(files))
+      // The job's `environment:` records the deployment (github-deployment off, the default): the action
+      // creates none, so GitHub shows one per push. It only asked which pull request was merged as the commit.
+      expect(github.deployments).toEqual([])
+      expect(github.requests.map(r => `${r.method} ${r.path}`)).toEqual([
+        `GET /repos/caqrn/pipeline/commits/${sha}/pulls?per_page=100`
+      ])
       expect(github.requests.every(r => r.authorization === `token ${TOKEN}`)).toBe(true)
+      expect(main.stdout).toContain(
+        'No reviewed plan: no pull request into this branch was merged as this commit (a direct push).'
+      )
+      expect(main.summary).toContain('ℹ️ No reviewed plan: no pull request into this branch was merged')
 
       // On the cluster: current is the pushed commit, the history names the actor and the run.
       const state = await rootState(cluster, production)
@@ -355,13 +370,22 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
     async () => {
       const repo = fixture()
       const good = repo.commit('main', codeChange())
-      const first = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: good })
+      const first = await runMain(repo, await runnerFiles(), {
+        ref: 'refs/heads/main',
+        sha: good,
+        with: CREATE
+      })
       if (first.main.code !== 0) throw new Error(explain(first.main))
       expect(await current()).toBe(`releases/${good}`)
 
       const bad = repo.commit('main', failingRequirement())
       const files = await runnerFiles()
-      const { main } = await runMain(repo, files, { ref: 'refs/heads/main', sha: bad, before: good })
+      const { main } = await runMain(repo, files, {
+        ref: 'refs/heads/main',
+        sha: bad,
+        before: good,
+        with: CREATE
+      })
       expect(main.code).toBe(1)
       const { obeyed, shown } = workflowCommands(main.stdout)
       const errors = obeyed.filter(c => c.startsWith('::error'))
@@ -379,7 +403,16 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       expect(main.outputs.sha).not.toBe(bad)
       expect(main.outputs['previous-sha']).toBe(good)
 
+      // github-deployment create: the action's own deployment, production, the pushed commit, linking the run.
       expect(github.deployments).toHaveLength(2)
+      expect(github.deployments[0]!.request).toMatchObject({
+        ref: good,
+        environment: 'production',
+        production_environment: true,
+        auto_merge: false,
+        required_contexts: []
+      })
+      expect(github.deployments[0]!.statuses.map(s => s.state)).toEqual(['in_progress', 'success'])
       const deployment = github.deployments[1]!
       expect(deployment.request).toMatchObject({ ref: bad, environment: 'production' })
       expect(deployment.statuses.map(s => s.state)).toEqual(['in_progress', 'failure'])
@@ -395,7 +428,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
     async () => {
       const repo = fixture()
       const a = repo.sha('main')
-      const first = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a })
+      const first = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a, with: CREATE })
       if (first.main.code !== 0) throw new Error(explain(first.main))
       expect(await current()).toBe(`releases/${a}`)
       const tableA = await readTable(cluster)
@@ -407,7 +440,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       let signalledAt: number | undefined
       // Who holds the lock, read while the run holds it (the owner file goes with the run): its pid.
       let owner: Promise<string> | undefined
-      const trigger: Trigger = { ref: 'refs/heads/main', sha: b, before: a }
+      const trigger: Trigger = { ref: 'refs/heads/main', sha: b, before: a, with: CREATE }
       const main = await runStep(repo, files, trigger, {
         name: 'main',
         onStdout: (stdout, child) => {
@@ -529,7 +562,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       github.denyDeployments = 403
       const repo = fixture()
       const sha = repo.sha('main')
-      const { main } = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha })
+      const { main } = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha, with: CREATE })
       if (main.code !== 0) throw new Error(explain(main))
       const warnings = workflowCommands(main.stdout).obeyed.filter(c => c.startsWith('::warning'))
       expect(warnings).toHaveLength(1)
@@ -586,7 +619,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
      */
     async function deployAThenB(repo: DeployFixture) {
       const a = repo.sha('main')
-      const first = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a })
+      const first = await runMain(repo, await runnerFiles(), { ref: 'refs/heads/main', sha: a, with: CREATE })
       if (first.main.code !== 0) throw new Error(explain(first.main))
       const tableA = await readTable(cluster)
       expect(tableA).toContain(`0 2 * * * ${production}/jobs/daily.sh`)
@@ -595,7 +628,8 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
       const second = await runMain(repo, await runnerFiles(), {
         ref: 'refs/heads/main',
         sha: b,
-        before: a
+        before: a,
+        with: CREATE
       })
       if (second.main.code !== 0) throw new Error(explain(second.main))
       expect(second.main.outputs.scrontab).toBe('changed')
@@ -609,7 +643,8 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
 
     /**
      * A dispatch of main with the form's command rollback (the action's own command input stays `auto`),
-     * as a workflow passing `branch` and `to` through (`with: { branch: main, to: ${{ inputs.to }} }`).
+     * as a workflow passing `branch` and `to` through (`with: { branch: main, to: ${{ inputs.to }} }`), and
+     * recording the deployment itself (the example's dispatch job has no `environment:`).
      * GITHUB_SHA is `sha`, the tip of main — not necessarily the commit the rollback restores.
      */
     const dispatchRollback = (repo: DeployFixture, files: RunnerFiles, sha: string, to = '') =>
@@ -617,7 +652,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
         ref: 'refs/heads/main',
         sha,
         dispatch: { command: 'rollback', branch: 'main', to },
-        with: { [Inputs.Branch]: 'main', [Inputs.To]: to }
+        with: { ...CREATE, [Inputs.Branch]: 'main', [Inputs.To]: to }
       })
 
     it(
@@ -731,6 +766,155 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
         })
         // No commit was restored, so there is no deployment to record.
         expect(github.deployments).toHaveLength(2)
+      },
+      SLOW
+    )
+  })
+
+  describe('the reviewed plan is the deployed plan', () => {
+    let pullCount = 20
+    /**
+     * A pull request from `branch` (its `change`) into main, as GitHub runs it: the plan check on its test
+     * merge (the plan comment, with the plan record, lands on the fake GitHub), then the merge button (a merge
+     * commit pushed to main, which GitHub lists as the PR's). Returns the PR's number and the merge commit.
+     */
+    function reviewedPullRequest(
+      repo: DeployFixture,
+      branch: string,
+      change: Parameters<DeployFixture['commit']>[1]
+    ) {
+      const number = ++pullCount
+      const baseSha = repo.sha('main')
+      const headSha = repo.commit(branch, change)
+      return {
+        number,
+        /** The plan check of the PR at its current head, against main as it is now. */
+        async review() {
+          const testMerge = repo.merge('main', branch, { push: false })
+          const plan = await runStep(repo, await runnerFiles(), {
+            ref: `refs/pull/${number}/merge`,
+            sha: testMerge,
+            pullRequest: { number, base: 'main', baseSha: repo.sha('main'), headRef: branch, headSha }
+          })
+          if (plan.code !== 0) throw new Error(explain(plan))
+          expect(plan.outputs.command).toBe('plan')
+          expect(github.comments.get(number)?.[0]?.body).toContain('slurm-gitops:reviewed-plan')
+        },
+        /** The merge button: a merge commit on main, pushed; GitHub associates it with the PR. */
+        merge() {
+          const mergeSha = repo.merge('main', branch, {
+            message: `Merge pull request #${number} from ${branch}`
+          })
+          github.pullsOfCommit.set(mergeSha, [
+            mergedPull({ number, base: 'main', baseSha, headRef: branch, headSha, mergeSha })
+          ])
+          return mergeSha
+        }
+      }
+    }
+
+    const push = (sha: string, before?: string): Trigger => ({ ref: 'refs/heads/main', sha, before })
+    const readsOf = () =>
+      github.requests.filter(r => r.method === 'GET').map(r => r.path.replace(/\?.*$/, ''))
+
+    it(
+      'deploys exactly the reviewed plan of a merged PR, and says what differs when a merge combined two reviewed PRs',
+      async () => {
+        const repo = fixture()
+        const a = repo.sha('main')
+        const schedule = reviewedPullRequest(repo, 'feature-schedule', scheduleChange('main', '15 4 * * *'))
+        await schedule.review()
+        const venv = reviewedPullRequest(repo, 'feature-venv', requirementsChange('caqrn-utils==1.1.0'))
+        await venv.review()
+
+        // The first merge is what its PR showed.
+        const m1 = schedule.merge()
+        github.requests.length = 0
+        const first = (await runMain(repo, await runnerFiles(), push(m1, a))).main
+        if (first.code !== 0) throw new Error(explain(first))
+        expect(first.stdout).toContain(`Deployed exactly the plan reviewed in #${schedule.number}.`)
+        expect(first.summary).toContain(
+          `✅ Deployed exactly the plan reviewed in [#${schedule.number}](https://github.com/caqrn/pipeline/pull/${schedule.number}).`
+        )
+        expect(readsOf()).toEqual([
+          `/repos/caqrn/pipeline/commits/${m1}/pulls`,
+          `/repos/caqrn/pipeline/issues/${schedule.number}/comments`
+        ])
+        expect(await readTable(cluster)).toContain(`15 4 * * * ${production}/jobs/daily.sh`)
+
+        // The second PR was reviewed before the first was merged: merged on top of it, the plan is one nobody
+        // saw (the new schedule and the new venv). Not required here: it deploys, and the summary says so.
+        const m2 = venv.merge()
+        const second = (await runMain(repo, await runnerFiles(), push(m2, m1))).main
+        if (second.code !== 0) throw new Error(explain(second))
+        const differs =
+          `Differs from the plan reviewed in #${venv.number} (rendered at head ${repo.sha('feature-venv').slice(0, 7)}): ` +
+          'changed .slurm-gitops/scrontab.'
+        expect(second.stdout).toContain(differs)
+        expect(second.summary).toContain(
+          `⚠️ Differs from the plan reviewed in [#${venv.number}](https://github.com/caqrn/pipeline/pull/${venv.number})`
+        )
+        expect(second.summary).toContain('changed `.slurm-gitops/scrontab`')
+        expect(second.outputs).toMatchObject({ sha: m2, venv: 'built' })
+        expect(await current()).toBe(`releases/${m2}`)
+      },
+      SLOW
+    )
+
+    it(
+      'requireReviewedPlan: refuses a direct push and a differing plan before connecting, deploys the reviewed one',
+      async () => {
+        const repo = fixture()
+        const a = repo.sha('main')
+        const required = repo.commit('main', {
+          message: 'production deploys only reviewed plans',
+          config: c => {
+            c.deployments.main.requireReviewedPlan = true
+          }
+        })
+        const refused = async (sha: string, before: string, reason: RegExp) => {
+          const { main } = await runMain(repo, await runnerFiles(), push(sha, before))
+          expect(main.code).toBe(1)
+          const errors = workflowCommands(main.stdout).obeyed.filter(c => c.startsWith('::error'))
+          expect(errors).toHaveLength(1)
+          expect(errors[0]).toMatch(/^::error::slurm-gitops deploy of main refused before connecting: /)
+          expect(errors[0]).toMatch(reason)
+          expect(errors[0]).toMatch(/requireReviewedPlan is set: nothing was deployed\.$/)
+          expect(main.summary).toContain('slurm-gitops deploy: main → production refused')
+          expect(main.summary).toContain('<td>Cluster</td><td>not connected: nothing changed</td>')
+          // No step ran on the cluster: no connection was made.
+          expect(workflowCommands(main.stdout).obeyed.filter(c => c.startsWith('::group::'))).toEqual([])
+          expect(main.outputs).toEqual({ command: 'deploy' })
+        }
+
+        // A direct push: no pull request was merged as it.
+        await refused(
+          required,
+          a,
+          /No reviewed plan: no pull request into this branch was merged as this commit/
+        )
+
+        const schedule = reviewedPullRequest(repo, 'feature-schedule', scheduleChange('main', '15 4 * * *'))
+        await schedule.review()
+        const venv = reviewedPullRequest(repo, 'feature-venv', requirementsChange('caqrn-utils==1.1.0'))
+        await venv.review()
+        const m1 = schedule.merge()
+        const m2 = venv.merge()
+        // The merge of both: #N's plan lacked the other's schedule.
+        await refused(
+          m2,
+          m1,
+          new RegExp(
+            `Refused: this plan differs from the plan reviewed in #${venv.number} .*: changed \\.slurm-gitops/scrontab\\.`
+          )
+        )
+        expect(await rootState(cluster, production)).toMatchObject({ current: '', history: [] })
+
+        // The reviewed merge deploys.
+        const { main } = await runMain(repo, await runnerFiles(), push(m1, required))
+        if (main.code !== 0) throw new Error(explain(main))
+        expect(main.summary).toContain(`✅ Deployed exactly the plan reviewed in [#${schedule.number}]`)
+        expect(await current()).toBe(`releases/${m1}`)
       },
       SLOW
     )

@@ -1,6 +1,6 @@
 // A small stand-in for GitHub's REST API on 127.0.0.1: issue comments (list with Link pagination, create,
-// update) and deployments (create, add a status), recording every request. Real HTTP, so octokit's whole
-// request path is exercised.
+// update), deployments (create, add a status) and the pull requests of a commit, recording every request. Real
+// HTTP, so octokit's whole request path is exercised.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -34,11 +34,24 @@ export interface StoredDeployment {
   statuses: StoredDeploymentStatus[]
 }
 
+/** What GET /repos/{owner}/{repo}/commits/{sha}/pulls answers with (the fields the action reads). */
+export interface StoredPull {
+  number: number
+  html_url: string
+  state: 'open' | 'closed'
+  merged_at: string | null
+  merge_commit_sha: string | null
+  base: { ref: string; sha: string }
+  head: { ref: string; sha: string }
+}
+
 export interface FakeGitHub {
   url: string
   requests: RecordedRequest[]
   comments: Map<number, StoredComment[]>
   deployments: StoredDeployment[]
+  /** Commit SHA → the pull requests GitHub associates with it (merged as it, or containing it). */
+  pullsOfCommit: Map<string, StoredPull[]>
   /** When set, creating and updating comments answers this status (403 for a fork's read-only token). */
   denyWrites?: number
   /**
@@ -51,7 +64,12 @@ export interface FakeGitHub {
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   let nextId = 1000
-  const state: Omit<FakeGitHub, 'url' | 'close'> = { requests: [], comments: new Map(), deployments: [] }
+  const state: Omit<FakeGitHub, 'url' | 'close'> = {
+    requests: [],
+    comments: new Map(),
+    deployments: [],
+    pullsOfCommit: new Map()
+  }
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', chunk => chunks.push(chunk as Buffer))
@@ -103,6 +121,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         }
         deployment.statuses.push(body as StoredDeploymentStatus)
         send(201, { id: nextId++, ...(body as object) })
+        return
+      }
+      const pulls = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/pulls$/.exec(url.pathname)
+      if (pulls && request.method === 'GET') {
+        send(200, state.pullsOfCommit.get(pulls[1]!) ?? [])
         return
       }
       const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
@@ -174,4 +197,24 @@ export function otherComments(count: number, start = 1): StoredComment[] {
     html_url: `https://github.com/o/r/pull/1#issuecomment-${start + i}`,
     user: { login: 'reviewer', type: 'User' }
   }))
+}
+
+/** A pull request merged into `base` as `mergeSha` (a merge commit, or a squash). */
+export function mergedPull(options: {
+  number: number
+  base: string
+  baseSha: string
+  headRef: string
+  headSha: string
+  mergeSha: string
+}): StoredPull {
+  return {
+    number: options.number,
+    html_url: `https://github.com/caqrn/pipeline/pull/${options.number}`,
+    state: 'closed',
+    merged_at: '2026-12-01T10:00:00Z',
+    merge_commit_sha: options.mergeSha,
+    base: { ref: options.base, sha: options.baseSha },
+    head: { ref: options.headRef, sha: options.headSha }
+  }
 }

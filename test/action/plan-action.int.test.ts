@@ -9,6 +9,7 @@ import path from 'node:path'
 import { parse } from 'yaml'
 import { Inputs } from '../../src/action/constants.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
+import { decodePlanRecord } from '../../src/report/plan-record.js'
 import { repoRoot } from '../repo-root.js'
 import { parseFileCommands, runActionProcess } from './runner.js'
 
@@ -92,7 +93,12 @@ let runCount = 0
 async function runAction(
   repo: Repo,
   github: FakeGitHub,
-  options: { inputs?: Record<string, string>; env?: Record<string, string>; workspace?: string } = {}
+  options: {
+    inputs?: Record<string, string>
+    env?: Record<string, string>
+    workspace?: string
+    event?: { baseRef?: string }
+  } = {}
 ): Promise<ActionRun> {
   const run = ++runCount
   const files = {
@@ -106,7 +112,7 @@ async function runAction(
     number: 7,
     pull_request: {
       number: 7,
-      base: { ref: 'main', sha: repo.base },
+      base: { ref: options.event?.baseRef ?? 'main', sha: repo.base },
       head: { ref: 'feature/schedule', sha: repo.head }
     },
     repository: { name: 'pipeline', full_name: 'caqrn/pipeline', owner: { login: 'caqrn' } }
@@ -176,14 +182,23 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     // The token is masked before anything else is printed.
     expect(first.stdout.split('\n')[0]).toBe(`::add-mask::${TOKEN}`)
 
-    // The schedule changes main only; the requirements (the venv) change both deployments.
-    expect(first.summary).toContain('✅ **The plan is valid**; merging changes 2 of 2 deployments.')
-    expect(first.summary).toContain(`base \`${repo.base.slice(0, 7)}\` · head \`${repo.head.slice(0, 7)}\``)
-    expect(first.summary).toMatch(
-      /\| `main` \(PR target\) \| production \| `\/projects\/caqrn\/production` \| ✏️ changed \| 2 \| 0 \| 0 \| \d+ \| ✏️ changed \|/
+    // A PR into main deploys production only: the schedule and the requirements change it; develop is named.
+    expect(first.summary).toContain(
+      '✅ **The plan is valid**; merging into `main` deploys production: 2 files change.'
+    )
+    const web = 'https://github.example.invalid/caqrn/pipeline'
+    expect(first.summary).toContain(
+      `Config [\`${CONFIG}\`](${web}/blob/${repo.head}/${CONFIG}) · base [\`${repo.base.slice(0, 7)}\`](${web}/commit/${repo.base})` +
+        ` · head [\`${repo.head.slice(0, 7)}\`](${web}/commit/${repo.head}) · [compare](${web}/compare/${repo.base}...${repo.head})`
     )
     expect(first.summary).toMatch(
-      /\| `develop` \| development \| `\/projects\/caqrn\/development` \| ✏️ changed \| 1 \| 0 \| 0 \| \d+ \| unchanged \|/
+      /\| `main` \(PR target\) \| production \| `\/projects\/caqrn\/production` \| ✏️ changed \| 2 \| 0 \| 0 \| \d+ \| unchanged \|/
+    )
+    expect(first.summary).not.toContain('| `develop` |')
+    expect(first.summary).toContain('Not deployed by this merge into `main`: `develop` (development)')
+    expect(first.summary).toContain('📦 `requirements.txt` changed: the venv will be rebuilt (1 package)')
+    expect(first.summary).toMatch(
+      /\| `daily` \| At 04:15 \(`15 4 \* \* \*`\) \| \w{3} \d{4}-\d\d-\d\d 04:15<br>/
     )
     expect(first.summary).toContain('<details><summary><code>requirements.txt (venv)</code>')
     expect(first.summary).toContain('+caqrn-utils==1.1.0\n')
@@ -194,12 +209,14 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     expect(first.summary).toContain(
       '-0 2 * * * /projects/caqrn/production/jobs/daily.sh\n+15 4 * * * /projects/caqrn/production/jobs/daily.sh\n'
     )
-    expect(first.summary).toContain('Complete script for <code>main</code>, as sent to the cluster')
+    // The complete scripts are not appended (plan --out has them; a debug run appends them).
+    expect(first.summary).not.toContain('Complete script for')
+    expect(first.summary).not.toContain('slurm-gitops:reviewed-plan')
 
     expect(first.outputs).toMatchObject({
       command: 'plan',
       changed: 'true',
-      'changed-deployments': '["main","develop"]'
+      'changed-deployments': '["main"]'
     })
     expect(first.outputs['comment-url']).toMatch(
       /^https:\/\/github.com\/caqrn\/pipeline\/pull\/7#issuecomment-\d+$/
@@ -210,6 +227,11 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     expect(comment.body.startsWith('<!-- slurm-gitops:plan -->\n')).toBe(true)
     expect(comment.body).toContain('+15 4 * * * /projects/caqrn/production/jobs/daily.sh')
     expect(comment.body).not.toContain('Complete script for')
+    // Hidden: each deployment's plan fingerprint at this head, which the deploy of the merge compares with.
+    const record = decodePlanRecord(comment.body)
+    expect(record).toMatchObject({ head: repo.head, base: repo.base })
+    expect(Object.keys(record!.deployments)).toEqual(['main', 'develop'])
+    expect(record!.deployments.main!.plan).toMatch(/^[0-9a-f]{64}$/)
     expect(github.requests.every(r => r.authorization === `token ${TOKEN}`)).toBe(true)
 
     // The next push: a new run finds the comment by its marker and edits it.
@@ -279,6 +301,31 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     expect(run.outputs['comment-url']).toBeUndefined()
   })
 
+  it('keeps the report and the outputs when GitHub fails the comment (HTTP 500), with a warning', async () => {
+    github.denyWrites = 500
+    const repo = await makeRepo(changeSchedule)
+    const run = await runAction(repo, github)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(
+      /^::warning::The plan could not be posted as a PR comment: .*; it is in the job summary$/m
+    )
+    expect(run.summary).toContain('merging into `main` deploys production: 2 files change.')
+    expect(run.summary).toContain('No PR comment was written: GitHub answered')
+    expect(run.outputs).toMatchObject({ changed: 'true', 'changed-deployments': '["main"]' })
+    // The summary was written before the comment was tried.
+    expect(run.summary.indexOf('### slurm-gitops plan')).toBeLessThan(run.summary.indexOf('No PR comment'))
+  })
+
+  it('says a merge into a branch without a deployment deploys nothing', async () => {
+    const repo = await makeRepo(changeSchedule)
+    const run = await runAction(repo, github, { event: { baseRef: 'release/2026' } })
+    expect(run.code).toBe(0)
+    expect(run.summary).toContain(
+      'merging into `release/2026` deploys nothing (no deployment follows that branch).'
+    )
+    expect(run.outputs).toMatchObject({ changed: 'false', 'changed-deployments': '[]' })
+  })
+
   it('writes no comment when comment is false', async () => {
     const repo = await makeRepo(changeSchedule)
     const run = await runAction(repo, github, { inputs: { [Inputs.Comment]: 'false' } })
@@ -326,7 +373,7 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     expect(run.summary).toMatch(
       /\| `main` \(PR target\) \| production \| `\/projects\/caqrn\/production` \| 🆕 added \|/
     )
-    expect(run.outputs['changed-deployments']).toBe('["main","develop"]')
+    expect(run.outputs['changed-deployments']).toBe('["main"]')
   })
 
   it('rejects a bad input naming the input and the allowed values', async () => {

@@ -115,6 +115,11 @@ export interface DeployFixture {
    * `resetTo`, the branch is first reset to that commit and force-pushed: its history is rewritten.
    */
   commit(branch: string, change: Change, options?: { resetTo?: string }): string
+  /**
+   * Merges `from` into `into` with a merge commit (GitHub's merge button), pushes `into`, returns the SHA. With
+   * `push: false`, the merge is left checked out (detached) and pushed nowhere: GitHub's test merge of a PR.
+   */
+  merge(into: string, from: string, options?: { message?: string; push?: boolean }): string
   sha(ref: string): string
   /** The config as of `ref` (what a run of that commit uses). */
   config(ref: string): Config
@@ -183,6 +188,20 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
   const config = (ref: string): Config =>
     parseConfig(git(repoDir, ['show', `${ref}:${CONFIG_PATH}`]), path.join(repoDir, CONFIG_PATH))
 
+  // The receiving side runs as us in the account's repository: allow it there (a `-c` of ours would not reach
+  // it, git clears config variables for a local transport's child).
+  const push = (branch: string, force = false) => {
+    git(repoDir, [
+      'push',
+      '--quiet',
+      "--receive-pack=git -c safe.directory='*' receive-pack",
+      ...(force ? ['--force'] : []),
+      'origin',
+      branch
+    ])
+    chownOrigin()
+  }
+
   return {
     dir,
     repoDir,
@@ -205,17 +224,21 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
       if (change.config) editConfig(change.config)
       git(repoDir, ['add', '-A'])
       git(repoDir, ['commit', '--quiet', '--allow-empty', '-m', change.message])
-      // The receiving side runs as us in the account's repository: allow it there (a `-c` of ours would not
-      // reach it, git clears config variables for a local transport's child).
+      push(branch, Boolean(options.resetTo))
+      return sha('HEAD')
+    },
+    merge(into, from, options = {}) {
+      const pushed = options.push !== false
+      git(repoDir, pushed ? ['checkout', '--quiet', into] : ['checkout', '--quiet', '--detach', into])
       git(repoDir, [
-        'push',
+        'merge',
         '--quiet',
-        "--receive-pack=git -c safe.directory='*' receive-pack",
-        ...(options.resetTo ? ['--force'] : []),
-        'origin',
-        branch
+        '--no-ff',
+        '-m',
+        options.message ?? `Merge ${from} into ${into}`,
+        from
       ])
-      chownOrigin()
+      if (pushed) push(into)
       return sha('HEAD')
     },
     async run(branch, o = {}) {

@@ -215,6 +215,24 @@ describe('config: bad input names where and what is allowed', () => {
       message: /reserved for sandbox test jobs/
     },
     {
+      name: 'time zone that is not an IANA name',
+      text: withChange(['cluster', 'timezone'], 'CET+1'),
+      where: 'cluster.timezone',
+      message: /time zone "CET\+1" is unknown; use an IANA time zone name such as "Europe\/Berlin"/
+    },
+    {
+      name: 'time zone written as an offset',
+      text: withChange(['cluster', 'timezone'], '+01:00'),
+      where: 'cluster.timezone',
+      message: /is not an IANA name/
+    },
+    {
+      name: 'requireReviewedPlan that is not a boolean',
+      text: withChange(['deployments', 'main', 'requireReviewedPlan'], 'yes please'),
+      where: 'deployments.main.requireReviewedPlan',
+      message: /expected boolean/
+    },
+    {
       name: 'pip argument with shell characters',
       text: withChange(['project', 'pipArgs'], ['--index-url=$(curl evil)']),
       where: 'project.pipArgs[0]',

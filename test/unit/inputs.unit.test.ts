@@ -196,4 +196,15 @@ describe('getInputs', () => {
       { where: 'input comment', message: expect.stringMatching(/not a boolean/) }
     ])
   })
+
+  it('records no GitHub deployment unless asked: the job environment is the record (github-deployment)', () => {
+    const push = { eventName: 'push', payload: {}, ref: 'refs/heads/main', sha: SHA }
+    expect(getInputs(push, reader({}), '/w').githubDeployment).toBe('off')
+    expect(getInputs(push, reader({ [Inputs.GitHubDeployment]: 'create' }), '/w').githubDeployment).toBe(
+      'create'
+    )
+    expect(problemsOf(() => getInputs(push, reader({ [Inputs.GitHubDeployment]: 'auto' }), '/w'))).toEqual([
+      { where: 'input github-deployment', message: '"auto" is not allowed; use one of off, create' }
+    ])
+  })
 })

@@ -14,7 +14,9 @@ function plan(branch: string, files: Record<string, string>, script = 'echo depl
     })),
     script,
     scrontabBlock: files.scrontab ?? '',
-    inputs: []
+    inputs: [],
+    fingerprint: '',
+    schedule: { jobs: [] }
   }
 }
 
@@ -74,6 +76,24 @@ describe('diffPlans', () => {
     expect(script.path).toBe(SCRIPT_PATH)
     expect(script.status).toBe('changed')
     expect(script.patch).toContain('+echo twice')
+  })
+
+  it('leaves the embedded fingerprint out of the script: a change of it alone is no change', () => {
+    const scripted = (hash: string, extra = ''): DeploymentPlan => ({
+      ...plan('main', { 'env.sh': `export H=${hash}\n` }),
+      fingerprint: hash,
+      script: `RENDER_HASH=${hash}\necho deploy\n${extra}`
+    })
+    const onlyHash = diffPlans([scripted('2222222222222222')], [scripted('1111111111111111')])
+    const files = byPath(onlyHash.deployments[0]!.files)
+    expect(files.get('.slurm-gitops/env.sh')!.status).toBe('changed')
+    expect(files.get(SCRIPT_PATH)).toEqual({ path: SCRIPT_PATH, status: 'unchanged', patch: '' })
+    // When the script changes too, its diff shows a placeholder, not two meaningless hashes.
+    const more = diffPlans([scripted('2222222222222222', 'echo more\n')], [scripted('1111111111111111')])
+    const patch = byPath(more.deployments[0]!.files).get(SCRIPT_PATH)!.patch
+    expect(patch).toContain(' RENDER_HASH=<fingerprint of the rendered files>\n')
+    expect(patch).toContain('+echo more')
+    expect(patch).not.toContain('1111111111111111')
   })
 
   it('reports a mode change even when the content is the same', () => {

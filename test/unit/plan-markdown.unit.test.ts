@@ -15,7 +15,9 @@ function plan(branch: string, files: Record<string, string>, script = 'echo depl
     files: Object.entries(files).map(([path, content]) => ({ path, mode: 0o644, content })),
     script,
     scrontabBlock: files.scrontab ?? '',
-    inputs: []
+    inputs: [],
+    fingerprint: '',
+    schedule: { jobs: [] }
   }
 }
 
@@ -46,18 +48,41 @@ describe('renderPlanMarkdown', () => {
     expect(text.startsWith(`${MARKER}\n`)).toBe(true)
   })
 
-  it('tables every deployment with its file counts', () => {
+  it('tables the deployment the merge deploys with its file counts, and names the others', () => {
     expect(text).toContain(
       '| Deployment | Environment | Root | Status | Changed | Added | Removed | Unchanged | Script |'
     )
     expect(text).toContain(
       '| `main` (PR target) | production | `/projects/caqrn/production` | ✏️ changed | 1 | 0 | 0 | 1 | unchanged |'
     )
+    expect(text).not.toContain('| `develop` |')
     expect(text).toContain(
-      '| `develop` | development | `/projects/caqrn/development` | unchanged | 0 | 0 | 0 | 1 | unchanged |'
+      'Not deployed by this merge into `main`: `develop` (development); each is deployed by a push to its own branch.'
     )
-    expect(text).toContain('merging changes 1 of 2 deployments')
+    expect(text).toContain(
+      '✅ **The plan is valid**; merging into `main` deploys production: 1 file changes.'
+    )
     expect(text).toContain('base `aaaaaaa` · head `bbbbbbb`')
+  })
+
+  it('counts every deployment when there is no PR target (a push, the CLI with --base)', () => {
+    const both = renderPlanMarkdown(
+      { ...report([mainHead, develop], [mainBase, develop]), targetBranch: undefined },
+      { limit: LIMIT }
+    )
+    expect(both).toContain('1 of 2 deployments change.')
+    expect(both).toContain('| `develop` | development |')
+    expect(both).not.toContain('Not deployed by this merge')
+  })
+
+  it('says a merge into a branch without a deployment deploys nothing, and shows no diff', () => {
+    const none = renderPlanMarkdown(
+      { ...report([mainHead, develop], [mainBase, develop]), targetBranch: 'feature/x' },
+      { limit: LIMIT }
+    )
+    expect(none).toContain('merging into `feature/x` deploys nothing (no deployment follows that branch).')
+    expect(none).not.toContain('| Deployment |')
+    expect(none).not.toContain('<details>')
   })
 
   it('lists the checks that ran, and says shellcheck was skipped when it was not installed', () => {
@@ -155,7 +180,8 @@ describe('renderPlanMarkdown under a size limit', () => {
         'env.sh': Array.from({ length: 100 }, (_, n) => `export ${tag}_${n}=${i}`).join('\n')
       })
     )
-  const full = report(big('NEW'), big('OLD'))
+  // No PR target: every deployment is shown (a push, or the CLI with --base).
+  const full = { ...report(big('NEW'), big('OLD')), targetBranch: undefined }
 
   it('is complete without a limit', () => {
     const text = renderPlanMarkdown(full, { limit: Number.POSITIVE_INFINITY })
@@ -182,6 +208,7 @@ describe('renderPlanMarkdown under a size limit', () => {
   it('cuts one long diff at a line rather than dropping everything', () => {
     const long = Array.from({ length: 5000 }, (_, n) => `export LINE_${n}=1`).join('\n')
     const one = report([plan('main', { 'env.sh': long })], [plan('main', { 'env.sh': 'x\n' })])
+    expect(one.targetBranch).toBe('main')
     const text = renderPlanMarkdown(one, { limit: 20_000, fullReportUrl: 'https://example.invalid/run' })
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(20_000)
     expect(text).toContain('+export LINE_0=1\n')
@@ -197,5 +224,94 @@ describe('planMarkdown (CLI)', () => {
     expect(text).toContain('+30 4 * * * /x/daily.sh')
     expect(text).toContain('Complete script for <code>main</code>, as sent to the cluster')
     expect(text).toContain('sg_write_files() {')
+  })
+})
+
+describe('renderPlanMarkdown: what a reader of the PR needs', () => {
+  const withInputs = (p: DeploymentPlan, requirements: string): DeploymentPlan => ({
+    ...p,
+    inputs: [{ path: 'requirements.txt', mode: 0o644, content: requirements }]
+  })
+
+  it('says plainly that a requirements change rebuilds the venv, with the number of packages', () => {
+    const text = renderPlanMarkdown(
+      report(
+        [withInputs(mainHead, '# pinned\ncaqrn-utils==1.1.0\nnumpy>=2  # arrays\n--find-links=/wheels\n\n')],
+        [withInputs(mainBase, 'caqrn-utils==1.0.0\n')]
+      ),
+      { limit: LIMIT }
+    )
+    expect(text).toContain(
+      "📦 `requirements.txt` changed: the venv will be rebuilt (2 packages), unless the project's venv store " +
+        'already holds one for these requirements.'
+    )
+    expect(text).toContain('merging into `main` deploys production: 2 files change.')
+  })
+
+  it('does not call a deploy script changed when only its embedded fingerprint differs', () => {
+    const withHash = (p: DeploymentPlan, hash: string): DeploymentPlan => ({
+      ...p,
+      fingerprint: hash,
+      script: `RENDER_HASH=${hash}\necho deploy\n`
+    })
+    const text = renderPlanMarkdown(
+      report([withHash(mainHead, '1111222233334444')], [withHash(mainBase, '5555666677778888')]),
+      { limit: LIMIT }
+    )
+    expect(text).toContain('| ✏️ changed | 1 | 0 | 0 | 1 | unchanged |')
+    expect(text).not.toContain('<code>deploy script</code>')
+    expect(text).toContain('deploys production: 1 file changes.')
+  })
+
+  it('links the commits, the compare view and the config file when it knows the repository', () => {
+    const text = renderPlanMarkdown(
+      {
+        ...report([mainHead], [mainBase]),
+        links: { url: 'https://github.com/caqrn/pipeline', configPath: 'pipeline/.github/slurm-gitops.yml' }
+      },
+      { limit: LIMIT }
+    )
+    const a = 'a'.repeat(40)
+    const b = 'b'.repeat(40)
+    expect(text).toContain(
+      `Config [\`.github/slurm-gitops.yml\`](https://github.com/caqrn/pipeline/blob/${b}/pipeline/.github/slurm-gitops.yml)` +
+        ` · base [\`aaaaaaa\`](https://github.com/caqrn/pipeline/commit/${a})` +
+        ` · head [\`bbbbbbb\`](https://github.com/caqrn/pipeline/commit/${b})` +
+        ` · [compare](https://github.com/caqrn/pipeline/compare/${a}...${b})`
+    )
+  })
+
+  it('hides the plan record after the marker only when asked, and appends no script unless given', () => {
+    const withRecord = renderPlanMarkdown(report([mainHead, develop], [mainBase, develop]), {
+      limit: LIMIT,
+      marker: MARKER,
+      planRecord: true
+    })
+    const lines = withRecord.split('\n')
+    expect(lines[0]).toBe(MARKER)
+    expect(lines[2]).toMatch(
+      /^<!-- slurm-gitops:reviewed-plan v1 \{"head":"b{40}","base":"a{40}","deployments":\{"main":/
+    )
+    const without = renderPlanMarkdown(report([mainHead], [mainBase]), { limit: LIMIT, marker: MARKER })
+    expect(without).not.toContain('reviewed-plan')
+    expect(without).not.toContain('Complete script for')
+  })
+
+  it('shows the jobs of the deployment the merge deploys', () => {
+    const scheduled: DeploymentPlan = {
+      ...mainHead,
+      schedule: {
+        timezone: 'Europe/Berlin',
+        jobs: [{ name: 'daily', cron: '30 4 * * *', partition: 'standard', time: '06:00:00', sbatch: [] }]
+      }
+    }
+    const text = renderPlanMarkdown(report([scheduled], [mainBase]), {
+      limit: LIMIT,
+      now: new Date('2026-12-02T12:00:00Z')
+    })
+    expect(text).toContain('#### `main` → production (`/projects/caqrn/production`)')
+    expect(text).toContain(
+      '| `daily` | At 04:30 (`30 4 * * *`) | Thu 2026-12-03 04:30<br>Fri 2026-12-04 04:30<br>Sat 2026-12-05 04:30 |'
+    )
   })
 })
