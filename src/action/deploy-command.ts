@@ -13,7 +13,6 @@ import type { DeployRequest, RollbackRequest } from '../operations/requests.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
 import { GitHubDeployment } from '../github/deployments.js'
 import { findReviewedPlan } from '../github/reviewed-plan.js'
-import type { GitHubClient } from '../github/sticky-comment.js'
 import { planFingerprint } from '../plan/plan-fingerprint.js'
 import { judgeReview, reviewAllowsDeploy, type PlanReview } from '../plan/plan-review.js'
 import { deploySummary, refusedSummary, type SummaryTable } from '../report/deploy-summary.js'
@@ -43,7 +42,8 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
   // @actions/github (octokit and its HTTP client, a large part of the bundle) is loaded when first needed: once
   // the checks passed, while the SSH handshake is in flight, rather than before connecting.
   let client: Promise<GitHub | undefined> | undefined
-  const gitHub = () => (client ??= settings.githubToken ? loadGitHub(settings.githubToken) : Promise.resolve(undefined))
+  const gitHub = () =>
+    (client ??= settings.githubToken ? loadGitHub(settings.githubToken) : Promise.resolve(undefined))
   const record = async (sha: string, environment: string) => {
     const found = settings.githubDeployment === 'create' ? await gitHub() : undefined
     if (!found) return undefined
@@ -121,7 +121,7 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
 
 interface GitHub {
   context: typeof import('@actions/github').context
-  octokit: GitHubClient & ReturnType<typeof getOctokit>
+  octokit: ReturnType<typeof getOctokit>
 }
 
 async function loadGitHub(token: string): Promise<GitHub> {
