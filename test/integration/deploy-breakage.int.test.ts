@@ -28,21 +28,23 @@ const RENDERED = '.slurm-gitops'
 /** A line in the account's login profile that this file adds, and removes whatever happens. */
 const PROFILE_MARK = '# slurm-gitops test: scrontab disabled'
 
-/** A commit whose config overrides one step file with `content` (the shipped step, changed by the test). */
-function stepOverride(step: 'switch' | 'schedule', content: string): Change {
+/**
+ * A commit whose config overrides one step file with a function `step` of its own (`body`), which can call the
+ * shipped step as `sg_shipped_<step>`; it also moves the first job to `schedule`, so a half-done go-live shows.
+ */
+function misbehavingStep(step: 'switch' | 'schedule', body: string, schedule: string): Change {
+  const shipped = readFileSync(path.join(repoRoot, `deploy-templates/steps/${step}.sh`), 'utf8').replace(
+    new RegExp(`^${step}\\(\\) \\{`, 'm'),
+    `sg_shipped_${step}() {`
+  )
   return {
     message: `override ${step}`,
-    files: { [`ci/${step}.sh`]: content },
+    files: { [`ci/${step}.sh`]: `${shipped}\n${step}() {\n${body}\n}\n` },
     config: c => {
       c.templates = { [`steps/${step}.sh`]: `ci/${step}.sh` }
+      c.deployments.main.jobs[0].schedule = schedule
     }
   }
-}
-
-/** The shipped step file with its function renamed, so an override can run it and then misbehave. */
-function shippedStep(step: 'switch' | 'schedule'): string {
-  const text = readFileSync(path.join(repoRoot, `deploy-templates/steps/${step}.sh`), 'utf8')
-  return text.replace(new RegExp(`^${step}\\(\\) \\{`, 'm'), `sg_shipped_${step}() {`)
 }
 
 /** Back to the shipped steps: the next commit has no override. */
@@ -162,16 +164,10 @@ describeCluster('deploys that used to break, on the test cluster', (cluster: Clu
       const repo = fixture()
       const first = await repo.run('main')
       expectSuccess(first)
-      const killed = repo.commit('main', {
-        ...stepOverride(
-          'switch',
-          `${shippedStep('switch')}\nswitch() {\n  sg_shipped_switch\n  kill -KILL $$\n}\n`
-        ),
-        config: c => {
-          stepOverride('switch', '').config!(c)
-          c.deployments.main.jobs[0].schedule = '17 4 * * *'
-        }
-      })
+      const killed = repo.commit(
+        'main',
+        misbehavingStep('switch', '  sg_shipped_switch\n  kill -KILL $$', '17 4 * * *')
+      )
       const run = await repo.run('main')
       expect(run.outcome.report.completed).toBe(false)
       let state = await rootState(ssh, production)
@@ -209,16 +205,14 @@ describeCluster('deploys that used to break, on the test cluster', (cluster: Clu
     async () => {
       const repo = fixture()
       expectSuccess(await repo.run('main'))
-      const killed = repo.commit('main', {
-        ...stepOverride(
+      const killed = repo.commit(
+        'main',
+        misbehavingStep(
           'schedule',
-          `${shippedStep('schedule')}\nschedule() {\n  sg_scrontab_install "$RELEASE/$RENDERED_DIR/scrontab"\n  kill -KILL $$\n}\n`
-        ),
-        config: c => {
-          stepOverride('schedule', '').config!(c)
-          c.deployments.main.jobs[0].schedule = '18 4 * * *'
-        }
-      })
+          '  sg_scrontab_install "$RELEASE/$RENDERED_DIR/scrontab"\n  kill -KILL $$',
+          '18 4 * * *'
+        )
+      )
       expect((await repo.run('main')).outcome.report.completed).toBe(false)
 
       const fixed = repo.commit('main', {
@@ -251,16 +245,10 @@ describeCluster('deploys that used to break, on the test cluster', (cluster: Clu
     async () => {
       const repo = fixture()
       expectSuccess(await repo.run('main'))
-      const killed = repo.commit('main', {
-        ...stepOverride(
-          'schedule',
-          `${shippedStep('schedule')}\nschedule() {\n  sleep 2\n  sg_shipped_schedule\n}\n`
-        ),
-        config: c => {
-          stepOverride('schedule', '').config!(c)
-          c.deployments.main.jobs[0].schedule = '21 4 * * *'
-        }
-      })
+      const killed = repo.commit(
+        'main',
+        misbehavingStep('schedule', '  sleep 2\n  sg_shipped_schedule', '21 4 * * *')
+      )
       const cli = startCli(cluster, repo.repoDir, ['deploy', '--branch', 'main', '--sha', killed])
       const deadline = Date.now() + 120_000
       while (!cli.lines.some(line => line.text === '▶ schedule') && Date.now() < deadline) {
