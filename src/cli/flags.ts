@@ -30,7 +30,7 @@ export const FLAGS = {
   },
   branch: { type: 'string', short: 'b', value: 'BRANCH', help: 'the deployment, by its branch' },
   sha: { type: 'string', value: 'SHA', help: 'a commit of the repository' },
-  base: { type: 'string', value: 'SHA', help: 'compare with this commit, as the PR check does' },
+  base: { type: 'string', value: 'REF', help: 'compare with this commit or branch, as the PR check does' },
   to: {
     type: 'string',
     value: 'SHA',

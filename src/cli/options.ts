@@ -14,7 +14,7 @@ import type {
   RepoLocation,
   Requester
 } from '../operations/requests.js'
-import { checkBranchName, checkFullSha, checkGitSha } from '../validate/names.js'
+import { checkBranchName, checkCommitOrBranch, checkFullSha, checkGitSha } from '../validate/names.js'
 import { checkHost, checkUnixUser, parsePort } from '../validate/network.js'
 import { checkJobId } from '../sandbox/slurm-queries.js'
 import { PASSPHRASE_VARIABLE, type CliOptions, type FlagName } from './flags.js'
@@ -77,7 +77,7 @@ function fileKind(file: string): 'file' | 'directory' | 'missing' {
 export function planRequest(options: CliOptions): PlanRequest {
   const check = new FlagCheck()
   const sha = check.value('sha', options.sha, checkGitSha)
-  const base = check.value('base', options.base, checkGitSha)
+  const base = check.value('base', options.base, checkCommitOrBranch)
   const branch = options.branch === 'all' ? undefined : check.value('branch', options.branch, checkBranchName)
   const repo = repoLocation(options, check, options.sha === undefined)
   check.done()

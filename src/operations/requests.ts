@@ -50,7 +50,7 @@ export interface PlanRequest {
   repo: RepoLocation
   /** The working tree, or a commit. */
   head: { tree: true } | { sha: string }
-  /** The commit to compare with (the PR's base), if any. */
+  /** The commit or branch to compare with (the PR's base), if any. */
   base?: string
   /** Branches to plan; all deployments when omitted. */
   branches?: string[]

@@ -6,7 +6,7 @@ import { sandboxDeployment } from '../config/sandbox-deployment.js'
 import { type Problem, UserError } from '../errors/user-error.js'
 import { checkSbatchOptions } from '../validate/sbatch-options.js'
 import { checkTimeLimit, timeLimitMinutes } from '../validate/time-limit.js'
-import { checkBranchName, checkGitSha, checkSandboxName } from '../validate/names.js'
+import { checkCommitOrBranch, checkSandboxName } from '../validate/names.js'
 
 /** What a run asks for; empty fields take the config's defaults. */
 export interface SandboxAsk {
@@ -42,8 +42,8 @@ export function resolveSandboxRun(config: Config, ask: SandboxAsk, names: AskNam
   const problem = (where: string, message: string) => problems.push({ where, message })
   const { sandbox } = config
 
-  const refProblem = checkGitSha(ask.ref) === null ? null : checkBranchName(ask.ref)
-  if (refProblem) problem(names.ref, refProblem.replace(/^branch name/, 'ref'))
+  const refProblem = checkCommitOrBranch(ask.ref)
+  if (refProblem) problem(names.ref, refProblem)
 
   if (sandbox.allowedActors.length > 0 && !sandbox.allowedActors.includes(ask.actor)) {
     problem(

@@ -90,6 +90,13 @@ export function checkGitSha(value: string): string | null {
   return `commit ${show(value)} is not a commit id; use 7 to 40 lowercase hex digits as git prints them`
 }
 
+/** A ref a user names: a commit id (7 to 40 hex) or a branch or tag name by git's rules. */
+export function checkCommitOrBranch(value: string): string | null {
+  if (checkGitSha(value) === null) return null
+  const problem = checkBranchName(value)
+  return problem && problem.replace(/^branch name/, 'ref')
+}
+
 /** A full 40-hex commit id: a deploy pins exactly one commit, never a prefix that could become ambiguous. */
 export function checkFullSha(value: string): string | null {
   if (/^[0-9a-f]{40}$/.test(value)) return null

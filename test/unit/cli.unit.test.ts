@@ -31,6 +31,22 @@ describe('slurm-gitops plan', () => {
     )
   })
 
+  it('compares with a branch or commit given by name (--base REF), and names a ref that is not one', () => {
+    const head = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout.trim()
+    const run = cli('plan', '--config', EXAMPLE, '--base', 'HEAD')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(`compared with ${head} (planned)`)
+    expect(run.stdout).toContain('main (production): unchanged')
+    const missing = cli('plan', '--config', EXAMPLE, '--base', 'no-such-branch')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain(
+      '--base: no-such-branch is not a branch, tag or commit of the repository'
+    )
+    const malformed = cli('plan', '--config', EXAMPLE, '--base', 'a..b')
+    expect(malformed.code).toBe(2)
+    expect(malformed.stderr).toContain('--base: ref "a..b" contains "..", which git does not allow')
+  })
+
   it('prints JSON with --format json and one deployment with --branch', () => {
     const run = cli('plan', '--config', EXAMPLE, '--branch', 'develop', '--format', 'json')
     expect(run.code).toBe(0)
