@@ -87,7 +87,8 @@ class Bench {
     }
   }
 
-  cliArgs(command: string, ...args: string[]): string[] {
+  /** The CLI's arguments for `command` against the cluster (or, with `knownHosts`, through the relay). */
+  cliArgs(command: string, args: string[], knownHosts = this.cluster.knownHostsPath): string[] {
     return [
       path.join(dist, 'cli.js'),
       command,
@@ -97,12 +98,12 @@ class Bench {
       '--identity',
       this.cluster.privateKeyPath,
       '--known-hosts',
-      this.cluster.knownHostsPath
+      knownHosts
     ]
   }
 
   cli(command: string, ...args: string[]): Promise<ProcessRun> {
-    return runProcess(process.execPath, this.cliArgs(command, ...args), { cwd: this.fixture.repoDir })
+    return runProcess(process.execPath, this.cliArgs(command, args), { cwd: this.fixture.repoDir })
   }
 
   action(trigger: Trigger, extra?: NodeJS.ProcessEnv): Promise<ProcessRun> {
@@ -185,13 +186,7 @@ class Bench {
           () =>
             runProcess(
               process.execPath,
-              [
-                ...this.cliArgs('deploy', '--branch', 'main'),
-                '--port',
-                String(relay.port),
-                '--known-hosts',
-                knownHostsFile
-              ],
+              this.cliArgs('deploy', ['--branch', 'main', '--port', String(relay.port)], knownHostsFile),
               { cwd: this.fixture.repoDir }
             ),
           figures.cli,
