@@ -33,3 +33,35 @@ sg_scrontab_block() {
     END { if (mode == "replace" && !done) emit() }
   ' "$2"
 }
+
+# sg_scrontab_entries TABLE: one line per cron entry of TABLE (- for stdin): `live` or `disabled` (its lines
+# begin with $DISABLED_PREFIX, as Slurm writes them when the cron job is cancelled, or as a job with
+# `enabled: false` is rendered), a tab, its job name from the `#SCRON` options before it (`-` when none), a tab,
+# the entry. Comments, blank lines and environment settings are not entries (Slurm's src/scrontab/scrontab.c).
+sg_scrontab_entries() {
+  awk -v disabled="$DISABLED_PREFIX" '
+    { line = $0; state = "live" }
+    index(line, disabled) == 1 { line = substr(line, length(disabled) + 1); state = "disabled" }
+    { sub(/^[ \t]+/, "", line) }
+    line == "" { next }
+    line ~ /^#SCRON/ {
+      n = split(line, word, /[ \t]+/)
+      for (i = 2; i <= n; i++) {
+        if (word[i] ~ /^--job-name=/) name = substr(word[i], 12)
+        else if ((word[i] == "-J" || word[i] == "--job-name") && i < n) name = word[i + 1]
+        else if (word[i] ~ /^-J./) name = substr(word[i], 3)
+      }
+      next
+    }
+    line ~ /^#/ || line ~ /^[A-Za-z_][A-Za-z0-9_]*[ \t]*=/ { next }
+    { print state "\t" (name == "" ? "-" : name) "\t" line; name = "" }
+  ' "$1"
+}
+
+# sg_scrontab_job_names STATE TABLE: the job names of TABLE's entries that are STATE (`live` or `disabled`).
+sg_scrontab_job_names() {
+  local state name entry
+  while IFS=$'\t' read -r state name entry; do
+    [ "$state" != "$1" ] || printf '%s\n' "$name"
+  done < <(sg_scrontab_entries "$2")
+}

@@ -112,7 +112,13 @@ const job = z.strictObject({
     .superRefine((options, ctx) => {
       const problem = checkSbatchOptions(options, 'scron')
       if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    })
+    }),
+  /**
+   * false: the entry is in the block, commented out as Slurm itself disables one (`#DISABLED: `), so the job stays
+   * off across deploys. A managed entry disabled on the cluster (scancel of the cron job) is re-enabled by the
+   * next deploy, with a warning: git is the source of truth.
+   */
+  enabled: z.boolean().default(true)
 })
 
 const deployment = z.strictObject({

@@ -14,6 +14,7 @@ import {
   type PlanDiff
 } from '../plan/plan-diff.js'
 import type { BaseState, HeadState } from '../plan/compare.js'
+import { scheduleNotes } from './schedule-notes.js'
 
 export type { BaseState, HeadState }
 
@@ -71,6 +72,8 @@ export function renderPlanMarkdown(report: PlanReport, options: RenderOptions): 
   } else {
     const { diff, validation } = report.head
     fixed.push(deploymentTable(diff, report.targetBranch), validationSection(validation))
+    const schedule = scheduleNotes(report.head.plans, diff)
+    if (schedule) fixed.push(schedule)
     for (const deployment of diff.deployments) {
       const changed = deployment.files.filter(f => f.status !== 'unchanged')
       if (changed.length === 0) continue
