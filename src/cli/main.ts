@@ -7,12 +7,16 @@ import { PLAN_COMMANDS } from './plan-commands.js'
 import { REMOTE_COMMANDS } from './remote-commands.js'
 import { JOB_COMMANDS } from './job-commands.js'
 import { SANDBOX_COMMANDS } from './sandbox-command.js'
+import { LOGS_COMMANDS } from './logs-command.js'
+import { REMOVE_COMMANDS } from './remove-command.js'
 
 const COMMANDS: Record<string, CliCommand> = {
   ...PLAN_COMMANDS,
   ...REMOTE_COMMANDS,
   ...SANDBOX_COMMANDS,
-  ...JOB_COMMANDS
+  ...JOB_COMMANDS,
+  ...LOGS_COMMANDS,
+  ...REMOVE_COMMANDS
 }
 
 const USAGE = `Usage: slurm-gitops <command> [options]
@@ -29,6 +33,10 @@ Commands:
             [connection options]
   watch     Follow a sandbox test job to its end, streaming its log  JOBID [connection options]
   cancel    Cancel a sandbox test job (by its id only)  JOBID [connection options]
+  logs      The last runs of a scheduled job and the output of the latest (or of --run JOBID[:RUN])
+            --branch B [--job NAME] [--runs N] [--run JOBID[:RUN]] [--follow] [connection options]
+  remove    Remove a deployment (schedule, jobs, code; data and logs only with --purge) or a sandbox
+            --branch B | --sandbox NAME [--yes] [--force] [--purge] [connection options]
 
 Connection options (override cluster.* from the config):
   --host H --port N --user U --identity FILE --known-hosts FILE --local (run on this machine, no SSH)

@@ -40,6 +40,14 @@ export const OPTIONS = {
   time: { type: 'string' },
   sbatch: { type: 'string', multiple: true },
   'no-wait': { type: 'boolean' },
+  // logs and remove
+  job: { type: 'string' },
+  runs: { type: 'string' },
+  run: { type: 'string' },
+  follow: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean' },
+  purge: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } satisfies ParseArgsConfig['options']
 
@@ -66,7 +74,7 @@ export function repoLocation(options: CliOptions): RepoLocation {
 }
 
 /** Collects problems, so that every bad flag is reported in one go. */
-class FlagCheck {
+export class FlagCheck {
   readonly problems: Problem[] = []
 
   value(flag: keyof CliOptions, value: string | undefined, check: (value: string) => string | null) {
@@ -183,7 +191,7 @@ export function sandboxRequest(options: CliOptions, now: Date = new Date()): San
   }
 }
 
-function connectionRequest(options: CliOptions, check: FlagCheck): ConnectionRequest {
+export function connectionRequest(options: CliOptions, check: FlagCheck): ConnectionRequest {
   const port = check.value('port', options.port, text => {
     const parsed = parsePort(text)
     return 'problem' in parsed ? parsed.problem : null

@@ -229,9 +229,13 @@ export const STEP_FILES = [
   'steps/record.sh',
   'steps/target.sh',
   'steps/status.sh',
+  'steps/logs.sh',
+  'steps/unschedule.sh',
+  'steps/teardown.sh',
   'steps/staging-lock.sh',
   'steps/stage.sh',
-  'steps/retention.sh'
+  'steps/retention.sh',
+  'steps/sandbox-remove.sh'
 ] as const
 export type StepFile = (typeof STEP_FILES)[number]
 

@@ -79,7 +79,8 @@ SG_EOF_c8c6245ebec4
 #!/bin/bash
 # slurm-gitops: caqrn development (branch develop) on the login node.
 # Runs once per SSH session as `bash -s`. Before it come the rendered files (sg_write_files) and the values of
-# this run: SG_MODE (deploy | rollback | status), SG_SHA, SG_ACTOR, SG_RUN_URL, SG_NONCE, SG_BUNDLE, SG_TARGET.
+# this run: SG_MODE (deploy | rollback | status | logs | remove), SG_SHA, SG_ACTOR, SG_RUN_URL, SG_NONCE, SG_BUNDLE,
+# SG_TARGET, and for logs SG_JOB, SG_RUNS, SG_JOB_ID, for remove SG_FORCE, SG_PURGE.
 # Made of steps: the files of deploy-templates/steps/ (or a repository's override of one), inserted below as they
 # are; the list at the end says what each mode runs. What a step must keep: deploy-templates/README.md.
 # Nothing before the "switch" step changes what users and jobs see: a failure leaves the previous release live.
@@ -123,6 +124,8 @@ SANDBOX_ROOT=/projects/caqrn/sandboxes
 OLD_VENV_STORE=$ROOT/venvs
 # A run lasts at most 24 h (cluster.timeoutMinutes): files of a run older than that are leftovers of a killed one.
 LEFTOVER_MINUTES=1440
+# The deployment's data; a remove keeps it unless asked to purge.
+DATA_DIR=/projects/caqrn/data/development
 
 # --- state the steps share: declared once, here; each is set by the step named and read by later ones
 SG_STEP=''            # runtime: the step now running ('' between steps)
@@ -140,6 +143,7 @@ RELEASE=''            # release (rollback: target): the release this run makes l
 NEW_SHA=''            # release (rollback: target): its commit
 SG_PREVIOUS_TARGET='' # switch: where `current` pointed before, for schedule to go back to
 SG_RECORDED=0         # record (or the exit trap): 1 once this run's history line is written
+SG_REMOVED=''         # unschedule, teardown (remove): what this run removed, `; `-separated, for the history
 
 # --- the project's smoke command (project.smokeCommand), run by the verify step in the new release
 sg_smoke() {
@@ -352,7 +356,7 @@ sg_scrontab_job_names() {
 
 # --- steps/history.sh (deploy-templates/steps/history.sh)
 # The deployment's history, $ROOT/history: one line per run that got the lock (time, mode, sha, previous, actor,
-# run, result, step times, release). The record step writes a successful run's line; a run that ends before it
+# run, result, step times, release; a remove adds what it removed). The record step writes a successful run's line; a run that ends before it
 # (it failed, or was stopped by a signal) is recorded on exit: lock registers sg_record_at_exit. A run killed
 # outright is recorded by the next one (sg_record_interrupted), and its go-live repaired (`repair` lines).
 
@@ -368,16 +372,19 @@ sg_history_append() {
   local release=-
   [ -z "$RELEASE" ] || release=$(basename "$RELEASE")
   sg_history_line "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$SG_ACTOR" "$SG_RUN_URL" "$1" \
-    "$SG_DURATIONS" "$release"
+    "$SG_DURATIONS" "$release" ${SG_REMOVED:+"removed=$SG_REMOVED"}
   SG_RECORDED=1
 }
 
-# sg_history_line MODE SHA PREVIOUS ACTOR RUN RESULT STEPS RELEASE
+# sg_history_line MODE SHA PREVIOUS ACTOR RUN RESULT STEPS RELEASE [KEY=VALUE…]: the fields after RELEASE are
+# appended as they are given (a remove's removed=).
 sg_history_line() {
+  local extra='' field
+  for field in "${@:9}"; do extra+=$'\t'$(sg_field "$field"); done
   # release= names the exact release (a SHA may have variants): rollback finds the previous live one by it.
-  printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s\n' \
+  printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s%s\n' \
     "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "${2:--}" "${3:--}" "$(sg_field "$4")" "$(sg_field "$5")" "$6" \
-    "${7:--}" "${8:--}" >>"$ROOT/history" || true
+    "${7:--}" "${8:--}" "$extra" >>"$ROOT/history" || true
 }
 
 # The owner file of a run killed before its EXIT trap: its line, `interrupted`, and the file goes.
@@ -484,6 +491,8 @@ preflight() {
 # lock: this run holds the deployment's lock ($ROOT/.lock) from here to its end; makes the scratch directory,
 # records what an earlier run left unfinished, and repairs an interrupted go-live.
 lock() {
+  # A deploy's preflight makes the root; a remove finds it or has nothing to remove.
+  [ -d "$ROOT" ] || sg_die "$ROOT does not exist: nothing of branch $BRANCH is deployed on this cluster"
   # flock is released by the kernel when the last descriptor of it closes: a cancelled deploy never leaves a
   # stale lock, and the user's commands run without it (sg_contained), so nothing they leave behind holds it.
   exec 9>>"$ROOT/.lock"
@@ -975,6 +984,131 @@ status() {
     grep -F "$JOB_PREFIX" | tail -n 10 || echo "  none"
 }
 
+# --- steps/logs.sh (deploy-templates/steps/logs.sh)
+# logs: the latest $SG_RUNS runs of the scheduled job $SG_JOB with their Slurm states (one sacct call), and where
+# each run's output is in the job's output file. Changes nothing and takes no lock. A cron job keeps its job id
+# from run to run, and its runs append to one file: each run's first line (written by the job script) names its
+# job id, its run of that id and its start, which finds the run in the file; the runner reads the bytes itself.
+logs() {
+  [[ $SG_JOB =~ ^[A-Za-z0-9_.-]+$ && $SG_RUNS =~ ^[1-9][0-9]*$ && $SG_JOB_ID =~ ^[0-9]*$ ]] ||
+    sg_die "logs needs a job name, a number of runs and (optionally) a job id; got job \"$SG_JOB\", runs \"$SG_RUNS\", job id \"$SG_JOB_ID\"" 2
+  local log
+  # The output file of the live release's entry (its --output), else where the block puts it.
+  log=$(sed -n 's/^--output=//p' "$ROOT/current/$RENDERED_DIR/jobs/$SG_JOB.options" 2>/dev/null | tail -n 1)
+  [ -n "$log" ] || log=$ROOT/logs/$SG_JOB.out
+  sg_result log-path "$log"
+  # -D: every run of a requeued (cron) job is its own row; without it sacct shows a job id's latest run only.
+  # Far enough back for $SG_RUNS runs of a monthly job, at most about a year.
+  local days=$((SG_RUNS * 31)) rows
+  [ "$days" -le 400 ] || days=400
+  rows=$(sacct -X -D -n -P -u "$(id -un)" --name "$JOB_PREFIX$SG_JOB" ${SG_JOB_ID:+-j "$SG_JOB_ID"} \
+    -S "now-${days}days" -o "$LOGS_SACCT_FIELDS") || sg_die "sacct failed: $rows"
+  # Runs are the rows that started (field 5): an install drops a cron job's queued instance (CANCELLED, Start
+  # None), and the queued one has not started. Oldest first.
+  rows=$(printf '%s\n' "$rows" | awk -F '|' '$5 ~ /^[0-9][0-9][0-9][0-9]-/' | sort -t '|' -k5,5 | tail -n "$SG_RUNS")
+  sg_result runs "$(printf '%s' "$rows" | base64 -w0)"
+  if [ ! -f "$log" ]; then
+    echo "no output file $log yet"
+    sg_result log-size -
+    return 0
+  fi
+  sg_result log-size "$(stat -c %s "$log")"
+  # The run lines since the oldest run listed, each with where its output ends: at the next run line, or the end.
+  local since
+  since=$(printf '%s\n' "$rows" | head -n 1 | cut -d '|' -f 5)
+  case $since in [0-9][0-9][0-9][0-9]-*) ;; *) since='' ;; esac
+  sg_result log-headers "$(grep -a -b -E '^\[[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[^]]*\] [^:]*: job [0-9]+ ' "$log" |
+    awk -v size="$(stat -c %s "$log")" -v since="$since" '
+      function flush(end) {
+        if (line != "" && substr(line, 2, 19) >= since) print offset "\t" end "\t" substr(line, 1, 250)
+      }
+      { colon = index($0, ":"); next_offset = substr($0, 1, colon - 1); flush(next_offset)
+        offset = next_offset; line = substr($0, colon + 1) }
+      END { flush(size) }' | tail -n "$LOGS_MAX_HEADERS" | base64 -w0)"
+}
+
+# What logs asks sacct for, in this order (the runner reads them by position).
+LOGS_SACCT_FIELDS=JobID,State,ExitCode,Submit,Start,End,Elapsed,NodeList,JobName
+# At most this many run lines (of at most 250 characters) are reported: a result is one line of at most 64 KiB,
+# and the runs listed (at most 100) need one each.
+LOGS_MAX_HEADERS=150
+
+# --- steps/unschedule.sh (deploy-templates/steps/unschedule.sh)
+# unschedule (remove): this deployment's block leaves the account's scrontab (every other line stays as it is;
+# one install, which makes Slurm drop the block's cron jobs), and what is left of its jobs is cancelled, by job
+# id only. Refuses while one of its jobs runs, unless SG_FORCE=true: that run is then cancelled.
+unschedule() {
+  local table=$SG_TMP/scrontab.now names
+  sg_scrontab_read "$table"
+  # Its jobs: the entries of its block on the cluster (live or disabled), and the config's.
+  names=$({
+    sg_scrontab_block extract "$table" | sg_scrontab_entries - | cut -f 2
+    printf "$JOB_PREFIX%s\n" ${JOBS[@]+"${JOBS[@]}"}
+  } | grep -vxF -- - | sort -u)
+  local id state name start running=() queued=()
+  while IFS='|' read -r id state start name; do
+    printf '%s\n' "$names" | grep -qxF -- "$name" || continue
+    if [ "$state" = PENDING ]; then queued+=("$id"); else running+=("$id $name ($state since $start)"); fi
+  done < <(squeue -h -u "$(id -un)" -o '%i|%T|%S|%j')
+  if [ ${#running[@]} -gt 0 ] && [ "$SG_FORCE" != true ]; then
+    sg_die "a job of this deployment is running: $(printf '%s; ' "${running[@]}")let it end, or remove with --force, which cancels it (by its job id)"
+  fi
+  local scheduled
+  scheduled=$(sg_scrontab_block extract "$table")
+  sg_scrontab_install /dev/null || sg_die "scrontab update failed: the block of $BRANCH is still installed, and nothing was removed"
+  [ -z "$scheduled" ] || sg_removed "scrontab block"
+  # The install dropped the block's queued cron jobs; a job still listed is cancelled by id. Only after the install:
+  # cancelling a job that is still a cron job would disable (rewrite) its line in the table.
+  local cancelled=() job
+  for job in ${queued[@]+"${queued[@]}"} ${running[@]+"${running[@]%% *}"}; do
+    if squeue -h -j "$job" -t PENDING,CONFIGURING,RUNNING,SUSPENDED -o %i 2>/dev/null | grep -qxF -- "$job"; then
+      scancel "$job" && cancelled+=("$job") && echo "cancelled job $job"
+    fi
+  done
+  sg_result cancelled "${cancelled[*]}"
+}
+
+# sg_removed WHAT: one more thing this run removed (for its result and its history line, also when it fails later).
+sg_removed() {
+  SG_REMOVED="$SG_REMOVED${SG_REMOVED:+; }$1"
+  echo "removed $1"
+}
+
+# --- steps/teardown.sh (deploy-templates/steps/teardown.sh)
+# teardown (remove): what the deployment's code took goes: `current` and the stable links, the releases (and with
+# them their links into the venv store, which is then pruned of venvs nothing uses), the mirror, the leases and
+# the store of earlier versions. The logs and the data directory stay, unless SG_PURGE=true. The history and the
+# lock file stay: the history records this removal, and a run waiting for the lock holds that file.
+teardown() {
+  local link count
+  for link in current env.sh sandbox-env.sh jobs; do
+    [ -L "$ROOT/$link" ] || continue
+    rm -f "${ROOT:?}/$link"
+    sg_removed "$link"
+  done
+  count=$(sg_releases_newest_first | wc -l || true)
+  rm -rf "${ROOT:?}/releases" "${ROOT:?}/leases" "${ROOT:?}/$GOLIVE_FILE"
+  [ "$count" -eq 0 ] || sg_removed "$count release(s)"
+  if [ -d "$MIRROR" ]; then
+    rm -rf "$MIRROR"
+    sg_removed "mirror"
+  fi
+  if [ -d "$OLD_VENV_STORE" ] && [ "$(readlink -f "$OLD_VENV_STORE")" != "$(readlink -f "$VENV_STORE")" ]; then
+    rm -rf "$OLD_VENV_STORE"
+    sg_removed "venvs of earlier versions"
+  fi
+  # Its releases linked into the project's store; what no deployment or sandbox uses now goes.
+  [ ! -d "$VENV_STORE" ] || sg_prune_venv_store
+  if [ "$SG_PURGE" = true ]; then
+    rm -rf "${ROOT:?}/logs" "${DATA_DIR:?}"
+    sg_removed "logs"
+    sg_removed "data directory $DATA_DIR"
+  else
+    echo "kept: the logs ($ROOT/logs) and the data directory ($DATA_DIR); --purge removes them too"
+  fi
+  sg_result removed "$SG_REMOVED"
+}
+
 # --- what each mode runs, in order: `run_step NAME` runs the function NAME between the markers of NAME
 trap sg_on_exit EXIT
 sg_trap_signals
@@ -1008,6 +1142,15 @@ rollback)
   ;;
 status)
   run_step status
+  ;;
+logs)
+  run_step logs
+  ;;
+remove)
+  run_step lock
+  run_step unschedule
+  run_step teardown
+  run_step record
   ;;
 *) sg_die "unknown mode $SG_MODE" 2 ;;
 esac
