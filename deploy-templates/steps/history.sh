@@ -1,5 +1,5 @@
 # The deployment's history, $ROOT/history: one line per run that got the lock (time, mode, sha, previous, actor,
-# run, result, step times, release). The record step writes a successful run's line; a run that ends before it
+# run, result, step times, release; a remove adds what it removed). The record step writes a successful run's line; a run that ends before it
 # (it failed, or was stopped by a signal) is recorded on exit: lock registers sg_record_at_exit. A run killed
 # outright is recorded by the next one (sg_record_interrupted), and its go-live repaired (`repair` lines).
 
@@ -15,16 +15,19 @@ sg_history_append() {
   local release=-
   [ -z "$RELEASE" ] || release=$(basename "$RELEASE")
   sg_history_line "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$SG_ACTOR" "$SG_RUN_URL" "$1" \
-    "$SG_DURATIONS" "$release"
+    "$SG_DURATIONS" "$release" ${SG_REMOVED:+"removed=$SG_REMOVED"}
   SG_RECORDED=1
 }
 
-# sg_history_line MODE SHA PREVIOUS ACTOR RUN RESULT STEPS RELEASE
+# sg_history_line MODE SHA PREVIOUS ACTOR RUN RESULT STEPS RELEASE [KEY=VALUE…]: the fields after RELEASE are
+# appended as they are given (a remove's removed=).
 sg_history_line() {
+  local extra='' field
+  for field in "${@:9}"; do extra+=$'\t'$(sg_field "$field"); done
   # release= names the exact release (a SHA may have variants): rollback finds the previous live one by it.
-  printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s\n' \
+  printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s%s\n' \
     "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "${2:--}" "${3:--}" "$(sg_field "$4")" "$(sg_field "$5")" "$6" \
-    "${7:--}" "${8:--}" >>"$ROOT/history" || true
+    "${7:--}" "${8:--}" "$extra" >>"$ROOT/history" || true
 }
 
 # The owner file of a run killed before its EXIT trap: its line, `interrupted`, and the file goes.

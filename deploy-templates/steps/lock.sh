@@ -1,6 +1,8 @@
 # lock: this run holds the deployment's lock ($ROOT/.lock) from here to its end; makes the scratch directory,
 # records what an earlier run left unfinished, and repairs an interrupted go-live.
 lock() {
+  # A deploy's preflight makes the root; a remove finds it or has nothing to remove.
+  [ -d "$ROOT" ] || sg_die "$ROOT does not exist: nothing of branch $BRANCH is deployed on this cluster"
   # flock is released by the kernel when the last descriptor of it closes: a cancelled deploy never leaves a
   # stale lock, and the user's commands run without it (sg_contained), so nothing they leave behind holds it.
   exec 9>>"$ROOT/.lock"

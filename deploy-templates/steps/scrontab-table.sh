@@ -59,5 +59,66 @@ sg_scrontab_install() {
     diff "$new" "$readback" || true
     return 1
   fi
+  # Slurm has now dropped every cron job of the account and submitted each live entry anew, with a new job id.
+  sg_scrontab_reenabled "$SG_TMP/scrontab.old" "$block"
+  sg_scrontab_running "$SG_TMP/scrontab.old"
+  sg_result resubmitted "$(sg_scrontab_job_names live "$new" | base64 -w0)"
   sg_result scrontab changed
+}
+
+# sg_scrontab_reenabled OLD BLOCK: a warning for each entry of this deployment that the table OLD had disabled
+# (`#DISABLED:`, Slurm's mark of a cancelled cron job) and BLOCK, now installed, has live: it is on again.
+sg_scrontab_reenabled() {
+  local name
+  while IFS= read -r name; do
+    sg_warn "the scheduled job $name was disabled on the cluster (#DISABLED: in the scrontab, which Slurm writes when its cron job is cancelled, e.g. by scancel); this run enabled it again, as git says. To keep it off, set enabled: false on the job in the config"
+  done < <(sg_scrontab_job_names live "$2" |
+    grep -Fxf <(sg_scrontab_block extract "$1" | sg_scrontab_job_names disabled -) || true)
+}
+
+# sg_scrontab_running OLD: the jobs of the entries of OLD, the table before the install, that run now (result
+# running-jobs: job id, name and start, one a line, base64). The install ended their cron jobs: each run
+# finishes as a one-off, and the new entry's first run comes at its next scheduled time.
+sg_scrontab_running() {
+  local names running='' id name start
+  names=$(sg_scrontab_job_names live "$1" | grep -vxF -- - || true)
+  [ -n "$names" ] || return 0
+  while IFS='|' read -r id start name; do
+    if printf '%s\n' "$names" | grep -qxF -- "$name"; then running+="$id"$'\t'"$name"$'\t'"$start"$'\n'; fi
+  done < <(squeue -h -u "$(id -un)" -t CONFIGURING,RUNNING,COMPLETING,SUSPENDED -o '%i|%S|%j' 2>/dev/null || true)
+  [ -n "$running" ] || return 0
+  echo "running now, each finishing as a one-off run: $(printf '%s' "$running" | tr '\t\n' ' ;')"
+  sg_result running-jobs "$(printf '%s' "$running" | base64 -w0)"
+}
+
+# sg_scrontab_entries TABLE: one line per cron entry of TABLE (- for stdin): `live` or `disabled` (its lines
+# begin with $DISABLED_PREFIX, as Slurm writes them when the cron job is cancelled, or as a job with
+# `enabled: false` is rendered), a tab, its job name from the `#SCRON` options before it (`-` when none), a tab,
+# the entry. Comments, blank lines and environment settings are not entries (Slurm's src/scrontab/scrontab.c).
+sg_scrontab_entries() {
+  awk -v disabled="$DISABLED_PREFIX" '
+    { line = $0; state = "live" }
+    index(line, disabled) == 1 { line = substr(line, length(disabled) + 1); state = "disabled" }
+    { sub(/^[ \t]+/, "", line) }
+    line == "" { next }
+    line ~ /^#SCRON/ {
+      n = split(line, word, /[ \t]+/)
+      for (i = 2; i <= n; i++) {
+        if (word[i] ~ /^--job-name=/) name = substr(word[i], 12)
+        else if ((word[i] == "-J" || word[i] == "--job-name") && i < n) name = word[i + 1]
+        else if (word[i] ~ /^-J./) name = substr(word[i], 3)
+      }
+      next
+    }
+    line ~ /^#/ || line ~ /^[A-Za-z_][A-Za-z0-9_]*[ \t]*=/ { next }
+    { print state "\t" (name == "" ? "-" : name) "\t" line; name = "" }
+  ' "$1"
+}
+
+# sg_scrontab_job_names STATE TABLE: the job names of TABLE's entries that are STATE (`live` or `disabled`).
+sg_scrontab_job_names() {
+  local state name entry
+  while IFS=$'\t' read -r state name entry; do
+    [ "$state" != "$1" ] || printf '%s\n' "$name"
+  done < <(sg_scrontab_entries "$2")
 }

@@ -158,6 +158,43 @@ export const COMMAND_TABLE: Readonly<Record<string, CommandSpec>> = {
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops cancel 4242 ${KEY}`],
     load: () => import('./job-commands.js').then(module => module.cancelCommand)
+  },
+  logs: {
+    summary: 'The last runs of a scheduled job and the output of the latest (or of --run JOBID[:RUN])',
+    details:
+      "The run's output goes to stdout as it is in the job's log file; the runs table and notes to stderr. " +
+      'With --follow, a run in progress is followed to its end; Ctrl-C stops following and leaves the job alone.',
+    flags: {
+      ...REPOSITORY,
+      branch: { required: true, example: 'main' },
+      job: {},
+      runs: {},
+      run: {},
+      follow: {},
+      ...CONNECTION
+    },
+    formats: TEXT_OR_JSON,
+    examples: [`slurm-gitops logs --branch main --runs 3 ${KEY}`],
+    load: () => import('./logs-command.js').then(module => module.logsCommand)
+  },
+  remove: {
+    summary:
+      'Remove a deployment (its schedule, jobs and code; data and logs only with --purge) or a sandbox',
+    details:
+      'Asks on a terminal; without one it refuses unless --yes. Refuses while one of its jobs runs, unless --force.',
+    flags: {
+      ...REPOSITORY,
+      branch: { help: 'the deployment to remove, by its branch' },
+      sandbox: { help: 'the sandbox to remove' },
+      yes: {},
+      force: {},
+      purge: {},
+      actor: {},
+      ...CONNECTION
+    },
+    formats: TEXT_OR_JSON,
+    examples: [`slurm-gitops remove --branch develop --yes ${KEY}`],
+    load: () => import('./remove-command.js').then(module => module.removeCommand)
   }
 }
 

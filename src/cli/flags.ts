@@ -80,6 +80,21 @@ export const FLAGS = {
     help: "the login node's host keys (default ~/.ssh/known_hosts); always checked"
   },
   local: { type: 'boolean', help: 'run on this machine instead (on the login node itself), no SSH' },
+  job: {
+    type: 'string',
+    value: 'NAME',
+    help: "the scheduled job (default: the deployment's only or first job)"
+  },
+  runs: { type: 'string', value: 'N', help: 'how many of its last runs to list (default 5, at most 100)' },
+  run: {
+    type: 'string',
+    value: 'JOBID[:RUN]',
+    help: 'show this run instead of the latest (JOBID:2: its second run)'
+  },
+  follow: { type: 'boolean', help: 'follow the run in progress to its end (Ctrl-C leaves the job alone)' },
+  yes: { type: 'boolean', short: 'y', help: 'do not ask (needed without a terminal)' },
+  force: { type: 'boolean', help: 'also when one of its jobs is running: that job is cancelled, by its id' },
+  purge: { type: 'boolean', help: "also the deployment's data directory and logs" },
   help: { type: 'boolean', short: 'h', help: 'this help' }
 } as const satisfies Record<string, FlagSpec>
 

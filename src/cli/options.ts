@@ -20,7 +20,7 @@ import { checkJobId } from '../sandbox/slurm-queries.js'
 import { PASSPHRASE_VARIABLE, type CliOptions, type FlagName } from './flags.js'
 
 /** Collects problems, so that every bad flag is reported in one go. */
-class FlagCheck {
+export class FlagCheck {
   readonly problems: Problem[] = []
 
   value(flag: FlagName | 'JOBID', value: string | undefined, check: (value: string) => string | null) {
@@ -39,7 +39,7 @@ class FlagCheck {
  * The consuming repository is the directory holding `.github/`, found from the config path. The config must be
  * a file; when the command reads the working tree (not a commit), it must exist.
  */
-function repoLocation(options: CliOptions, check: FlagCheck, readsWorkingTree: boolean): RepoLocation {
+export function repoLocation(options: CliOptions, check: FlagCheck, readsWorkingTree: boolean): RepoLocation {
   const given = options.config ?? DEFAULT_CONFIG_PATH
   const config = path.resolve(given)
   const kind = fileKind(config)
@@ -171,7 +171,11 @@ export function sandboxRequest(
 }
 
 /** The key from a file, its passphrase from the environment: a flag's value would show in `ps`. */
-function connectionRequest(options: CliOptions, check: FlagCheck, env: NodeJS.ProcessEnv): ConnectionRequest {
+export function connectionRequest(
+  options: CliOptions,
+  check: FlagCheck,
+  env: NodeJS.ProcessEnv
+): ConnectionRequest {
   const port = check.value('port', options.port, text => {
     const parsed = parsePort(text)
     return 'problem' in parsed ? parsed.problem : null

@@ -115,7 +115,13 @@ const job = z.strictObject({
     .superRefine((options, ctx) => {
       const problem = checkSbatchOptions(options, 'scron')
       if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    })
+    }),
+  /**
+   * false: the entry is in the block, commented out as Slurm itself disables one (`#DISABLED: `), so the job stays
+   * off across deploys. A managed entry disabled on the cluster (scancel of the cron job) is re-enabled by the
+   * next deploy, with a warning: git is the source of truth.
+   */
+  enabled: z.boolean().default(true)
 })
 
 const deployment = z.strictObject({
@@ -233,9 +239,13 @@ export const STEP_FILES = [
   'steps/record.sh',
   'steps/target.sh',
   'steps/status.sh',
+  'steps/logs.sh',
+  'steps/unschedule.sh',
+  'steps/teardown.sh',
   'steps/staging-lock.sh',
   'steps/stage.sh',
-  'steps/retention.sh'
+  'steps/retention.sh',
+  'steps/sandbox-remove.sh'
 ] as const
 export type StepFile = (typeof STEP_FILES)[number]
 

@@ -3,12 +3,12 @@ import { execute, type ExecutionReport } from '../exec/executor.js'
 import type { LogSink } from '../exec/log-sink.js'
 import { newNonce } from '../exec/markers.js'
 import { composeScript } from '../plan/payload.js'
-import type { DeploymentPlan, RunParameters } from '../plan/types.js'
+import { completeRunValues, type DeploymentPlan, type RunValues } from '../plan/types.js'
 import type { Transport } from '../transport/types.js'
 
 export interface RemoteRun {
   plan: DeploymentPlan
-  params: Omit<RunParameters, 'nonce'>
+  params: RunValues
   transport: Transport
   sink: LogSink
   loginShell: boolean
@@ -17,9 +17,15 @@ export interface RemoteRun {
 }
 
 export async function runRemote(run: RemoteRun): Promise<ExecutionReport> {
-  return execute(run.transport, composeScript(run.plan), { ...run.params, nonce: newNonce() }, run.sink, {
-    loginShell: run.loginShell,
-    timeoutSeconds: run.timeoutSeconds,
-    signal: run.signal
-  })
+  return execute(
+    run.transport,
+    composeScript(run.plan),
+    { ...completeRunValues(run.params), nonce: newNonce() },
+    run.sink,
+    {
+      loginShell: run.loginShell,
+      timeoutSeconds: run.timeoutSeconds,
+      signal: run.signal
+    }
+  )
 }

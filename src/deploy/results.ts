@@ -29,7 +29,31 @@ export const RESULT_KEYS = {
       'deploy: why nothing was done (the commit is an ancestor of the live one); the run still succeeded',
     modes: []
   },
-  repaired: { means: 'what this run repaired first: an interrupted go-live completed or undone', modes: [] }
+  repaired: { means: 'what this run repaired first: an interrupted go-live completed or undone', modes: [] },
+  resubmitted: {
+    means:
+      'the table was reinstalled: the job names of its live entries, which Slurm submitted again with new job ids, one a line, base64',
+    modes: []
+  },
+  'running-jobs': {
+    means:
+      'the table was reinstalled while these jobs of its entries ran (each finishes as a one-off): job id, name and start, tab-separated, one a line, base64',
+    modes: []
+  },
+  'log-path': { means: "logs: the job's output file", modes: ['logs'] },
+  'log-size': { means: 'logs: its size in bytes, `-` when it does not exist', modes: ['logs'] },
+  runs: {
+    means:
+      "logs: the job's latest runs as sacct prints them (one a line, `|`-separated), oldest first, base64",
+    modes: ['logs']
+  },
+  'log-headers': {
+    means:
+      "logs: the first line of each run in the output file since the oldest run listed: its byte offset, where the run's output ends, and the line, tab-separated, base64",
+    modes: ['logs']
+  },
+  removed: { means: 'remove: what was removed, one phrase per item, `; `-separated', modes: ['remove'] },
+  cancelled: { means: 'remove: the job ids cancelled (by id), space-separated', modes: [] }
 } as const satisfies Record<string, { means: string; modes: readonly RunMode[] }>
 
 export type ResultKey = keyof typeof RESULT_KEYS
@@ -54,6 +78,22 @@ export interface RunOutputs {
   skipped: string
   /** What the run repaired before its own work (an interrupted go-live); '' when nothing. */
   repaired: string
+  /** The table was reinstalled: the job names of the entries Slurm submitted again (`-` for one without). */
+  cronResubmitted: string[]
+  /** The table was reinstalled while these jobs of its entries ran: they finish as one-off runs. */
+  cronRunning: RunningCronJob[]
+  /** logs: the output file, its size (-1: none), the runs (sacct rows) and the run headers found in it. */
+  logs: { path: string; size: number; runs: string; headers: string }
+  /** remove: what was removed; the job ids it cancelled. */
+  removed: string[]
+  cancelled: string[]
+}
+
+export interface RunningCronJob {
+  jobId: string
+  name: string
+  /** As squeue printed it, in the cluster's time zone. */
+  start: string
 }
 
 function isResultKey(key: string): key is ResultKey {
@@ -103,11 +143,25 @@ export function parseResults(
     venvPath: value('venv-path'),
     envScripts: oneOf('env-scripts', ['changed', 'unchanged'] as const),
     scrontab: oneOf('scrontab', ['changed', 'unchanged'] as const),
-    scrontabBlock: value('scrontab-block')
-      ? Buffer.from(value('scrontab-block'), 'base64').toString('utf8')
-      : '',
+    scrontabBlock: base64(value('scrontab-block')),
     targetSha: value('target-sha'),
     skipped: value('skipped'),
-    repaired: value('repaired')
+    repaired: value('repaired'),
+    cronResubmitted: lines(base64(value('resubmitted'))),
+    cronRunning: lines(base64(value('running-jobs'))).map(line => {
+      const [jobId = '', name = '', start = ''] = line.split('\t')
+      return { jobId, name, start }
+    }),
+    logs: {
+      path: value('log-path'),
+      size: /^\d+$/.test(value('log-size')) ? Number(value('log-size')) : -1,
+      runs: base64(value('runs')),
+      headers: base64(value('log-headers'))
+    },
+    removed: value('removed') ? value('removed').split('; ') : [],
+    cancelled: value('cancelled').split(' ').filter(Boolean)
   }
 }
+
+const base64 = (text: string) => Buffer.from(text, 'base64').toString('utf8')
+const lines = (text: string) => text.split('\n').filter(line => line !== '')

@@ -2,7 +2,7 @@
 // deployment's script, and return a typed outcome. The action and the CLI only build the request and present this.
 import type { Config, DeploymentConfig } from '../config/types.js'
 import { compileTemplates, planDeployment } from '../plan/plan.js'
-import type { DeploymentPlan, RunMode, RunParameters } from '../plan/types.js'
+import type { DeploymentPlan, RunMode, RunValues } from '../plan/types.js'
 import { validatePlans } from '../plan/validate.js'
 import { planInputs } from '../plan/plan-repository.js'
 import type { TemplateSet } from '../render/templates.js'
@@ -17,7 +17,13 @@ import { sendBundle } from '../deploy/bundle.js'
 import { formatProblem, type Problem, UserError } from '../errors/user-error.js'
 import { transportSettings } from './connection.js'
 import { repositoryAt } from './repository.js'
-import type { ConnectionRequest, DeployRequest, RollbackRequest, StatusRequest } from './requests.js'
+import type {
+  ConnectionRequest,
+  DeployRequest,
+  Requester,
+  RollbackRequest,
+  StatusRequest
+} from './requests.js'
 
 /** What an operation tells its front end while it runs. */
 export interface OperationIO {
@@ -116,7 +122,7 @@ async function branchTip(request: DeployRequest): Promise<string> {
   })
 }
 
-function findDeployment(
+export function findDeployment(
   config: Config,
   branch: string
 ): { kind: 'found'; deployment: DeploymentConfig } | NoDeployment {
@@ -134,10 +140,10 @@ function findDeployment(
 }
 
 /** The PR plan's checks, all in one go, before connecting: a script that does not parse never reaches the cluster. */
-async function checkedPlans(
+export async function checkedPlans(
   repository: { config: Config; templates: TemplateSet },
   deployments: DeploymentConfig[],
-  io: OperationIO
+  io: Pick<OperationIO, 'warn'>
 ): Promise<DeploymentPlan[]> {
   const templates = compileTemplates(repository.templates)
   const plans = deployments.map(deployment => planDeployment(repository.config, deployment, templates))
@@ -147,13 +153,13 @@ async function checkedPlans(
   return plans
 }
 
-function runParams(request: DeployRequest | RollbackRequest | StatusRequest, mode: RunMode) {
+export function runParams(request: Requester, mode: RunMode): RunValues {
   return { mode, sha: '', target: '', bundle: '', actor: request.actor, runUrl: request.runUrl }
 }
 
-interface ScriptRun {
+export interface ScriptRun {
   plan: DeploymentPlan
-  params: Omit<RunParameters, 'nonce'>
+  params: RunValues
   /** project.source `bundle`: the commit of the local clone to send over the connection first. */
   bundleOf?: { repoDir: string; sha: string }
 }
@@ -165,40 +171,55 @@ async function runScripts(
   io: OperationIO,
   runs: ScriptRun[]
 ): Promise<DeploymentRun[]> {
-  const transport: Transport = await connectTransport(
-    await transportSettings(config.cluster, connection),
-    io.warn
-  )
-  const timeoutMinutes = connection.timeoutMinutes ?? config.cluster.timeoutMinutes
+  const transport = await connectToCluster(config, connection, io)
   try {
     const outcomes: DeploymentRun[] = []
-    for (const run of runs) {
-      const bundle =
-        run.bundleOf && config.project.source === 'bundle'
-          ? await sendBundle(run.bundleOf.repoDir, run.bundleOf.sha, transport)
-          : ''
-      const report = await runRemote({
-        plan: run.plan,
-        params: { ...run.params, bundle },
-        transport,
-        sink: io.sink,
-        loginShell: config.cluster.loginShell,
-        timeoutSeconds: timeoutMinutes * 60,
-        signal: io.signal
-      })
-      outcomes.push({
-        kind: 'ran',
-        mode: run.params.mode,
-        branch: run.plan.branch,
-        plan: run.plan,
-        report,
-        outputs: parseResults(report, run.params.mode, run.plan.environment, io.warn),
-        stats: { ...transport.stats },
-        transport: transport.description
-      })
-    }
+    for (const run of runs) outcomes.push(await runScript(config, connection, transport, run, io))
     return outcomes
   } finally {
     await transport.close()
+  }
+}
+
+/** The one connection of a command, as the config's `cluster` section and the request say. */
+export async function connectToCluster(
+  config: Config,
+  connection: ConnectionRequest,
+  io: Pick<OperationIO, 'warn'>
+): Promise<Transport> {
+  return connectTransport(await transportSettings(config.cluster, connection), io.warn)
+}
+
+/** One run of a deployment's script over an open connection, and its typed outputs. */
+export async function runScript(
+  config: Config,
+  connection: ConnectionRequest,
+  transport: Transport,
+  run: ScriptRun,
+  io: OperationIO
+): Promise<DeploymentRun> {
+  const timeoutMinutes = connection.timeoutMinutes ?? config.cluster.timeoutMinutes
+  const bundle =
+    run.bundleOf && config.project.source === 'bundle'
+      ? await sendBundle(run.bundleOf.repoDir, run.bundleOf.sha, transport)
+      : ''
+  const report = await runRemote({
+    plan: run.plan,
+    params: { ...run.params, bundle },
+    transport,
+    sink: io.sink,
+    loginShell: config.cluster.loginShell,
+    timeoutSeconds: timeoutMinutes * 60,
+    signal: io.signal
+  })
+  return {
+    kind: 'ran',
+    mode: run.params.mode,
+    branch: run.plan.branch,
+    plan: run.plan,
+    report,
+    outputs: parseResults(report, run.params.mode, run.plan.environment, io.warn),
+    stats: { ...transport.stats },
+    transport: transport.description
   }
 }

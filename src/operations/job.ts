@@ -3,7 +3,13 @@
 import type { Config } from '../config/types.js'
 import { cancelJob, type CancelOutcome } from '../sandbox/cancel.js'
 import { requireSandboxJob } from '../sandbox/job-identity.js'
-import { watchJob, watchSettings, type WatchEvent, type WatchOutcome } from '../sandbox/watch.js'
+import {
+  watchJob,
+  watchSettings,
+  type WatchEvent,
+  type WatchJobOptions,
+  type WatchOutcome
+} from '../sandbox/watch.js'
 import { WatchConnection } from '../sandbox/watch-connection.js'
 import { connectTransport } from '../transport/connect.js'
 import type { Transport } from '../transport/types.js'
@@ -59,7 +65,7 @@ export async function watch(request: WatchRequest, io: JobIO): Promise<WatchOutc
 export function followJob(
   config: Config,
   connection: { transport: Transport; connect: () => Promise<Transport> },
-  job: { jobId: string; submittedAfter?: string; logPath: string },
+  job: Pick<WatchJobOptions, 'jobId' | 'submittedAfter' | 'logPath' | 'logOffset' | 'follow'>,
   io: Pick<JobIO, 'onOutput' | 'onEvent' | 'signal'>
 ): Promise<WatchOutcome> {
   return watchJob({
@@ -68,6 +74,8 @@ export function followJob(
     jobId: job.jobId,
     submittedAfter: job.submittedAfter,
     logPath: job.logPath,
+    logOffset: job.logOffset,
+    follow: job.follow,
     onOutput: io.onOutput,
     onEvent: io.onEvent,
     signal: io.signal,

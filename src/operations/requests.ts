@@ -3,6 +3,7 @@
 // request is well formed, and what can only be known by reading the repository or the cluster is the core's job.
 
 import type { AskNames, SandboxAsk } from '../sandbox/sandbox-run.js'
+import type { RunChoice } from '../logs/scheduled-runs.js'
 
 /** The consuming repository on this machine and its config file. */
 export interface RepoLocation {
@@ -118,5 +119,33 @@ export interface SandboxRequest extends Requester {
 
 export type JobRequest = WatchRequest | CancelRequest
 
-export type Request = PlanRequest | RemoteRequest | SandboxRequest | JobRequest
+/** The latest runs of a scheduled job of `branch`'s deployment, and the output of one (or follow it). */
+export interface LogsRequest {
+  command: 'logs'
+  repo: RepoLocation
+  branch: string
+  /** The job's name in the config; the deployment's only job when omitted. */
+  job?: string
+  /** How many of its latest runs to list (1-100). */
+  runs: number
+  /** Whose output to show: a job id (its latest run) or a job id and run; the latest run when omitted. */
+  run?: RunChoice
+  /** Stream the chosen run's output while it runs, to its end. */
+  follow: boolean
+  connection: ConnectionRequest
+}
+
+/** Remove a deployment (its schedule, jobs, code, mirror; data and logs only with `purge`), or a sandbox. */
+export interface RemoveRequest extends Requester {
+  command: 'remove'
+  repo: RepoLocation
+  target: { branch: string } | { sandbox: string }
+  /** Go ahead while one of its jobs runs: that job is cancelled (by id). */
+  force: boolean
+  /** Deployment: remove the data directory and the logs too. */
+  purge: boolean
+  connection: ConnectionRequest
+}
+
+export type Request = PlanRequest | RemoteRequest | SandboxRequest | JobRequest | LogsRequest | RemoveRequest
 export type CommandName = Request['command']

@@ -90,10 +90,23 @@ export function planDeployment(
 /** Files are written through heredocs, which end every file with a newline. */
 export const endLine = (text: string) => (text.endsWith('\n') ? text : `${text}\n`)
 
-/** The lines that delimit a deployment's block in the shared scrontab table. */
-export function blockMarkers(config: Config, deployment: DeploymentConfig): { begin: string; end: string } {
+/**
+ * What Slurm puts before each line of a cron entry it disabled (scancel of the cron job; Slurm's
+ * src/scrontab/scrontab.c, `#DISABLED: `), and what a job with `enabled: false` is rendered with.
+ */
+export const DISABLED_PREFIX = '#DISABLED: '
+
+/** The lines that delimit a deployment's block in the shared scrontab table, and the disabled-entry prefix. */
+export function blockMarkers(
+  config: Config,
+  deployment: DeploymentConfig
+): { begin: string; end: string; disabled: string } {
   const id = `${config.project.name} ${deployment.environment}`
-  return { begin: `# >>> slurm-gitops ${id} >>>`, end: `# <<< slurm-gitops ${id} <<<` }
+  return {
+    begin: `# >>> slurm-gitops ${id} >>>`,
+    end: `# <<< slurm-gitops ${id} <<<`,
+    disabled: DISABLED_PREFIX
+  }
 }
 
 export function jobPrefix(config: Config, deployment: DeploymentConfig): string {

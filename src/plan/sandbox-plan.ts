@@ -22,9 +22,21 @@ export interface SandboxPlan {
   /** sbatch's arguments after `--parsable`, the job script last. */
   sbatchArgs: string[]
   /** The staging script's run values besides bundle, actor, run URL and nonce. */
-  parameters: { mode: 'sandbox'; sha: string; branch: string; sandbox: string; run: string }
+  parameters: SandboxScriptParameters
   /** Every script, for `bash -n` before connecting. */
   scripts: { name: string; content: string }[]
+}
+
+/** The sandbox script's run values besides bundle, actor, run URL and nonce (SG_MODE, SG_SHA, …). */
+export interface SandboxScriptParameters {
+  /** `sandbox`: stage a run; `remove`: remove the sandbox. */
+  mode: 'sandbox' | 'remove'
+  sha: string
+  branch: string
+  sandbox: string
+  run: string
+  /** remove: `true` to go ahead while one of its jobs runs (it is cancelled). */
+  force: string
 }
 
 export function planSandbox(
@@ -71,11 +83,26 @@ export function planSandbox(
       sha: commit.sha,
       branch: commit.branch,
       sandbox: run.sandbox,
-      run: runName
+      run: runName,
+      force: ''
     },
     scripts: [
       { name: 'sandbox script', content: script },
       ...files.map(f => ({ name: `${RENDERED_DIR}/${f.path}`, content: f.content }))
     ]
+  }
+}
+
+/** The script that removes the sandbox `sandbox` (its runs, their jobs and mirror refs), and its run values. */
+export function planSandboxRemoval(
+  config: Config,
+  templates: CompiledTemplates,
+  sandbox: string,
+  force: boolean
+): { script: string; parameters: SandboxScriptParameters } {
+  const script = templates['sandbox.sh'](templateContext(config, sandboxDeployment(config)))
+  return {
+    script: `${filesPayload([])}${script}`,
+    parameters: { mode: 'remove', sha: '', branch: '', sandbox, run: '', force: force ? 'true' : '' }
   }
 }

@@ -49,13 +49,13 @@ export interface ScheduledJob {
 }
 
 /** Values that differ per run and are prepended to the script as shell-quoted assignments. */
-export type RunMode = 'deploy' | 'rollback' | 'status'
+export type RunMode = 'deploy' | 'rollback' | 'status' | 'logs' | 'remove'
 
 // A type rather than an interface, so that it is assignable to the executor's ScriptParameters.
 export type RunParameters = {
-  /** What the deploy script does this time: the same script serves deploy, rollback and status. */
+  /** What the deploy script does this time: the same script serves every mode. */
   mode: RunMode
-  /** The commit to deploy; empty for rollback and status. */
+  /** The commit to deploy; empty for the other modes. */
   sha: string
   /** Rollback target: a kept release's SHA or prefix; empty means the release before the current one. */
   target: string
@@ -63,6 +63,28 @@ export type RunParameters = {
   bundle: string
   actor: string
   runUrl: string
+  /** logs: the scheduled job (its name in the config); empty otherwise. */
+  job: string
+  /** logs: how many of its latest runs to list (digits); empty otherwise. */
+  runs: string
+  /** logs: only the runs of this Slurm job id; empty: every run of the job. */
+  jobId: string
+  /** remove: `true` to go ahead while one of its jobs runs (that job is cancelled); empty otherwise. */
+  force: string
+  /** remove: `true` to remove the data directory and the logs too; empty otherwise. */
+  purge: string
   /** Random per run, so that output of jobs or scripts cannot forge step markers. */
   nonce: string
+}
+
+/** The run values that only some modes use: empty for the others. */
+export type ModeParameter = 'job' | 'runs' | 'jobId' | 'force' | 'purge'
+
+/** What a caller gives for a run: the nonce is made per run, and the values of other modes may be left out. */
+export type RunValues = Omit<RunParameters, 'nonce' | ModeParameter> &
+  Partial<Pick<RunParameters, ModeParameter>>
+
+/** Every run value, the ones a mode does not use as empty strings (each is a read-only variable of the script). */
+export function completeRunValues(values: RunValues): Omit<RunParameters, 'nonce'> {
+  return { job: '', runs: '', jobId: '', force: '', purge: '', ...values }
 }

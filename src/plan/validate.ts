@@ -7,7 +7,7 @@ import { checkSlurmCron, SLURM_CRON_NICKNAMES } from '../validate/slurm-cron.js'
 import { checkSbatchOptions } from '../validate/sbatch-options.js'
 import { bashSyntaxErrors } from '../validate/bash-syntax.js'
 import type { Problem } from '../errors/user-error.js'
-import { RENDERED_DIR } from './plan.js'
+import { DISABLED_PREFIX, RENDERED_DIR } from './plan.js'
 
 export interface ValidationResult {
   errors: Problem[]
@@ -135,8 +135,10 @@ export function checkScrontabBlock(plan: DeploymentPlan): Problem[] {
   if (!/^# >>> slurm-gitops .+ >>>$/.test(first) || !/^# <<< slurm-gitops .+ <<<$/.test(last)) {
     problem(1, 'the block must start and end with its {{markers.begin}} / {{markers.end}} lines')
   }
-  lines.forEach((line, index) => {
+  lines.forEach((entry, index) => {
     const number = index + 1
+    // A disabled entry (jobs[].enabled: false) is checked as the entry it becomes when enabled again.
+    const line = entry.startsWith(DISABLED_PREFIX) ? entry.slice(DISABLED_PREFIX.length) : entry
     if (line.startsWith('#SCRON')) {
       const options = line.slice('#SCRON'.length).trim().split(/\s+/).filter(Boolean)
       const bad = checkSbatchOptions(options, 'scron', { rendered: true })

@@ -42,7 +42,8 @@ export function deploySummary(outcome: DeploymentRun, review?: string): SummaryT
   const notes = [
     ...(outputs.skipped ? [`**Skipped:** ${outputs.skipped}`] : []),
     ...(outputs.repaired ? [`**Repaired first:** ${outputs.repaired}`] : []),
-    ...report.warnings.map(warning => `**Warning:** ${warning}`)
+    ...report.warnings.map(warning => `**Warning:** ${warning}`),
+    ...cronNotes(outcome)
   ]
   if (notes.length > 0) sections.unshift({ title: 'Notes', body: notes.map(note => `- ${note}`).join('\n') })
   if (!ok) sections.unshift({ title: 'Failure', body: `\`\`\`\n${failureMessage(report)}\n\`\`\`` })
@@ -60,4 +61,29 @@ export function refusedSummary(branch: string, start: DeployStart, review: strin
     ],
     sections: []
   }
+}
+
+/**
+ * A reinstalled table (Slurm's src/slurmctld/crontab.c): every cron job of the account was dropped and each entry
+ * submitted again with a new job id; a run in progress finishes as a one-off.
+ */
+function cronNotes({ outputs }: DeploymentRun): string[] {
+  if (outputs.scrontab !== 'changed') return []
+  const named = outputs.cronResubmitted.filter(name => name !== '-')
+  const unnamed = outputs.cronResubmitted.length - named.length
+  const entries = [
+    ...named.map(name => `\`${name}\``),
+    ...(unnamed > 0 ? [`${unnamed} ${unnamed === 1 ? 'entry' : 'entries'} without a job name`] : [])
+  ]
+  const notes = [
+    `**scrontab reinstalled:** Slurm dropped every cron job of the service account and submitted each entry again, ` +
+      `with a new job id: ${entries.join(', ') || 'none (the table has no entries now)'}.`
+  ]
+  for (const job of outputs.cronRunning) {
+    notes.push(
+      `**Running during the install:** \`${job.name}\` (job ${job.jobId}, since ${job.start}) finishes as a one-off ` +
+        'run; its entry next runs at its next scheduled time.'
+    )
+  }
+  return notes
 }

@@ -22,6 +22,7 @@ import { planFingerprint } from '../plan/plan-fingerprint.js'
 import { encodePlanRecord } from './plan-record.js'
 import { jobsTable } from './jobs-table.js'
 import { code, escapeHtml, escapeText, plural, table } from './markdown-text.js'
+import { scheduleNotes } from './schedule-notes.js'
 
 export type { BaseState, HeadState }
 
@@ -97,6 +98,8 @@ export function renderPlanMarkdown(report: PlanReport, options: RenderOptions): 
     if (deployed.length > 0) fixed.push(deploymentTable(deployed, report.targetBranch))
     if (others.length > 0) fixed.push(othersLine(others, report.targetBranch))
     fixed.push(validationSection(validation))
+    const schedule = scheduleNotes(plans, diff)
+    if (schedule) fixed.push(schedule)
     const now = options.now ?? new Date()
     for (const deployment of deployed) {
       const plan = plans.find(p => p.branch === deployment.branch)

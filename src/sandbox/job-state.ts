@@ -145,3 +145,36 @@ export function jobResult(state: JobState, exit: ExitStatus | undefined): JobRes
     message: reasons.length > 0 ? `${summary}: ${reasons.join('; ')}` : summary
   }
 }
+
+/**
+ * The result of one run of a cron (scrontab) job, from its accounting row. Slurm requeues a cron job after every
+ * run, so a run that ended is accounted REQUEUED whatever happened, with the run's own exit code: `3:0` when the
+ * script exited 3, `0:15` when its time limit ended it (TERM) (seen on Slurm 22.05). A job that is no longer a
+ * cron job (a scrontab install ended its cron job while it ran) ends as any job: COMPLETED, FAILED, TIMEOUT, ….
+ */
+export function cronRunResult(state: JobState, exit: ExitStatus | undefined): JobResult & { over: boolean } {
+  if (state.name !== 'REQUEUED') return { ...jobResult(state, exit), over: isFinalState(state) }
+  if (!exit)
+    return {
+      over: true,
+      succeeded: false,
+      summary: 'REQUEUED',
+      message: 'REQUEUED: the run ended; its exit code is unknown'
+    }
+  const requeued = 'requeued for its next run'
+  if (exit.code === 0 && exit.signal === 0) {
+    return {
+      over: true,
+      succeeded: true,
+      summary: 'COMPLETED',
+      message: `COMPLETED: the run exited with code 0 (${requeued})`
+    }
+  }
+  const how =
+    exit.signal !== 0
+      ? `the run was killed by ${signalName(exit.signal)}${exit.signal === 15 ? ' (its time limit, or a cancel)' : ''}`
+      : `the run exited with code ${exit.code}`
+  const summary =
+    exit.signal !== 0 ? `KILLED ${exit.code}:${exit.signal}` : `FAILED ${exit.code}:${exit.signal}`
+  return { over: true, succeeded: false, summary, message: `${summary}: ${how} (${requeued})` }
+}

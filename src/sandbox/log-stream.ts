@@ -17,6 +17,8 @@ import type { WatchConnection } from './watch-connection.js'
 export interface LogStreamOptions {
   /** Bytes of the file already shown (a watch that resumes); streaming starts after them. Default 0. */
   offset?: number
+  /** drain() reads up to this byte offset only (one run's part of a file that later runs appended to). */
+  end?: number
   /** tail's poll interval on filesystems without inotify. Default 0.5 s. */
   sleepIntervalSeconds?: number
   /** Told when streaming had trouble (the watch goes on: the final drain still shows the whole file). */
@@ -41,13 +43,17 @@ export function followScript(
   ].join('\n')
 }
 
-/** The script that prints the file from `offset` to its current end (nothing when it does not exist). */
-export function drainScript(path: string, offset: number, marker: string): string {
+/**
+ * The script that prints the file from `offset` to its current end, or to `end` when given (nothing when it does
+ * not exist).
+ */
+export function drainScript(path: string, offset: number, marker: string, end?: number): string {
+  const read = `tail -c +${offset + 1} -- "$f" 2>/dev/null`
   return [
     `f=${shellQuote(path)}`,
     `printf '%s\\n' ${shellQuote(marker)}`,
     `[ -e "$f" ] || exit 0`,
-    `exec tail -c +${offset + 1} -- "$f" 2>/dev/null`,
+    end === undefined ? `exec ${read}` : `${read} | head -c ${Math.max(0, end - offset)}`,
     ''
   ].join('\n')
 }
@@ -186,7 +192,7 @@ export class LogStream {
     const script =
       mode === 'follow'
         ? followScript(this.path, this.delivered, marker, this.sleepIntervalSeconds)
-        : drainScript(this.path, this.delivered, marker)
+        : drainScript(this.path, this.delivered, marker, this.options.end)
     let timedOut = false
     const timer =
       timeoutMs === undefined

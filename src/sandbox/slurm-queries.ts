@@ -97,9 +97,16 @@ const SACCT_FIELDS = [
  * be reused after the controller lost its state, so `--starttime` (this job's submit time, or earlier) keeps an old
  * job's row out; without it, sacct -j searches all of history.
  */
-export function sacctCommand(jobId: string, startTime?: string): string {
+export function sacctCommand(
+  jobId: string,
+  startTime?: string,
+  options: { everyRun?: boolean } = {}
+): string {
   const since = startTime === undefined ? '' : ` --starttime ${shellQuote(checkedTimestamp(startTime))}`
-  return `sacct -X -n -P -j ${jobIdWord(jobId)}${since} -o ${SACCT_FIELDS.join(',')}`
+  // -D: a requeued (cron) job has a row per run; without it sacct shows the latest only, which just after a run
+  // of a cron job is already its next, pending instance.
+  const every = options.everyRun ? ' -D' : ''
+  return `sacct -X${every} -n -P -j ${jobIdWord(jobId)}${since} -o ${SACCT_FIELDS.join(',')}`
 }
 
 function checkedTimestamp(value: string): string {
@@ -130,12 +137,14 @@ export type AccountingAnswer =
 
 /**
  * Reads sacct's rows for `jobId`. Several rows (a reused id, a requeued job) → the latest submit at or after
- * `notBefore`, when given.
+ * `notBefore`, when given; with `pick: 'first'`, the earliest such (one run of a cron job, submitted at
+ * `notBefore`, among the rows of every run: sacctCommand's everyRun).
  */
 export function parseSacct(
   jobId: string,
   result: { code: number | null; stdout: string; stderr: string },
-  notBefore?: string
+  notBefore?: string,
+  pick: 'latest' | 'first' = 'latest'
 ): AccountingAnswer {
   if (result.code !== 0) return { kind: 'error', message: failure('sacct', result) }
   let best: AccountingRecord | undefined
@@ -158,7 +167,8 @@ export function parseSacct(
     }
     // Timestamps of one format and zone compare as strings.
     if (notBefore !== undefined && (record.submitTime ?? '') < notBefore) continue
-    if (!best || (record.submitTime ?? '') >= (best.submitTime ?? '')) best = record
+    const later = (record.submitTime ?? '') >= (best?.submitTime ?? '')
+    if (!best || (pick === 'latest' ? later : !later)) best = record
   }
   return best ? { kind: 'recorded', record: best } : { kind: 'unrecorded' }
 }

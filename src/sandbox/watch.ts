@@ -11,7 +11,7 @@ import type { SandboxConfig } from '../config/types.js'
 import type { Transport } from '../transport/types.js'
 import { timeLimitMinutes, checkTimeLimit } from '../validate/time-limit.js'
 import { cancelJob, type CancelOutcome } from './cancel.js'
-import { isFinalState, jobResult, type JobState } from './job-state.js'
+import { cronRunResult, isFinalState, jobResult, type JobState } from './job-state.js'
 import { LogStream } from './log-stream.js'
 import { PollSchedule } from './poll-schedule.js'
 import {
@@ -40,6 +40,13 @@ export interface WatchJobOptions {
   logPath: string
   /** Bytes of the log already shown (resuming a watch). Default 0. */
   logOffset?: number
+  /**
+   * What is followed. `job` (default): the job, to its final state. `run`: the run of a cron (scrontab) job now
+   * in progress, to its end: Slurm then requeues the job for its next run (squeue lists it pending again) and
+   * accounts the run REQUEUED with its exit code (cronRunResult). A cron job is never cancelled here, since
+   * cancelling one disables its scrontab entry: abort and the watch timeout leave it as it is.
+   */
+  follow?: 'job' | 'run'
   /** The job's output, byte chunks in order, each byte once. */
   onOutput: (chunk: Buffer) => void
   /** State changes, reconnects, failed queries, …; formatWatchEvent() words them. */
@@ -165,6 +172,7 @@ export async function watchJob(options: WatchJobOptions): Promise<WatchOutcome> 
     ...(options.random ? { random: options.random } : {})
   })
   const startOffset = options.logOffset ?? 0
+  const oneRun = options.follow === 'run'
   const log = new LogStream(connection, options.logPath, options.onOutput, {
     offset: startOffset,
     onProblem: message => emit({ kind: 'log-problem', jobId, message })
@@ -288,9 +296,15 @@ export async function watchJob(options: WatchJobOptions): Promise<WatchOutcome> 
       const deadline = timeoutMs === undefined ? Infinity : started + timeoutMs
       const wakeAt = Math.min(schedule.nextQueryAt(), deadline)
       await sleepUntil(wakeAt, now, options.signal)
-      if (options.signal?.aborted) return await cancelAndFinish('cancelled', 'abort')
+      if (options.signal?.aborted) {
+        if (!oneRun) return await cancelAndFinish('cancelled', 'abort')
+        return await finish('left-running', {
+          summary: `left running (${lastQueue?.state.text ?? 'unknown state'})`,
+          message: `stopped following job ${jobId}; it was left as it is (a cron job is never cancelled from here)`
+        })
+      }
       if (now() >= deadline) {
-        const action = options.onTimeout ?? 'cancel'
+        const action = oneRun ? 'leave' : (options.onTimeout ?? 'cancel')
         emit({ kind: 'timeout', jobId, afterMs: now() - started, action })
         if (action === 'cancel') return await cancelAndFinish('timed-out', 'timeout')
         const state = lastQueue?.state.text ?? 'unknown state'
@@ -303,7 +317,9 @@ export async function watchJob(options: WatchJobOptions): Promise<WatchOutcome> 
       }
 
       const at = now()
-      const command = askAccounting ? sacctCommand(jobId, submitTime) : squeueCommand(jobId)
+      const command = askAccounting
+        ? sacctCommand(jobId, submitTime, { everyRun: oneRun })
+        : squeueCommand(jobId)
       // A query stuck on a dead connection must not hold up a cancel.
       const answer = await raceAbort(connection.slurm(command), options.signal)
       if (answer === undefined) continue
@@ -349,7 +365,8 @@ export async function watchJob(options: WatchJobOptions): Promise<WatchOutcome> 
             const derived = watchTimeoutMs(entry.timeLimit, queueAllowanceMs)
             if (derived !== undefined) timeoutMs = derived
           }
-          if (isFinalState(entry.state)) {
+          // A cron job listed pending again was requeued: the run followed is over.
+          if (isFinalState(entry.state) || (oneRun && entry.state.name === 'PENDING')) {
             askAccounting = true
             leftQueueAt = at
           }
@@ -363,7 +380,8 @@ export async function watchJob(options: WatchJobOptions): Promise<WatchOutcome> 
         continue
       }
 
-      const accounting = parseSacct(jobId, answer.result, submitTime)
+      // One run of a cron job: its own row, the first submitted since the run's submit.
+      const accounting = parseSacct(jobId, answer.result, submitTime, oneRun ? 'first' : 'latest')
       if (accounting.kind === 'error') {
         failedInARow++
         lastFailure = accounting.message
@@ -382,9 +400,10 @@ export async function watchJob(options: WatchJobOptions): Promise<WatchOutcome> 
       if (accounting.kind === 'recorded') {
         lastRecord = accounting.record
         submitTime ??= accounting.record.submitTime
-        if (isFinalState(accounting.record.state)) {
+        const { state, exit, endTime } = accounting.record
+        if (isFinalState(state) || (oneRun && state.name === 'REQUEUED' && endTime !== undefined)) {
           schedule.recordQuery(at, { changed: true })
-          const result = jobResult(accounting.record.state, accounting.record.exit)
+          const result = oneRun ? cronRunResult(state, exit) : jobResult(state, exit)
           return await finish('finished', {
             succeeded: result.succeeded,
             summary: result.summary,

@@ -16,7 +16,7 @@ import { parse, stringify } from 'yaml'
 import { parseConfig } from '../../src/config/load.js'
 import type { Config } from '../../src/config/types.js'
 import { deploy, rollback, status, type DeploymentRun } from '../../src/operations/deployment.js'
-import type { ConnectionRequest } from '../../src/operations/requests.js'
+import type { ConnectionRequest, RepoLocation } from '../../src/operations/requests.js'
 import { failureMessage, succeeded } from '../../src/exec/executor.js'
 import { MemoryLogSink } from '../memory-log-sink.js'
 import type { RunMode } from '../../src/plan/types.js'
@@ -123,6 +123,9 @@ export interface DeployFixture {
   sha(ref: string): string
   /** The config as of `ref` (what a run of that commit uses). */
   config(ref: string): Config
+  /** Where the repository and its config are, and how to connect, for requests of other operations. */
+  repo: RepoLocation
+  connection: ConnectionRequest
   run(branch: string, options?: RunOptions): Promise<RunResult>
   remove(): void
 }
@@ -202,10 +205,22 @@ export function createDeployFixture(cluster: ClusterInfo, options: FixtureOption
     chownOrigin()
   }
 
+  const connection: ConnectionRequest = {
+    privateKey: { text: privateKey },
+    knownHosts: { text: knownHosts },
+    names: {
+      privateKey: '--identity',
+      knownHosts: '--known-hosts',
+      passphrase: 'environment variable SLURM_GITOPS_SSH_KEY_PASSPHRASE'
+    }
+  }
+
   return {
     dir,
     repoDir,
     originDir,
+    repo: { dir: repoDir, configPath: CONFIG_PATH },
+    connection,
     root: branch => `${cluster.projectRoot}/${branch === 'main' ? 'production' : 'development'}`,
     sha,
     config,

@@ -109,7 +109,13 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
         scrontabBlock: main.outcome.plan.scrontabBlock,
         targetSha: '',
         skipped: '',
-        repaired: ''
+        repaired: '',
+        // The first install: Slurm submitted the one entry of the table; nothing ran.
+        cronResubmitted: ['caqrn-production-daily'],
+        cronRunning: [],
+        logs: { path: '', size: -1, runs: '', headers: '' },
+        removed: [],
+        cancelled: []
       })
       expect(main.outcome.stats.connections).toBe(1)
       const venvPath = main.outcome.outputs.venvPath

@@ -299,6 +299,11 @@ describeCluster('ssh transport', (cluster: ClusterInfo) => {
         sha: 'b'.repeat(40),
         actor: 'octocat',
         runUrl: 'https://example.invalid/1',
+        job: '',
+        runs: '',
+        jobId: '',
+        force: '',
+        purge: '',
         nonce: newNonce()
       }
       const script = `exec 2>&1

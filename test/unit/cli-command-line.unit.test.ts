@@ -30,7 +30,7 @@ describe('the command table', () => {
     const connecting = Object.keys(COMMAND_TABLE).filter(name =>
       acceptedFlags(COMMAND_TABLE[name]!).includes('identity')
     )
-    expect(connecting).toEqual(['deploy', 'rollback', 'status', 'sandbox', 'watch', 'cancel'])
+    expect(connecting).toEqual(['deploy', 'rollback', 'status', 'sandbox', 'watch', 'cancel', 'logs', 'remove'])
   })
 })
 

@@ -28,6 +28,11 @@ function params(overrides: Partial<RunParameters> = {}): RunParameters {
     bundle: '',
     actor: 'octocat',
     runUrl: 'https://example.invalid/run/1',
+    job: '',
+    runs: '',
+    jobId: '',
+    force: '',
+    purge: '',
     nonce: newNonce(),
     ...overrides
   }

@@ -1,0 +1,22 @@
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  planMarkdown,
+  renderPlanMarkdown
+} from "./chunk-4AESBCBD.js";
+import "./chunk-3ISQJ2JS.js";
+import "./chunk-X2VEOIMC.js";
+import "./chunk-6YEXCR2O.js";
+import "./chunk-XOU5R3WP.js";
+import "./chunk-RDROU2C6.js";
+import "./chunk-KQQBCZHD.js";
+import "./chunk-NPKQP7SB.js";
+import "./chunk-M7CMLPS4.js";
+export {
+  planMarkdown,
+  renderPlanMarkdown
+};
