@@ -30,7 +30,16 @@ describe('the command table', () => {
     const connecting = Object.keys(COMMAND_TABLE).filter(name =>
       acceptedFlags(COMMAND_TABLE[name]!).includes('identity')
     )
-    expect(connecting).toEqual(['deploy', 'rollback', 'status', 'sandbox', 'watch', 'cancel', 'logs', 'remove'])
+    expect(connecting).toEqual([
+      'deploy',
+      'rollback',
+      'status',
+      'sandbox',
+      'watch',
+      'cancel',
+      'logs',
+      'remove'
+    ])
   })
 })
 
