@@ -259,6 +259,9 @@ sg_end_contained() {
 # --- steps/deployment.sh (deploy-templates/steps/deployment.sh)
 # Helpers over the deployment's directory $ROOT: its releases and its stable links.
 
+# In every release's rendered directory: the checksums of the rendered files as the release was made.
+CHECKSUMS_FILE=SHA256SUMS
+
 # The names of the releases, newest (last made live) first.
 sg_releases_newest_first() {
   # Release names are commit SHAs (+ a hex suffix for a variant): ls's output is safe, and it sorts by mtime.
@@ -348,7 +351,7 @@ sg_history_line() {
 sg_record_interrupted() {
   [ -f "$ROOT/$LOCK_OWNER" ] || return 0
   local time mode sha actor run host pid
-  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" || true
+  sg_read_lock_owner || true
   echo "the $mode of ${sha:-?} by ${actor:-?} (pid ${pid:-?} on ${host:-?}, started $time) was killed before it could record its end: recorded as interrupted"
   sg_history_line "${mode:-unknown}" "$sha" - "$actor" "$run" interrupted - -
   rm -f "$ROOT/$LOCK_OWNER"
@@ -373,12 +376,14 @@ sg_golive_begin() {
 
 sg_golive_end() { rm -f "$ROOT/$GOLIVE_FILE"; }
 
-# sg_golive_links TARGET: `current` -> TARGET (releases/NAME), and the stable paths users and scrontab use follow.
+# The stable paths users and scrontab use: $ROOT/NAME -> current/$RENDERED_DIR/NAME.
+STABLE_LINKS=(env.sh sandbox-env.sh jobs)
+
+# sg_golive_links TARGET: `current` -> TARGET (releases/NAME), and the stable paths follow.
 sg_golive_links() {
-  sg_point current "$1" &&
-    sg_point env.sh "current/$RENDERED_DIR/env.sh" &&
-    sg_point sandbox-env.sh "current/$RENDERED_DIR/sandbox-env.sh" &&
-    sg_point jobs "current/$RENDERED_DIR/jobs"
+  local link
+  sg_point current "$1" || return 1
+  for link in "${STABLE_LINKS[@]}"; do sg_point "$link" "current/$RENDERED_DIR/$link" || return 1; done
 }
 
 # sg_golive_back FROM: code and schedule back on FROM (releases/NAME, or `-` when nothing was live: then no
@@ -469,8 +474,8 @@ sg_locked() {
   # The owner file says who holds the lock, and exists only while a run holds it: one found now belongs to a run
   # that was killed before its EXIT trap could record it (KILL, power loss).
   sg_record_interrupted
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "$SG_SHA" \
-    "$(sg_field "${SG_ACTOR:--}")" "$(sg_field "${SG_RUN_URL:--}")" "$(hostname)" "$$" >"$ROOT/$LOCK_OWNER"
+  printf '%s\tmode=%s\tsha=%s\tactor=%s\trun=%s\thost=%s\tpid=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" \
+    "${SG_SHA:--}" "$(sg_field "${SG_ACTOR:--}")" "$(sg_field "${SG_RUN_URL:--}")" "$(hostname)" "$$" >"$ROOT/$LOCK_OWNER"
   sg_at_exit sg_release_lock_owner
   # Under the lock no other run of this deployment is working here: temporary files are leftovers of a run that
   # was killed before its EXIT trap could clean up. Ours is made only now, after the lock.
@@ -484,14 +489,21 @@ sg_locked() {
 
 LOCK_OWNER=.lock.owner
 
+# The owner file: time, then mode= sha= actor= run= host= pid=, tab-separated (sg_field keeps values to one field).
+# sg_read_lock_owner sets time mode sha actor run host pid, which the caller declares local; fails without one.
+sg_read_lock_owner() {
+  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" 2>/dev/null || return 1
+  mode=${mode#mode=} sha=${sha#sha=} actor=${actor#actor=} run=${run#run=} host=${host#host=} pid=${pid#pid=}
+}
+
 # Who holds the lock, for the waiting messages.
 sg_lock_owner() {
   local time mode sha actor run host pid
-  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" 2>/dev/null || {
+  if sg_read_lock_owner; then
+    echo "the $mode of $sha by $actor ($run), pid $pid on $host since $time"
+  else
     echo unknown
-    return 0
-  }
-  echo "the $mode of $sha by $actor ($run), pid $pid on $host since $time"
+  fi
 }
 
 sg_release_lock_owner() { rm -f "$ROOT/$LOCK_OWNER"; }
@@ -642,6 +654,7 @@ release() {
     printf '%s\n' "$SG_SHA" >"$stage/REVISION"
     mkdir -p "$stage/$RENDERED_DIR"
     sg_write_files "$stage/$RENDERED_DIR"
+    sg_write_checksums "$stage/$RENDERED_DIR"
     ln -s "$VENV" "$stage/$RENDERED_DIR/venv"
     printf '%s %s\n' "$RENDER_HASH" "$VENV" >"$stage/$RENDERED_DIR/FINGERPRINT"
     rm -rf "$RELEASE"
@@ -659,6 +672,14 @@ release() {
     sg_result env-scripts changed
   fi
   NEW_SHA=$SG_SHA
+}
+
+# The checksums of the rendered files, as the release was made (status verifies them: releases are immutable, so
+# an env or job script that differs was changed by hand). Written before the venv link and the fingerprint.
+sg_write_checksums() {
+  local sums
+  sums=$(cd "$1" && find . -type f -printf '%P\n' | LC_ALL=C sort | xargs -r -d '\n' sha256sum --)
+  printf '%s\n' "$sums" >"$1/$CHECKSUMS_FILE"
 }
 
 sg_release_matches() {
