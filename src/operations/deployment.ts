@@ -14,6 +14,7 @@ import { runRemote } from '../deploy/remote-run.js'
 import { parseResults, type RunOutputs } from '../deploy/results.js'
 import { sendBundle } from '../deploy/bundle.js'
 import { formatProblem, type Problem, UserError } from '../errors/user-error.js'
+import { statusLookbackSeconds } from '../status/lookback.js'
 import { transportSettings } from './connection.js'
 import { repositoryAt } from './repository.js'
 import type { ConnectionRequest, DeployRequest, RollbackRequest, StatusRequest } from './requests.js'
@@ -38,6 +39,8 @@ export interface DeploymentRun {
   mode: RunMode
   branch: string
   plan: DeploymentPlan
+  /** What the script was run with (the nonce aside). */
+  params: Omit<RunParameters, 'nonce'>
   report: ExecutionReport
   outputs: RunOutputs
   stats: { connections: number; commands: number }
@@ -85,10 +88,18 @@ export async function status(request: StatusRequest, io: OperationIO): Promise<D
   const targets = branches.map(branch => findDeployment(repository.config, branch))
   const missing = targets.filter(t => t.kind === 'no-deployment')
   if (missing.length > 0) throw new UserError(missing.map(t => t.problem))
-  const runs = targets.map(target => ({
-    plan: checkedPlan(repository, (target as { deployment: DeploymentConfig }).deployment, io),
-    params: runParams(request, 'status')
-  }))
+  const now = Date.now()
+  const runs = targets.map(target => {
+    const deployment = (target as { deployment: DeploymentConfig }).deployment
+    const lookback = statusLookbackSeconds(
+      deployment.jobs.map(job => job.schedule),
+      now
+    )
+    return {
+      plan: checkedPlan(repository, deployment, io),
+      params: { ...runParams(request, 'status'), lookbackSeconds: String(lookback) }
+    }
+  })
   return runScripts(repository.config, request.connection, io, runs)
 }
 
@@ -132,7 +143,15 @@ function checkedPlan(
 }
 
 function runParams(request: DeployRequest | RollbackRequest | StatusRequest, mode: RunMode) {
-  return { mode, sha: '', target: '', bundle: '', actor: request.actor, runUrl: request.runUrl }
+  return {
+    mode,
+    sha: '',
+    target: '',
+    bundle: '',
+    actor: request.actor,
+    runUrl: request.runUrl,
+    lookbackSeconds: ''
+  }
 }
 
 interface ScriptRun {
@@ -175,6 +194,7 @@ async function runScripts(
         mode: run.params.mode,
         branch: run.plan.branch,
         plan: run.plan,
+        params: { ...run.params, bundle },
         report,
         outputs: parseResults(report, run.params.mode, run.plan.environment, io.warn),
         stats: { ...transport.stats },

@@ -45,6 +45,8 @@ export type RunParameters = {
   bundle: string
   actor: string
   runUrl: string
+  /** status: how far back Slurm's accounting is read for the jobs' runs, in seconds; empty otherwise. */
+  lookbackSeconds: string
   /** Random per run, so that output of jobs or scripts cannot forge step markers. */
   nonce: string
 }
