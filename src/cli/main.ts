@@ -7,10 +7,12 @@ import { PLAN_COMMANDS } from './plan-commands.js'
 import { REMOTE_COMMANDS } from './remote-commands.js'
 import { JOB_COMMANDS } from './job-commands.js'
 import { SANDBOX_COMMANDS } from './sandbox-command.js'
+import { STATUS_COMMANDS } from './status-command.js'
 
 const COMMANDS: Record<string, CliCommand> = {
   ...PLAN_COMMANDS,
   ...REMOTE_COMMANDS,
+  ...STATUS_COMMANDS,
   ...SANDBOX_COMMANDS,
   ...JOB_COMMANDS
 }
@@ -23,7 +25,8 @@ Commands:
   validate  Check the config and templates [--config FILE]
   deploy    Deploy a branch's commit to its deployment  --branch B [--sha SHA] [connection options]
   rollback  Switch a deployment back to a kept release  --branch B [--to SHA] [connection options]
-  status    Show what is deployed, history and scheduled jobs [--branch B] [connection options]
+  status    Sync (is the branch's commit and schedule live?) and health (do its jobs run?) of each deployment
+            [--branch B] [--format text|json] [connection options]
   sandbox   Stage a ref in a sandbox, run it as a test job on the sandbox partition, follow it to its end
             --ref REF [--sandbox NAME] [--command CMD] [--partition P] [--time T] [--sbatch=--mem=4G]... [--no-wait]
             [connection options]

@@ -1,4 +1,4 @@
-// CLI deploy, rollback and status: the core runs the deployment's script; this prints the outcome.
+// CLI deploy and rollback (status: status-command.ts): the core runs the deployment's script; this prints the outcome.
 import { remoteRequest, type CliCommand } from './options.js'
 import { cancelOnSignal } from '../exec/cancel-on-signal.js'
 import {
@@ -56,6 +56,5 @@ function remoteCommand(command: RemoteRequest['command']): CliCommand {
 
 export const REMOTE_COMMANDS: Record<string, CliCommand> = {
   deploy: remoteCommand('deploy'),
-  rollback: remoteCommand('rollback'),
-  status: remoteCommand('status')
+  rollback: remoteCommand('rollback')
 }
