@@ -7,6 +7,7 @@ import { type Command, Outputs, State } from './constants.js'
 import { type ActionSettings, getInputs } from './inputs.js'
 import { runPlan } from './plan-command.js'
 import { runDeploymentCommand } from './deploy-command.js'
+import { runStatusCommand } from './status-command.js'
 import {
   cancelUnfinishedJob,
   runCancelCommand,
@@ -24,7 +25,8 @@ const presenters: Record<Command, (settings: ActionSettings) => Promise<void>> =
   rollback: runDeploymentCommand,
   sandbox: runSandboxCommand,
   watch: runWatchCommand,
-  cancel: runCancelCommand
+  cancel: runCancelCommand,
+  status: runStatusCommand
 }
 
 export async function run(): Promise<void> {
