@@ -26,7 +26,7 @@ export const epoch = (iso: string) => String(Date.parse(iso) / 1000)
 export function cronRun(jobId: string, startIso: string, seconds: number, exitCode = '0:0'): string {
   const start = Date.parse(startIso) / 1000
   const elapsed = new Date(seconds * 1000).toISOString().slice(11, 19)
-  return `${jobId}|${JOB}|REQUEUED|${exitCode}|${start - 3600}|${start}|${start + seconds}|${elapsed}|06:00:00`
+  return `${jobId}|${JOB}|REQUEUED|${exitCode}|${start - 3600}|${start}|${start + seconds}|${elapsed}|06:00:00|vm`
 }
 
 /** The cron job waiting for 02:00 tomorrow, submitted when its last run ended. */

@@ -128,7 +128,7 @@ sg_status_slurm() {
   # -D: a cron job keeps its id, and each of its runs is a record of its own (REQUEUED, with that run's exit
   # code); without it sacct shows only the latest. The newest records are kept, a bounded number.
   if out=$(SLURM_TIME_FORMAT=%s sacct -X -D -n -P -u "$user" -S "$since" \
-    -o JobID,JobName,State,ExitCode,Submit,Start,End,Elapsed,Timelimit 2>&1); then
+    -o JobID,JobName,State,ExitCode,Submit,Start,End,Elapsed,Timelimit,NodeList 2>&1); then
     out=$(printf '%s\n' "$out" | sg_own_jobs | tail -n 1000)
     echo "runs (sacct since $since): $(printf '%s' "$out" | grep -c . || true) record(s)"
     sg_result runs "$(printf '%s' "$out" | base64 -w0)"

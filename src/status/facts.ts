@@ -39,6 +39,8 @@ export interface RunRecord {
   elapsedSeconds?: number
   /** The run's time limit; undefined for UNLIMITED. */
   timeLimitSeconds?: number
+  /** Where it ran; `None assigned` for a record that never ran. */
+  nodes: string
 }
 
 export interface StatusFacts {
@@ -129,7 +131,7 @@ function queuedJob([jobId = '', name = '', state = '', start, submit, reason = '
   return { jobId, name, state, startMs: epochMs(start), submitMs: epochMs(submit), reason }
 }
 
-/** sacct -o JobID,JobName,State,ExitCode,Submit,Start,End,Elapsed,Timelimit with SLURM_TIME_FORMAT=%s. */
+/** sacct -o JobID,JobName,State,ExitCode,Submit,Start,End,Elapsed,Timelimit,NodeList with SLURM_TIME_FORMAT=%s. */
 function runRecord([
   jobId = '',
   name = '',
@@ -139,7 +141,8 @@ function runRecord([
   start,
   end,
   elapsed,
-  limit
+  limit,
+  nodes = ''
 ]: string[]): RunRecord {
   return {
     jobId,
@@ -150,7 +153,8 @@ function runRecord([
     startMs: epochMs(start),
     endMs: epochMs(end),
     elapsedSeconds: durationSeconds(elapsed),
-    timeLimitSeconds: durationSeconds(limit)
+    timeLimitSeconds: durationSeconds(limit),
+    nodes
   }
 }
 

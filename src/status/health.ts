@@ -96,7 +96,9 @@ function jobHealth(entry: ScrontabEntry, input: HealthInput): JobHealth {
     .map(record => ({ record, outcome: runOutcome(record) }))
     .filter(run => run.outcome.kind !== 'not-a-run')
     .sort((a, b) => b.record.startMs! - a.record.startMs!)
-  const queued = facts.queue?.find(q => q.name === entry.jobName)
+  // The cron job waits PENDING for its time; a copy of the job submitted by hand may be queued beside it.
+  const queue = (facts.queue ?? []).filter(q => q.name === entry.jobName)
+  const queued = queue.find(q => q.state === 'PENDING') ?? queue[0]
   const job: JobHealth = {
     name,
     jobName: entry.jobName,
@@ -126,7 +128,7 @@ function jobHealth(entry: ScrontabEntry, input: HealthInput): JobHealth {
       `its last run (job ${record.jobId}, started ${at(record.startMs!)}${before}) failed: ${outcome.message}`
     )
   }
-  if (facts.queue !== undefined && !queued)
+  if (facts.queue !== undefined && queue.length === 0)
     degraded(
       'not-queued',
       `Slurm has no cron job ${entry.jobName} queued, so it will not run (its entry is #DISABLED or gone from the scrontab; the next deploy installs it again)`

@@ -1,7 +1,8 @@
 // What one accounting record says about a run of a scheduled job. A cron job keeps its id, and every run that
 // ends is requeued for the next time: sacct -D shows each such run as a record of state REQUEUED, whose exit code
-// is that run's, and the instance waiting for its next start as PENDING (CANCELLED, never started, when its
-// cron job was cancelled). A run that is not requeued (the last one before an install, which finishes as a
+// is that run's, and the instance waiting for its next start as PENDING. That instance ends CANCELLED, on no
+// node ("None assigned"), when its cron job is cancelled or dropped (every scrontab install drops and resubmits
+// all of the account's cron jobs): not a run, though sacct may give it a start time. A run that is not requeued (the last one before an install, which finishes as a
 // one-off, or a job submitted by hand under the same name) ends in its own final state. (Slurm 22.05 on the
 // test cluster: a cron run that exits 3 is REQUEUED 3:0, one stopped at its time limit REQUEUED 0:15.)
 import {
@@ -21,7 +22,7 @@ export type RunOutcome =
   | { kind: 'not-a-run' }
 
 export function runOutcome(record: RunRecord): RunOutcome {
-  if (record.startMs === undefined) return { kind: 'not-a-run' }
+  if (record.startMs === undefined || record.nodes === NEVER_RAN) return { kind: 'not-a-run' }
   const state = parseJobState(record.state)
   const exit = parseExitCode(record.exitCode)
   if (state.name === 'REQUEUED') {
@@ -38,6 +39,8 @@ export function runOutcome(record: RunRecord): RunOutcome {
   if (isActiveState(state)) return { kind: 'running' }
   return outcomeOf(state, exit)
 }
+
+const NEVER_RAN = 'None assigned'
 
 const completed: JobState = { name: 'COMPLETED', text: 'COMPLETED' }
 const failed: JobState = { name: 'FAILED', text: 'FAILED' }

@@ -26,6 +26,7 @@ import {
   expectSuccess,
   readTable,
   remoteOk,
+  scheduleChange,
   writeTable,
   type Change,
   type DeployFixture
@@ -108,6 +109,29 @@ describeCluster('status on the test cluster', (cluster: ClusterInfo) => {
       expect(next - status.clock.nowMs).toBeGreaterThan(0)
       expect(next - status.clock.nowMs).toBeLessThanOrEqual(24 * 3600_000)
       expect(status.clock.zone.name).toBe('Etc/UTC')
+    },
+    SLOW
+  )
+
+  it(
+    'stays Healthy when a deploy reinstalls the table: the cron job Slurm drops is a record that never ran',
+    async () => {
+      const { repo, job } = await deployed()
+      const first = (await remoteOk(ssh, `squeue -h -u "$USER" -n ${job} -o %i`)).trim()
+      repo.commit('main', scheduleChange('main', '0 4 * * *'))
+      expectSuccess(await repo.run('main'))
+      // Accounting records the dropped cron job as CANCELLED (on no node) a moment after the install.
+      await remoteOk(
+        ssh,
+        `for i in $(seq 1 20); do sacct -X -D -n -P -j ${first} -o State | grep -q CANCELLED && exit 0; sleep 0.5; done; exit 1`
+      )
+      const status = await statusOf(repo)
+      expect({ sync: status.sync.status, health: status.health.status }).toEqual({
+        sync: 'Synced',
+        health: 'Healthy'
+      })
+      expect(status.health.jobs[0]!.lastRuns).toEqual([])
+      expect(status.health.jobs[0]!.queued!.jobId).not.toBe(first)
     },
     SLOW
   )

@@ -65,15 +65,15 @@ describe('decideHealth', () => {
   })
 
   it('names a time limit and memory as the causes, and a run from before the live release as such', () => {
-    const limited = `812|${JOB}|REQUEUED|0:15|1|${epoch('2026-12-02T02:00:00Z')}|${epoch('2026-12-02T08:00:30Z')}|06:00:30|06:00:00`
+    const limited = `812|${JOB}|REQUEUED|0:15|1|${epoch('2026-12-02T02:00:00Z')}|${epoch('2026-12-02T08:00:30Z')}|06:00:30|06:00:00|vm`
     expect(health({ runs: runs(limited) }).reasons[0]!.message).toMatch(
       /failed: TIMEOUT: the job reached its time limit$/
     )
-    const killed = `812|${JOB}|REQUEUED|0:9|1|${epoch('2026-12-02T02:00:00Z')}|${epoch('2026-12-02T02:10:00Z')}|00:10:00|06:00:00`
+    const killed = `812|${JOB}|REQUEUED|0:9|1|${epoch('2026-12-02T02:00:00Z')}|${epoch('2026-12-02T02:10:00Z')}|00:10:00|06:00:00|vm`
     expect(health({ runs: runs(killed) }).reasons[0]!.message).toMatch(
       /failed: FAILED 0:9: the job script was killed by SIGKILL$/
     )
-    const oom = `813|${JOB}|OUT_OF_MEMORY|0:125|1|${epoch('2026-12-02T02:00:00Z')}|${epoch('2026-12-02T02:01:00Z')}|00:01:00|06:00:00`
+    const oom = `813|${JOB}|OUT_OF_MEMORY|0:125|1|${epoch('2026-12-02T02:00:00Z')}|${epoch('2026-12-02T02:01:00Z')}|00:01:00|06:00:00|vm`
     expect(health({ runs: runs(oom) }).reasons[0]!.message).toMatch(
       /failed: OUT_OF_MEMORY: the job ran out of memory/
     )
@@ -86,7 +86,7 @@ describe('decideHealth', () => {
   })
 
   it('judges by the last run that ended: a run going on now does not hide the failure before it', () => {
-    const running = `812|${JOB}|RUNNING|0:0|1|${epoch('2026-12-02T09:30:00Z')}|Unknown|00:30:00|06:00:00`
+    const running = `812|${JOB}|RUNNING|0:0|1|${epoch('2026-12-02T09:30:00Z')}|Unknown|00:30:00|06:00:00|vm`
     const verdict = health({ runs: runs(cronRun('812', '2026-12-02T02:00:02Z', 4, '2:0'), running) })
     expect(verdict.status).toBe('Degraded')
     expect(verdict.jobs[0]!.lastRuns[0]).toMatchObject({ outcome: 'running', summary: 'RUNNING' })
@@ -173,22 +173,34 @@ describe('decideHealth', () => {
   })
 
   it('keeps the jobs of this deployment by their exact names', () => {
-    const other = `990|${JOB}-extra|FAILED|1:0|1|${epoch('2026-12-02T09:00:00Z')}|${epoch('2026-12-02T09:01:00Z')}|00:01:00|06:00:00`
+    const other = `990|${JOB}-extra|FAILED|1:0|1|${epoch('2026-12-02T09:00:00Z')}|${epoch('2026-12-02T09:01:00Z')}|00:01:00|06:00:00|vm`
     expect(health({ runs: runs(...RUNS, other) }).status).toBe('Healthy')
   })
 })
 
 describe('runOutcome', () => {
-  it('reads records that are not runs: the queued instance, one cancelled before it started', () => {
+  it('reads records that are not runs: the queued instance, one cancelled or dropped before it ran', () => {
     const facts = statusFacts(
       statusResults({
         runs: runs(
-          `812|${JOB}|PENDING|0:0|1|Unknown|Unknown|00:00:00|06:00:00`,
-          `812|${JOB}|CANCELLED by 1001|0:0|1|None|5|00:00:00|06:00:00`
+          `812|${JOB}|PENDING|0:0|1|Unknown|Unknown|00:00:00|06:00:00|None assigned`,
+          `812|${JOB}|CANCELLED by 1001|1:0|1|None|5|00:00:00|06:00:00|None assigned`,
+          // Dropped by a scrontab install: Slurm 22.05 gives it a start time, and no node.
+          `813|${JOB}|CANCELLED|1:0|5|5|5|00:00:00|06:00:00|None assigned`,
+          `814|${JOB}|CANCELLED by 1001|0:0|5|5|7|00:00:02|06:00:00|vm`
         )
       })
     )
-    expect(facts.runs!.map(runOutcome)).toEqual([{ kind: 'not-a-run' }, { kind: 'not-a-run' }])
+    expect(facts.runs!.map(runOutcome)).toEqual([
+      { kind: 'not-a-run' },
+      { kind: 'not-a-run' },
+      { kind: 'not-a-run' },
+      {
+        kind: 'failed',
+        summary: 'CANCELLED by 1001',
+        message: 'CANCELLED by 1001: the job was cancelled by uid 1001'
+      }
+    ])
   })
 })
 
