@@ -4,7 +4,7 @@ import { dirname as __sgDirname } from 'node:path';
 const require = __sgCreateRequire(import.meta.url);
 const __filename = __sgFileURLToPath(import.meta.url);
 const __dirname = __sgDirname(__filename);
-import "./chunks/chunk-EUK3QKG3.js";
+import "./chunks/chunk-SWQI6JLJ.js";
 import {
   getState,
   saveState
@@ -13,11 +13,11 @@ import "./chunks/chunk-M7CMLPS4.js";
 
 // src/index.ts
 if (getState("isPost" /* IsPost */) === "true") {
-  const { runPost } = await import("./chunks/main-55UXMJUK.js");
+  const { runPost } = await import("./chunks/main-M4TAOIFO.js");
   await runPost();
 } else {
   saveState("isPost" /* IsPost */, "true");
-  const { run } = await import("./chunks/main-55UXMJUK.js");
+  const { run } = await import("./chunks/main-M4TAOIFO.js");
   await run();
 }
 process.exit();

@@ -1,5 +1,8 @@
 # Helpers over the deployment's directory $ROOT: its releases and its stable links.
 
+# In every release's rendered directory: the checksums of the rendered files as the release was made.
+CHECKSUMS_FILE=SHA256SUMS
+
 # The names of the releases, newest (last made live) first.
 sg_releases_newest_first() {
   # Release names are commit SHAs (+ a hex suffix for a variant): ls's output is safe, and it sorts by mtime.

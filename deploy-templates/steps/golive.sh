@@ -16,12 +16,14 @@ sg_golive_begin() {
 
 sg_golive_end() { rm -f "$ROOT/$GOLIVE_FILE"; }
 
-# sg_golive_links TARGET: `current` -> TARGET (releases/NAME), and the stable paths users and scrontab use follow.
+# The stable paths users and scrontab use: $ROOT/NAME -> current/$RENDERED_DIR/NAME.
+STABLE_LINKS=(env.sh sandbox-env.sh jobs)
+
+# sg_golive_links TARGET: `current` -> TARGET (releases/NAME), and the stable paths follow.
 sg_golive_links() {
-  sg_point current "$1" &&
-    sg_point env.sh "current/$RENDERED_DIR/env.sh" &&
-    sg_point sandbox-env.sh "current/$RENDERED_DIR/sandbox-env.sh" &&
-    sg_point jobs "current/$RENDERED_DIR/jobs"
+  local link
+  sg_point current "$1" || return 1
+  for link in "${STABLE_LINKS[@]}"; do sg_point "$link" "current/$RENDERED_DIR/$link" || return 1; done
 }
 
 # sg_golive_back FROM: code and schedule back on FROM (releases/NAME, or `-` when nothing was live: then no

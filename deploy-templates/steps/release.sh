@@ -18,6 +18,7 @@ release() {
     printf '%s\n' "$SG_SHA" >"$stage/REVISION"
     mkdir -p "$stage/$RENDERED_DIR"
     sg_write_files "$stage/$RENDERED_DIR"
+    sg_write_checksums "$stage/$RENDERED_DIR"
     ln -s "$VENV" "$stage/$RENDERED_DIR/venv"
     printf '%s %s\n' "$RENDER_HASH" "$VENV" >"$stage/$RENDERED_DIR/FINGERPRINT"
     rm -rf "$RELEASE"
@@ -35,6 +36,14 @@ release() {
     sg_result env-scripts changed
   fi
   NEW_SHA=$SG_SHA
+}
+
+# The checksums of the rendered files, as the release was made (status verifies them: releases are immutable, so
+# an env or job script that differs was changed by hand). Written before the venv link and the fingerprint.
+sg_write_checksums() {
+  local sums
+  sums=$(cd "$1" && find . -type f -printf '%P\n' | LC_ALL=C sort | xargs -r -d '\n' sha256sum --)
+  printf '%s\n' "$sums" >"$1/$CHECKSUMS_FILE"
 }
 
 sg_release_matches() {

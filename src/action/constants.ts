@@ -25,7 +25,8 @@ export enum Inputs {
   TimeLimit = 'time-limit',
   SbatchOptions = 'sbatch-options',
   Wait = 'wait',
-  JobId = 'job-id'
+  JobId = 'job-id',
+  FailOn = 'fail-on'
 }
 
 export enum Outputs {
@@ -64,7 +65,13 @@ export enum Outputs {
   /** `sandbox`: Slurm queries the watch made. */
   SlurmQueries = 'slurm-queries',
   /** `sandbox`: the directory on the runner holding the job's log and the collected files (for upload-artifact). */
-  ArtifactDir = 'artifact-dir'
+  ArtifactDir = 'artifact-dir',
+  /** `status`: Synced, OutOfSync or Unknown (the worst over the deployments). */
+  Sync = 'sync',
+  /** `status`: Healthy, Degraded or Unknown (the worst over the deployments). */
+  Health = 'health',
+  /** `status`: the whole status as JSON (docs/status-json.md). */
+  StatusJson = 'status-json'
 }
 
 export enum State {
@@ -75,7 +82,7 @@ export enum State {
 }
 
 /** What the `command` input accepts. `auto` picks from the event (see resolveCommand in inputs.ts). */
-export const COMMANDS = ['plan', 'deploy', 'rollback', 'sandbox', 'watch', 'cancel'] as const
+export const COMMANDS = ['plan', 'deploy', 'rollback', 'sandbox', 'watch', 'cancel', 'status'] as const
 export type Command = (typeof COMMANDS)[number]
 export const AUTO_COMMAND = 'auto'
 
@@ -85,6 +92,11 @@ export const AUTO_COMMAND = 'auto'
  */
 export const GITHUB_DEPLOYMENT_MODES = ['off', 'create'] as const
 export type GitHubDeploymentMode = (typeof GITHUB_DEPLOYMENT_MODES)[number]
+
+/** What `fail-on` accepts for `command: status`: the verdicts that fail the step (`never` for none). */
+export const FAIL_ON_VERDICTS = ['out-of-sync', 'degraded', 'unknown'] as const
+export type FailOnVerdict = (typeof FAIL_ON_VERDICTS)[number]
+export const DEFAULT_FAIL_ON = 'out-of-sync,degraded'
 
 /** Hidden marker by which the plan's sticky PR comment is found again on the next push. */
 export const PLAN_COMMENT_MARKER = '<!-- slurm-gitops:plan -->'

@@ -8,6 +8,9 @@ import {
   type Command,
   GITHUB_DEPLOYMENT_MODES,
   type GitHubDeploymentMode,
+  DEFAULT_FAIL_ON,
+  FAIL_ON_VERDICTS,
+  type FailOnVerdict,
   Inputs
 } from './constants.js'
 import { DEFAULT_CONFIG_PATH } from '../config/default-path.js'
@@ -37,6 +40,8 @@ export interface ActionSettings {
   eventSha: string
   /** pull_request events: the PR the plan comments on. */
   pullRequest?: { number: number; headSha: string; baseRef?: string }
+  /** `status`: the verdicts that fail the step. */
+  failOn: FailOnVerdict[]
 }
 
 /** The parts of the run's world the inputs depend on (github.context provides them in the action). */
@@ -203,6 +208,13 @@ export function getInputs(
         ...requester
       }
       break
+    case 'status': {
+      // Every deployment unless one is asked for: a scheduled run's ref is the default branch, not a choice.
+      const asked = read(Inputs.Branch) || dispatched('branch')
+      const one = optional(Inputs.Branch, asked, checkBranchName)
+      request = { command, repo, branches: one ? [one] : undefined, connection, ...requester }
+      break
+    }
     case 'rollback':
       request = {
         command,
@@ -214,6 +226,7 @@ export function getInputs(
       }
       break
   }
+  const failOn = parseFailOn(read(Inputs.FailOn) || DEFAULT_FAIL_ON, problem)
   if (problems.length > 0) throw new UserError(problems)
   return {
     command,
@@ -225,8 +238,24 @@ export function getInputs(
     comment,
     request,
     eventSha: event.sha ?? '',
-    pullRequest: pull
+    pullRequest: pull,
+    failOn
   }
+}
+
+/** `out-of-sync,degraded` (commas or spaces), or `never`. */
+function parseFailOn(value: string, problem: (input: Inputs, message: string) => void): FailOnVerdict[] {
+  const words = value.split(/[\s,]+/).filter(Boolean)
+  if (words.length === 1 && words[0] === 'never') return []
+  const allowed = (word: string): word is FailOnVerdict =>
+    (FAIL_ON_VERDICTS as readonly string[]).includes(word)
+  const unknown = words.filter(word => !allowed(word))
+  if (unknown.length > 0 || words.length === 0)
+    problem(
+      Inputs.FailOn,
+      `"${value}" is not allowed; list verdicts from ${FAIL_ON_VERDICTS.join(', ')} (e.g. ${DEFAULT_FAIL_ON}), or write never`
+    )
+  return words.filter(allowed)
 }
 
 /** refs/heads/<branch> → branch; a tag or a pull request's ref has none. */
@@ -256,7 +285,7 @@ function baseCommit(event: EventInfo): string | undefined {
 }
 
 /**
- * `auto` follows the event: pull_request → plan, push → deploy, workflow_dispatch → the dispatch form's own
+ * `auto` follows the event: pull_request → plan, push → deploy, schedule → status, workflow_dispatch → the dispatch form's own
  * `command` input when the workflow defines one, else sandbox.
  */
 export function resolveCommand(
@@ -277,6 +306,8 @@ export function resolveCommand(
       return { command: 'plan', source }
     case 'push':
       return { command: 'deploy', source }
+    case 'schedule':
+      return { command: 'status', source }
     case 'workflow_dispatch': {
       const dispatched = event.payload.inputs?.command
       // The dispatch use case: a sandbox test job, unless the form chooses another command.
@@ -293,7 +324,7 @@ export function resolveCommand(
     default:
       problem(
         Inputs.Command,
-        `auto cannot choose a command for the ${event.eventName} event (it knows pull_request, push and workflow_dispatch); set command to one of ${COMMANDS.join(', ')}`
+        `auto cannot choose a command for the ${event.eventName} event (it knows pull_request, push, schedule and workflow_dispatch); set command to one of ${COMMANDS.join(', ')}`
       )
       return { command: 'plan', source }
   }

@@ -21,7 +21,8 @@ const presenters: Record<Command, () => Promise<Presenter>> = {
   rollback: async () => (await import('./deploy-command.js')).runDeploymentCommand,
   sandbox: async () => (await import('./sandbox-command.js')).runSandboxCommand,
   watch: async () => (await import('./sandbox-command.js')).runWatchCommand,
-  cancel: async () => (await import('./sandbox-command.js')).runCancelCommand
+  cancel: async () => (await import('./sandbox-command.js')).runCancelCommand,
+  status: async () => (await import('./status-command.js')).runStatusCommand
 }
 
 export async function run(): Promise<void> {

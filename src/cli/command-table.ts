@@ -115,7 +115,7 @@ export const COMMAND_TABLE: Readonly<Record<string, CommandSpec>> = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops status ${KEY}`],
-    load: () => import('./remote-commands.js').then(module => module.statusCommand)
+    load: () => import('./status-command.js').then(module => module.statusCommand)
   },
   sandbox: {
     summary: 'Run a ref as a test job on the sandbox partition and follow it to its end',

@@ -1,4 +1,5 @@
-// CLI deploy, rollback and status: the core runs the deployment's script; this presents the outcome.
+// CLI deploy and rollback (status: status-command.ts): the core runs the deployment's script; this presents the
+// outcome.
 import { remoteRequest } from './options.js'
 import type { CliCommand } from './command.js'
 import { cancelOnSignal } from '../exec/cancel-on-signal.js'
@@ -84,4 +85,3 @@ function remoteCommand(command: RemoteRequest['command']): CliCommand {
 
 export const deployCommand = remoteCommand('deploy')
 export const rollbackCommand = remoteCommand('rollback')
-export const statusCommand = remoteCommand('status')

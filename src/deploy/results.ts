@@ -10,7 +10,7 @@ export const RESULT_KEYS = {
     means: 'the commit live after this run (status: `-` when nothing is deployed)',
     modes: ['deploy', 'rollback', 'status']
   },
-  release: { means: 'the release directory now behind current', modes: ['deploy', 'rollback'] },
+  release: { means: 'the release directory now behind current', modes: ['deploy', 'rollback', 'status'] },
   'release-reused': { means: '`true` when a release with the same files already existed', modes: ['deploy'] },
   venv: { means: '`built` or `reused`', modes: ['deploy'] },
   'venv-path': { means: 'the venv the release uses', modes: ['deploy'] },
@@ -19,7 +19,10 @@ export const RESULT_KEYS = {
     means: '`changed` or `unchanged` (an unchanged table is not reinstalled)',
     modes: ['deploy', 'rollback']
   },
-  'scrontab-block': { means: 'the block in force after the run, base64', modes: ['deploy', 'rollback'] },
+  'scrontab-block': {
+    means: 'the block in force after the run, base64 (status: the block the table holds, empty when none)',
+    modes: ['deploy', 'rollback']
+  },
   'target-sha': {
     means: 'rollback: the commit it restores, reported before going live',
     modes: ['rollback']
@@ -44,7 +47,7 @@ export const RESULT_KEYS = {
   'log-size': { means: 'logs: its size in bytes, `-` when it does not exist', modes: ['logs'] },
   runs: {
     means:
-      "logs: the job's latest runs as sacct prints them (one a line, `|`-separated), oldest first, base64",
+      "logs: the job's latest runs as sacct prints them (one a line, `|`-separated), oldest first; status: sacct's records of the deployment's jobs (-D: every run); base64",
     modes: ['logs']
   },
   'log-headers': {
@@ -53,7 +56,37 @@ export const RESULT_KEYS = {
     modes: ['logs']
   },
   removed: { means: 'remove: what was removed, one phrase per item, `; `-separated', modes: ['remove'] },
-  cancelled: { means: 'remove: the job ids cancelled (by id), space-separated', modes: [] }
+  cancelled: { means: 'remove: the job ids cancelled (by id), space-separated', modes: [] },
+  // status: facts from which src/status/ decides Sync and Health.
+  current: { means: 'status: `complete`, `incomplete` or `missing`', modes: ['status'] },
+  'live-since': {
+    means: 'status: when `current` last changed (epoch seconds), `-` when missing',
+    modes: ['status']
+  },
+  'release-block': { means: "status: the live release's scrontab block, base64", modes: [] },
+  golive: {
+    means: 'status: an unfinished go-live a running deploy holds the lock for, `-` when none',
+    modes: ['status']
+  },
+  'release-files': {
+    means: 'status: the rendered files against their checksums: `verified`, `changed` or `unverifiable`',
+    modes: []
+  },
+  'changed-files': {
+    means: 'status: `modified:PATH`, `missing:PATH`, `added:PATH`, space-separated',
+    modes: []
+  },
+  'stable-links': { means: 'status: `ok`, or the stable paths that no longer point into current', modes: [] },
+  'scrontab-error': { means: 'status: why the scrontab table could not be read', modes: [] },
+  clock: { means: "status: the cluster's clock, epoch seconds", modes: ['status'] },
+  'time-zone': {
+    means: "status: the login node's IANA time zone, empty when it tells none",
+    modes: ['status']
+  },
+  'utc-offset': { means: "status: the login node's UTC offset now (`date +%z`)", modes: ['status'] },
+  queue: { means: "status: squeue's rows of the deployment's jobs, base64", modes: [] },
+  'queue-error': { means: 'status: why squeue failed', modes: [] },
+  'runs-error': { means: 'status: why sacct failed', modes: [] }
 } as const satisfies Record<string, { means: string; modes: readonly RunMode[] }>
 
 export type ResultKey = keyof typeof RESULT_KEYS

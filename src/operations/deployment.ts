@@ -2,7 +2,13 @@
 // deployment's script, and return a typed outcome. The action and the CLI only build the request and present this.
 import type { Config, DeploymentConfig } from '../config/types.js'
 import { compileTemplates, planDeployment } from '../plan/plan.js'
-import type { DeploymentPlan, RunMode, RunValues } from '../plan/types.js'
+import {
+  completeRunValues,
+  type DeploymentPlan,
+  type RunMode,
+  type RunParameters,
+  type RunValues
+} from '../plan/types.js'
 import { validatePlans } from '../plan/validate.js'
 import { planInputs } from '../plan/plan-repository.js'
 import type { TemplateSet } from '../render/templates.js'
@@ -15,6 +21,7 @@ import { runRemote } from '../deploy/remote-run.js'
 import { parseResults, type RunOutputs } from '../deploy/results.js'
 import { sendBundle } from '../deploy/bundle.js'
 import { formatProblem, type Problem, UserError } from '../errors/user-error.js'
+import { statusLookbackSeconds } from '../status/lookback.js'
 import { transportSettings } from './connection.js'
 import { repositoryAt } from './repository.js'
 import type {
@@ -57,6 +64,8 @@ export interface DeploymentRun {
   mode: RunMode
   branch: string
   plan: DeploymentPlan
+  /** What the script was run with (the nonce aside). */
+  params: Omit<RunParameters, 'nonce'>
   report: ExecutionReport
   outputs: RunOutputs
   stats: { connections: number; commands: number }
@@ -109,7 +118,14 @@ export async function status(request: StatusRequest, io: OperationIO): Promise<D
   if (missing.length > 0) throw new UserError(missing.map(t => t.problem))
   const deployments = targets.map(target => (target as { deployment: DeploymentConfig }).deployment)
   const plans = await checkedPlans(repository, deployments, io)
-  const runs = plans.map(plan => ({ plan, params: runParams(request, 'status') }))
+  const now = Date.now()
+  const runs = plans.map((plan, i) => {
+    const lookback = statusLookbackSeconds(
+      deployments[i]!.jobs.map(job => job.schedule),
+      now
+    )
+    return { plan, params: { ...runParams(request, 'status'), lookbackSeconds: String(lookback) } }
+  })
   return runScripts(repository.config, request.connection, io, runs)
 }
 
@@ -217,6 +233,7 @@ export async function runScript(
     mode: run.params.mode,
     branch: run.plan.branch,
     plan: run.plan,
+    params: completeRunValues({ ...run.params, bundle }),
     report,
     outputs: parseResults(report, run.params.mode, run.plan.environment, io.warn),
     stats: { ...transport.stats },

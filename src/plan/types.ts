@@ -73,12 +73,14 @@ export type RunParameters = {
   force: string
   /** remove: `true` to remove the data directory and the logs too; empty otherwise. */
   purge: string
+  /** status: how far back Slurm's accounting is read for the jobs' runs, in seconds; empty otherwise. */
+  lookbackSeconds: string
   /** Random per run, so that output of jobs or scripts cannot forge step markers. */
   nonce: string
 }
 
 /** The run values that only some modes use: empty for the others. */
-export type ModeParameter = 'job' | 'runs' | 'jobId' | 'force' | 'purge'
+export type ModeParameter = 'job' | 'runs' | 'jobId' | 'force' | 'purge' | 'lookbackSeconds'
 
 /** What a caller gives for a run: the nonce is made per run, and the values of other modes may be left out. */
 export type RunValues = Omit<RunParameters, 'nonce' | ModeParameter> &
@@ -86,5 +88,5 @@ export type RunValues = Omit<RunParameters, 'nonce' | ModeParameter> &
 
 /** Every run value, the ones a mode does not use as empty strings (each is a read-only variable of the script). */
 export function completeRunValues(values: RunValues): Omit<RunParameters, 'nonce'> {
-  return { job: '', runs: '', jobId: '', force: '', purge: '', ...values }
+  return { job: '', runs: '', jobId: '', force: '', purge: '', lookbackSeconds: '', ...values }
 }

@@ -149,7 +149,15 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
       const sink = new MemoryLogSink()
       const report = await runRemote({
         plan: altered,
-        params: { mode: 'deploy', sha, target: '', bundle: '', actor: 'test-actor', runUrl: '' },
+        params: {
+          mode: 'deploy',
+          sha,
+          target: '',
+          bundle: '',
+          actor: 'test-actor',
+          runUrl: '',
+          lookbackSeconds: ''
+        },
         transport,
         sink,
         loginShell: true,

@@ -296,6 +296,7 @@ describeCluster('ssh transport', (cluster: ClusterInfo) => {
         mode: 'deploy',
         target: '',
         bundle: '',
+        lookbackSeconds: '',
         sha: 'b'.repeat(40),
         actor: 'octocat',
         runUrl: 'https://example.invalid/1',

@@ -26,6 +26,7 @@ function params(overrides: Partial<RunParameters> = {}): RunParameters {
     sha: 'a'.repeat(40),
     target: '',
     bundle: '',
+    lookbackSeconds: '',
     actor: 'octocat',
     runUrl: 'https://example.invalid/run/1',
     job: '',

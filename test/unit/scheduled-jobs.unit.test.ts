@@ -1,6 +1,7 @@
 // Scheduled jobs and what scrontab does with them: `enabled: false` rendered as Slurm disables an entry, the
 // entries of a table read the same way by the plan (TypeScript) and by the deploy script (bash), the warning for
 // an entry found disabled on the cluster, and what the PR plan and the deploy summary say about a reinstall.
+import { completeRunValues } from '../../src/plan/types.js'
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -208,6 +209,7 @@ describe('the deploy summary after a reinstall', () => {
       mode: 'deploy',
       branch: 'main',
       plan: plan!,
+      params: completeRunValues({ mode: 'deploy', sha: '', target: '', bundle: '', actor: 'a', runUrl: '' }),
       report,
       outputs: parseResults(report, 'deploy', 'production'),
       stats: { connections: 1, commands: 1 },
