@@ -303,7 +303,10 @@ describeCluster('status on the test cluster', (cluster: ClusterInfo) => {
         const calls = (await remoteOk(ssh, `cat ${shims}/calls`)).trim().split('\n').sort()
         expect(calls).toEqual(['sacct', 'sacct', 'squeue', 'squeue'])
 
-        const json = JSON.parse(cli.lines.map(l => l.text).join('\n')) as Record<string, unknown>
+        // The CLI's result (docs/cli-json.md) carries the status's own versioned shape (docs/status-json.md).
+        const result = JSON.parse(cli.lines.map(l => l.text).join('\n')) as Record<string, unknown>
+        expect(result).toMatchObject({ version: 1, ok: true, command: 'status' })
+        const json = result.status as Record<string, unknown>
         expect(json).toMatchObject({
           version: 1,
           command: 'status',
