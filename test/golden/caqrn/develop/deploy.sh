@@ -408,8 +408,8 @@ sg_scrontab_entries() {
 
 # sg_scrontab_job_names STATE TABLE: the job names of TABLE's entries that are STATE (`live` or `disabled`).
 sg_scrontab_job_names() {
-  local state name entry
-  while IFS=$'\t' read -r state name entry; do
+  local state name
+  while IFS=$'\t' read -r state name _; do
     [ "$state" != "$1" ] || printf '%s\n' "$name"
   done < <(sg_scrontab_entries "$2")
 }
