@@ -75,20 +75,28 @@ export interface EarlyConnection {
   connect(): Promise<Transport>
 }
 
-export function openConnection(
+/**
+ * Starts the run's connection and resolves once the TCP connect is under way: the checks that follow render
+ * templates, which holds the event loop for tens of milliseconds and would otherwise come before it.
+ */
+export async function openConnection(
   cluster: ClusterConfig,
   request: ConnectionRequest,
   warn: (message: string) => void
-): EarlyConnection {
+): Promise<EarlyConnection> {
   const settings = transportSettings(cluster, request)
+  // Nobody awaits these until the checks are done: a failure meanwhile is no unhandled rejection.
+  settings.catch(() => undefined)
   const connect = async (signal?: AbortSignal): Promise<Transport> => {
     const { connectTransport } = await loadTransports()
     return connectTransport(await settings, warn, signal)
   }
   const giveUp = new AbortController()
-  const first = connect(giveUp.signal)
-  // Nobody awaits these until the checks are done: a failure meanwhile is no unhandled rejection.
-  settings.catch(() => undefined)
+  // Wrapped, so that awaiting the start does not await the connection.
+  const { first } = await Promise.all([settings, loadTransports()]).then(
+    ([resolved, { connectTransport }]) => ({ first: connectTransport(resolved, warn, giveUp.signal) }),
+    (error: unknown) => ({ first: Promise.reject(error as Error) })
+  )
   first.catch(() => undefined)
   return {
     async afterChecks(checks) {

@@ -90,7 +90,7 @@ export async function deploy(request: DeployRequest, io: OperationIO): Promise<D
   const { config, read } = await configAt(request.repo, { sha }, io.log)
   const target = findDeployment(config, request.branch)
   if (target.kind === 'no-deployment') return target
-  const connection = openConnection(config.cluster, request.connection, io.warn)
+  const connection = await openConnection(config.cluster, request.connection, io.warn)
   const { checked: plan, transport } = await connection.afterChecks(async () => {
     const plan = {
       ...(await checkedPlansAt(config, read, [target.deployment], io))[0]!,
@@ -110,7 +110,7 @@ export async function rollback(request: RollbackRequest, io: OperationIO): Promi
   const { config, read } = await configAt(request.repo, { tree: true })
   const target = findDeployment(config, request.branch)
   if (target.kind === 'no-deployment') return target
-  const connection = openConnection(config.cluster, request.connection, io.warn)
+  const connection = await openConnection(config.cluster, request.connection, io.warn)
   const { checked: plans, transport } = await connection.afterChecks(() =>
     checkedPlansAt(config, read, [target.deployment], io)
   )
@@ -129,7 +129,7 @@ export async function status(request: StatusRequest, io: OperationIO): Promise<D
   const missing = targets.filter(t => t.kind === 'no-deployment')
   if (missing.length > 0) throw new UserError(missing.map(t => t.problem))
   const deployments = targets.map(target => (target as { deployment: DeploymentConfig }).deployment)
-  const connection = openConnection(config.cluster, request.connection, io.warn)
+  const connection = await openConnection(config.cluster, request.connection, io.warn)
   const { checked: plans, transport } = await connection.afterChecks(() =>
     checkedPlansAt(config, read, deployments, io)
   )
@@ -231,7 +231,7 @@ export async function connectToCluster(
   connection: ConnectionRequest,
   io: Pick<OperationIO, 'warn'>
 ): Promise<Transport> {
-  const early = openConnection(config.cluster, connection, io.warn)
+  const early = await openConnection(config.cluster, connection, io.warn)
   return (await early.afterChecks(async () => undefined)).transport
 }
 

@@ -31,7 +31,7 @@ export interface JobIO {
 async function openCluster(request: WatchRequest | CancelRequest, warn: (message: string) => void) {
   preloadTransports()
   const { config } = await configAt(request.repo, { tree: true })
-  const connection = openConnection(config.cluster, request.connection, warn)
+  const connection = await openConnection(config.cluster, request.connection, warn)
   // Nothing to check beyond the config: the job id is checked on the cluster, by a query.
   const { transport } = await connection.afterChecks(async () => undefined)
   const user = request.connection.local

@@ -58,7 +58,7 @@ export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<S
   preloadTransports()
   const { config, read } = await configAt(request.repo, { tree: true })
   const run = resolveSandboxRun(config, request.ask, request.names)
-  const connection = openConnection(config.cluster, request.connection, io.warn)
+  const connection = await openConnection(config.cluster, request.connection, io.warn)
   const { checked, transport: first } = await connection.afterChecks(async () => {
     const commit = await resolveRef(request.repo.dir, run.ref, request.names.ref, io.log)
     // The mirror fetches a branch for the delta, then the commit itself: the ref's branch, else development's.

@@ -48,6 +48,7 @@ interface Ssh2Channel extends EventEmitter {
 }
 interface Ssh2Client extends EventEmitter {
   exec(command: string, callback: (err: Error | undefined, channel: Ssh2Channel) => void): boolean
+  setNoDelay(noDelay: boolean): void
 }
 
 const RETRYABLE_CODES = new Set([
@@ -203,27 +204,33 @@ export async function connectSsh(
     }
     signal?.addEventListener('abort', giveUp, { once: true })
     try {
+      const connecting = ssh.connect({
+        host: endpoint.host,
+        port: endpoint.port,
+        username: endpoint.username,
+        privateKey: settings.privateKey,
+        passphrase: settings.passphrase,
+        sock,
+        readyTimeout: timeoutMs,
+        keepaliveInterval: (settings.keepaliveIntervalSeconds ?? 15) * 1000,
+        keepaliveCountMax: 4,
+        tryKeyboard: false,
+        ...(algorithms ? { algorithms: { serverHostKey: algorithms } } : {}),
+        // Called during key exchange, before any authentication is attempted.
+        hostVerifier: (key: Buffer): boolean => {
+          const check = checkHostKey(known, endpoint.host, endpoint.port, key, knownHostsInput)
+          if (check.ok) verified = true
+          else hostKeyProblem = check.message
+          return check.ok
+        }
+      })
+      // ssh2 leaves Nagle's algorithm on, so each exchange whose packets go out back to back (the handshake's,
+      // authentication's, a channel's open and request) waits for a delayed ACK: 40 ms a time on Linux. Sent
+      // at once, a loopback connection is made in 37 ms instead of 80. (node-ssh has created the client and its
+      // socket by now; the socket applies the option once connected.)
+      ;(ssh.connection as unknown as Ssh2Client | null)?.setNoDelay(true)
       await withTimeout(
-        ssh.connect({
-          host: endpoint.host,
-          port: endpoint.port,
-          username: endpoint.username,
-          privateKey: settings.privateKey,
-          passphrase: settings.passphrase,
-          sock,
-          readyTimeout: timeoutMs,
-          keepaliveInterval: (settings.keepaliveIntervalSeconds ?? 15) * 1000,
-          keepaliveCountMax: 4,
-          tryKeyboard: false,
-          ...(algorithms ? { algorithms: { serverHostKey: algorithms } } : {}),
-          // Called during key exchange, before any authentication is attempted.
-          hostVerifier: (key: Buffer): boolean => {
-            const check = checkHostKey(known, endpoint.host, endpoint.port, key, knownHostsInput)
-            if (check.ok) verified = true
-            else hostKeyProblem = check.message
-            return check.ok
-          }
-        }),
+        connecting,
         timeoutMs + 2000,
         () => new RetryableConnectError(label, `no SSH handshake within ${timeoutMs / 1000} s`)
       )
