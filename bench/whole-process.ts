@@ -94,6 +94,9 @@ export class FirstByteRelay {
   async start(): Promise<void> {
     this.server = net.createServer(client => {
       const upstream = net.connect(this.targetPort, this.targetHost)
+      // Passed on at once both ways: Nagle's algorithm here would add its delays to the run behind the relay.
+      client.setNoDelay(true)
+      upstream.setNoDelay(true)
       client.once('data', () => (this.firstByte ??= performance.now()))
       client.pipe(upstream)
       upstream.pipe(client)

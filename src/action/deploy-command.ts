@@ -1,5 +1,5 @@
 // `deploy` (push to a deployed branch) and `rollback` (workflow_dispatch): the core runs the deployment's script;
-// this presents the outcome as outputs and a job summary. Before a deploy connects, it looks up the plan the
+// this presents the outcome as outputs and a job summary. While a deploy connects, it looks up the plan the
 // merged pull request showed and says whether this is it (refusing otherwise with `requireReviewedPlan`). A GitHub
 // deployment is recorded here only with `github-deployment: create`; by default the job's `environment:` is it.
 import * as core from '@actions/core'
@@ -27,7 +27,7 @@ export function runDeploymentCommand(settings: ActionSettings): Promise<void> {
   return cancelOnSignal(signal => deploymentCommand(settings, signal))
 }
 
-/** A deploy that `requireReviewedPlan` stops before it connects. */
+/** A deploy that `requireReviewedPlan` stops before anything runs on the cluster (while it connects). */
 class ReviewRefused extends Error {
   constructor(
     readonly review: PlanReview,
@@ -84,7 +84,9 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
     if (error instanceof ReviewRefused) {
       const note = reviewNote(error.review, { required: true })
       await writeSummary(refusedSummary(request.branch, error.start, note.markdown))
-      core.setFailed(`slurm-gitops deploy of ${request.branch} refused before connecting: ${note.text}`)
+      core.setFailed(
+        `slurm-gitops deploy of ${request.branch} refused before anything ran on the cluster: ${note.text}`
+      )
       return
     }
     await githubDeployment?.setState('failure')

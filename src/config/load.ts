@@ -5,8 +5,21 @@ import { configSchema, STEP_FILES } from './schema.js'
 import type { Config } from './types.js'
 import { resolveConfig } from './resolve.js'
 import { formatPath, type Problem, UserError } from '../errors/user-error.js'
+import type { RepoReader } from '../repo/reader.js'
 
 export { DEFAULT_CONFIG_PATH } from './default-path.js'
+
+/** The config file of the repository as `read` sees it, parsed and checked. */
+export async function readConfig(read: RepoReader, configPath: string): Promise<Config> {
+  const text = await read(configPath)
+  if (text === undefined) {
+    throw new UserError({
+      where: 'config',
+      message: `${configPath} does not exist; create it (see examples/caqrn/.github/slurm-gitops.yml) or set the config input`
+    })
+  }
+  return parseConfig(text, configPath)
+}
 
 export function parseConfig(text: string, file: string): Config {
   const lineCounter = new LineCounter()

@@ -133,7 +133,7 @@ const deployment = z.strictObject({
   jobs: z.array(job).default([]),
   /**
    * Deploy only the plan a pull request showed: a push whose plan differs from the one in the sticky comment of
-   * the pull request merged into it (or that no pull request reviewed) fails before connecting.
+   * the pull request merged into it (or that no pull request reviewed) fails before anything runs on the cluster.
    */
   requireReviewedPlan: z.boolean().default(false)
 })

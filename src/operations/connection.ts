@@ -1,8 +1,10 @@
-// Connection settings from the config's `cluster` section with the request's overrides. Secrets are read here,
-// into memory, only once a run is about to connect: nothing of them is written anywhere.
+// Connection settings from the config's `cluster` section with the request's overrides, and the run's one
+// connection, made while the run checks its plan. Secrets are read here, into memory, only once a run is about
+// to connect: nothing of them is written anywhere.
 import { readFile } from 'node:fs/promises'
 import type { ClusterConfig } from '../config/types.js'
 import type { TransportSettings } from '../transport/connect.js'
+import type { Transport } from '../transport/types.js'
 import { UserError } from '../errors/user-error.js'
 import type { ConnectionRequest, SecretSource } from './requests.js'
 
@@ -28,7 +30,7 @@ export async function transportSettings(
     kind: 'ssh',
     host,
     port,
-    username: request.user ?? cluster.user,
+    username: clusterUser(cluster, request),
     privateKey,
     passphrase: await readSecret(request.passphrase, names.passphrase),
     knownHosts,
@@ -40,6 +42,11 @@ export async function transportSettings(
   }
 }
 
+/** The account a run connects as: the request's override, else the config's. */
+export function clusterUser(cluster: ClusterConfig, request: ConnectionRequest): string {
+  return request.user ?? cluster.user
+}
+
 async function readSecret(source: SecretSource | undefined, where: string): Promise<string | undefined> {
   if (!source) return undefined
   if ('text' in source) return source.text
@@ -49,4 +56,79 @@ async function readSecret(source: SecretSource | undefined, where: string): Prom
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new UserError({ where, message: `cannot read ${source.file} (${code})` })
   }
+}
+
+/**
+ * The one connection of a run, opened as soon as the run knows its cluster, so that the TCP connect and the SSH
+ * handshake are in flight while the run reads its commit, renders and checks its plan. Nothing but the
+ * handshake goes over it before those checks passed: the connection is handed out by `afterChecks` only, and
+ * when a check fails it is given up (closed, or its connecting stopped) without anything having run.
+ */
+export interface EarlyConnection {
+  /**
+   * Waits for `checks`, then for the connection. When the checks fail, their error is thrown (it is the one
+   * to fix first, and the one a run that had not yet connected would have reported), whatever the connection
+   * did meanwhile.
+   */
+  afterChecks<T>(checks: () => Promise<T>): Promise<{ checked: T; transport: Transport }>
+  /** Another connection with the same settings (a watch reconnects with it after a drop). */
+  connect(): Promise<Transport>
+}
+
+/**
+ * Starts the run's connection and resolves once the TCP connect is under way: the checks that follow render
+ * templates, which holds the event loop for tens of milliseconds and would otherwise come before it.
+ */
+export async function openConnection(
+  cluster: ClusterConfig,
+  request: ConnectionRequest,
+  warn: (message: string) => void
+): Promise<EarlyConnection> {
+  const settings = transportSettings(cluster, request)
+  // Nobody awaits these until the checks are done: a failure meanwhile is no unhandled rejection.
+  settings.catch(() => undefined)
+  const connect = async (signal?: AbortSignal): Promise<Transport> => {
+    const { connectTransport } = await loadTransports()
+    return connectTransport(await settings, warn, signal)
+  }
+  const giveUp = new AbortController()
+  // Wrapped, so that awaiting the start does not await the connection.
+  const { first } = await Promise.all([settings, loadTransports()]).then(
+    ([resolved, { connectTransport }]) => ({ first: connectTransport(resolved, warn, giveUp.signal) }),
+    (error: unknown) => ({ first: Promise.reject(error as Error) })
+  )
+  first.catch(() => undefined)
+  return {
+    async afterChecks(checks) {
+      let checked
+      try {
+        checked = await checks()
+      } catch (error) {
+        giveUp.abort()
+        await first.then(
+          transport => transport.close(),
+          () => undefined
+        )
+        throw error
+      }
+      return { checked, transport: await first }
+    },
+    connect: () => connect()
+  }
+}
+
+let transports: Promise<typeof import('../transport/connect.js')> | undefined
+
+/**
+ * The transports and ssh2 (a quarter of the bundle), loaded on first use, so that a command that never connects
+ * (plan) never loads them.
+ */
+function loadTransports(): Promise<typeof import('../transport/connect.js')> {
+  transports ??= import('../transport/connect.js')
+  return transports
+}
+
+/** Starts loading the transports: a run does it first thing, so that ssh2 loads while git reads its commit. */
+export function preloadTransports(): void {
+  loadTransports().catch(() => undefined)
 }

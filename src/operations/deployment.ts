@@ -1,5 +1,6 @@
-// Deploy, rollback and status of deployments: read the repository, plan, check the plan, connect once, run the
-// deployment's script, and return a typed outcome. The action and the CLI only build the request and present this.
+// Deploy, rollback and status of deployments: read the config, start connecting, then read the rest, plan and
+// check while the handshake is in flight, run the deployment's script over the one connection once every check
+// passed, and return a typed outcome. The action and the CLI only build the request and present this.
 import type { Config, DeploymentConfig } from '../config/types.js'
 import { compileTemplates, planDeployment } from '../plan/plan.js'
 import {
@@ -11,9 +12,9 @@ import {
 } from '../plan/types.js'
 import { validatePlans } from '../plan/validate.js'
 import { planInputs } from '../plan/plan-repository.js'
-import type { TemplateSet } from '../render/templates.js'
+import { loadTemplates, type TemplateSet } from '../render/templates.js'
 import { resolveCommit } from '../repo/commit.js'
-import { connectTransport } from '../transport/connect.js'
+import type { RepoReader } from '../repo/reader.js'
 import type { Transport } from '../transport/types.js'
 import type { ExecutionReport } from '../exec/executor.js'
 import type { LogSink } from '../exec/log-sink.js'
@@ -22,8 +23,8 @@ import { parseResults, type RunOutputs } from '../deploy/results.js'
 import { sendBundle } from '../deploy/bundle.js'
 import { formatProblem, type Problem, UserError } from '../errors/user-error.js'
 import { statusLookbackSeconds } from '../status/lookback.js'
-import { transportSettings } from './connection.js'
-import { repositoryAt } from './repository.js'
+import { openConnection, preloadTransports } from './connection.js'
+import { configAt } from './repository.js'
 import type {
   ConnectionRequest,
   DeployRequest,
@@ -43,13 +44,14 @@ export interface OperationIO {
   /** Progress for the log (e.g. fetching a commit a shallow checkout lacks). */
   log?: (message: string) => void
   /**
-   * Called once the deployment, the commit and its plan are known and checked, before connecting; a deploy
-   * whose plan the front end refuses (`requireReviewedPlan`) throws here and never connects.
+   * Called once the deployment, the commit and its plan are known and checked, while the connection is being
+   * made and before anything runs on the cluster; a deploy whose plan the front end refuses
+   * (`requireReviewedPlan`) throws here, and the connection is given up with nothing run.
    */
   onStart?: (start: DeployStart) => Promise<void>
 }
 
-/** What a deploy is about to run, before it connects. */
+/** What a deploy is about to run, before anything runs on the cluster. */
 export interface DeployStart {
   environment: string
   sha: string
@@ -83,41 +85,54 @@ export interface NoDeployment {
 export type DeploymentOutcome = DeploymentRun | NoDeployment
 
 export async function deploy(request: DeployRequest, io: OperationIO): Promise<DeploymentOutcome> {
+  preloadTransports()
   const sha = request.sha ?? (await branchTip(request))
-  const repository = await repositoryAt(request.repo, { sha }, io.log)
-  const target = findDeployment(repository.config, request.branch)
+  const { config, read } = await configAt(request.repo, { sha }, io.log)
+  const target = findDeployment(config, request.branch)
   if (target.kind === 'no-deployment') return target
-  const plan = {
-    ...(await checkedPlans(repository, [target.deployment], io))[0]!,
-    inputs: await planInputs(repository.read, repository.config)
-  }
-  await io.onStart?.({ environment: plan.environment, sha, deployment: target.deployment, plan })
-  const [run] = await runScripts(repository.config, request.connection, io, [
+  const connection = await openConnection(config.cluster, request.connection, io.warn)
+  const { checked: plan, transport } = await connection.afterChecks(async () => {
+    const plan = {
+      ...(await checkedPlansAt(config, read, [target.deployment], io))[0]!,
+      inputs: await planInputs(read, config)
+    }
+    await io.onStart?.({ environment: plan.environment, sha, deployment: target.deployment, plan })
+    return plan
+  })
+  const [run] = await runScripts(config, request.connection, transport, io, [
     { plan, params: { ...runParams(request, 'deploy'), sha }, bundleOf: { repoDir: request.repo.dir, sha } }
   ])
   return run!
 }
 
 export async function rollback(request: RollbackRequest, io: OperationIO): Promise<DeploymentOutcome> {
-  const repository = await repositoryAt(request.repo, { tree: true })
-  const target = findDeployment(repository.config, request.branch)
+  preloadTransports()
+  const { config, read } = await configAt(request.repo, { tree: true })
+  const target = findDeployment(config, request.branch)
   if (target.kind === 'no-deployment') return target
-  const plan = (await checkedPlans(repository, [target.deployment], io))[0]!
-  const [run] = await runScripts(repository.config, request.connection, io, [
-    { plan, params: { ...runParams(request, 'rollback'), target: request.to ?? '' } }
+  const connection = await openConnection(config.cluster, request.connection, io.warn)
+  const { checked: plans, transport } = await connection.afterChecks(() =>
+    checkedPlansAt(config, read, [target.deployment], io)
+  )
+  const [run] = await runScripts(config, request.connection, transport, io, [
+    { plan: plans[0]!, params: { ...runParams(request, 'rollback'), target: request.to ?? '' } }
   ])
   return run!
 }
 
 /** Every branch asked for (all deployments by default), over one connection. */
 export async function status(request: StatusRequest, io: OperationIO): Promise<DeploymentOutcome[]> {
-  const repository = await repositoryAt(request.repo, { tree: true })
-  const branches = request.branches ?? repository.config.deployments.map(d => d.branch)
-  const targets = branches.map(branch => findDeployment(repository.config, branch))
+  preloadTransports()
+  const { config, read } = await configAt(request.repo, { tree: true })
+  const branches = request.branches ?? config.deployments.map(d => d.branch)
+  const targets = branches.map(branch => findDeployment(config, branch))
   const missing = targets.filter(t => t.kind === 'no-deployment')
   if (missing.length > 0) throw new UserError(missing.map(t => t.problem))
   const deployments = targets.map(target => (target as { deployment: DeploymentConfig }).deployment)
-  const plans = await checkedPlans(repository, deployments, io)
+  const connection = await openConnection(config.cluster, request.connection, io.warn)
+  const { checked: plans, transport } = await connection.afterChecks(() =>
+    checkedPlansAt(config, read, deployments, io)
+  )
   const now = Date.now()
   const runs = plans.map((plan, i) => {
     const lookback = statusLookbackSeconds(
@@ -126,7 +141,7 @@ export async function status(request: StatusRequest, io: OperationIO): Promise<D
     )
     return { plan, params: { ...runParams(request, 'status'), lookbackSeconds: String(lookback) } }
   })
-  return runScripts(repository.config, request.connection, io, runs)
+  return runScripts(config, request.connection, transport, io, runs)
 }
 
 async function branchTip(request: DeployRequest): Promise<string> {
@@ -155,7 +170,7 @@ export function findDeployment(
   }
 }
 
-/** The PR plan's checks, all in one go, before connecting: a script that does not parse never reaches the cluster. */
+/** The PR plan's checks, all in one go, before running anything: a script that does not parse never reaches the cluster. */
 export async function checkedPlans(
   repository: { config: Config; templates: TemplateSet },
   deployments: DeploymentConfig[],
@@ -169,6 +184,16 @@ export async function checkedPlans(
   return plans
 }
 
+/** checkedPlans with the templates read (overrides at the same point as the config) while the run connects. */
+async function checkedPlansAt(
+  config: Config,
+  read: RepoReader,
+  deployments: DeploymentConfig[],
+  io: Pick<OperationIO, 'warn'>
+): Promise<DeploymentPlan[]> {
+  return checkedPlans({ config, templates: await loadTemplates(config.templates, read) }, deployments, io)
+}
+
 export function runParams(request: Requester, mode: RunMode): RunValues {
   return { mode, sha: '', target: '', bundle: '', actor: request.actor, runUrl: request.runUrl }
 }
@@ -180,14 +205,14 @@ export interface ScriptRun {
   bundleOf?: { repoDir: string; sha: string }
 }
 
-/** Runs each deployment's script in turn over one connection, closed at the end whatever happens. */
+/** Runs each deployment's script in turn over the one connection, closed at the end whatever happens. */
 async function runScripts(
   config: Config,
   connection: ConnectionRequest,
+  transport: Transport,
   io: OperationIO,
   runs: ScriptRun[]
 ): Promise<DeploymentRun[]> {
-  const transport = await connectToCluster(config, connection, io)
   try {
     const outcomes: DeploymentRun[] = []
     for (const run of runs) outcomes.push(await runScript(config, connection, transport, run, io))
@@ -197,13 +222,17 @@ async function runScripts(
   }
 }
 
-/** The one connection of a command, as the config's `cluster` section and the request say. */
+/**
+ * The one connection of a command that has nothing left to check before it uses it, as the config's `cluster`
+ * section and the request say.
+ */
 export async function connectToCluster(
   config: Config,
   connection: ConnectionRequest,
   io: Pick<OperationIO, 'warn'>
 ): Promise<Transport> {
-  return connectTransport(await transportSettings(config.cluster, connection), io.warn)
+  const early = await openConnection(config.cluster, connection, io.warn)
+  return (await early.afterChecks(async () => undefined)).transport
 }
 
 /** One run of a deployment's script over an open connection, and its typed outputs. */

@@ -11,11 +11,10 @@ import {
   type WatchOutcome
 } from '../sandbox/watch.js'
 import { WatchConnection } from '../sandbox/watch-connection.js'
-import { connectTransport } from '../transport/connect.js'
 import type { Transport } from '../transport/types.js'
 import { UserError } from '../errors/user-error.js'
-import { transportSettings } from './connection.js'
-import { repositoryAt } from './repository.js'
+import { clusterUser, openConnection, preloadTransports } from './connection.js'
+import { configAt } from './repository.js'
 import type { CancelRequest, WatchRequest } from './requests.js'
 
 export interface JobIO {
@@ -30,11 +29,16 @@ export interface JobIO {
 
 /** The project, the cluster and a connection to it, as the repository's config says. */
 async function openCluster(request: WatchRequest | CancelRequest, warn: (message: string) => void) {
-  const { config } = await repositoryAt(request.repo, { tree: true })
-  const settings = await transportSettings(config.cluster, request.connection)
-  const connect = () => connectTransport(settings, warn)
-  const user = settings.kind === 'ssh' ? settings.username : config.cluster.user
-  return { config, connect, transport: await connect(), who: { project: config.project.name, user } }
+  preloadTransports()
+  const { config } = await configAt(request.repo, { tree: true })
+  const connection = await openConnection(config.cluster, request.connection, warn)
+  // Nothing to check beyond the config: the job id is checked on the cluster, by a query.
+  const { transport } = await connection.afterChecks(async () => undefined)
+  const user = request.connection.local
+    ? config.cluster.user
+    : clusterUser(config.cluster, request.connection)
+  const connect = () => connection.connect()
+  return { config, connect, transport, who: { project: config.project.name, user } }
 }
 
 export async function watch(request: WatchRequest, io: JobIO): Promise<WatchOutcome> {

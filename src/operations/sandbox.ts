@@ -1,13 +1,14 @@
 // A sandbox test job: check the run against the config, stage the commit in the developer's sandbox (one script
 // over the one connection: fetch into the sandbox mirror, reuse or build the venv from the project's store,
-// export the run directory), submit it with sbatch, and follow it to its end on the same connection.
+// export the run directory), submit it with sbatch, and follow it to its end on the same connection. The
+// connection is made while the commit is resolved and the staging script rendered and checked.
 import type { Config } from '../config/types.js'
 import { sandboxDeployment } from '../config/sandbox-deployment.js'
 import { compileTemplates } from '../plan/plan.js'
+import { loadTemplates } from '../render/templates.js'
 import { planSandbox, type SandboxPlan } from '../plan/sandbox-plan.js'
 import { checkScripts } from '../plan/validate.js'
 import { resolveRef } from '../repo/commit.js'
-import { connectTransport } from '../transport/connect.js'
 import { execute, type ExecutionReport } from '../exec/executor.js'
 import type { LogSink } from '../exec/log-sink.js'
 import { newNonce } from '../exec/markers.js'
@@ -19,8 +20,8 @@ import { followJob } from './job.js'
 import { collectRun, type Collected } from '../sandbox/collect.js'
 import type { Transport } from '../transport/types.js'
 import { UserError } from '../errors/user-error.js'
-import { transportSettings } from './connection.js'
-import { repositoryAt } from './repository.js'
+import { openConnection, preloadTransports } from './connection.js'
+import { configAt } from './repository.js'
 import type { SandboxRequest } from './requests.js'
 
 export interface SandboxIO {
@@ -54,25 +55,24 @@ export type SandboxOutcome =
     }
 
 export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<SandboxOutcome> {
-  const repository = await repositoryAt(request.repo, { tree: true })
-  const { config } = repository
+  preloadTransports()
+  const { config, read } = await configAt(request.repo, { tree: true })
   const run = resolveSandboxRun(config, request.ask, request.names)
-  const commit = await resolveRef(request.repo.dir, run.ref, request.names.ref, io.log)
-  const sha = commit.sha
-  // The mirror fetches a branch for the delta, then the commit itself: the ref's branch, else development's.
-  const branch = commit.branch ?? sandboxDeployment(config).branch
-  const plan = planSandbox(config, compileTemplates(repository.templates), run, {
-    sha,
-    branch,
-    runId: request.runId
+  const connection = await openConnection(config.cluster, request.connection, io.warn)
+  const { checked, transport: first } = await connection.afterChecks(async () => {
+    const commit = await resolveRef(request.repo.dir, run.ref, request.names.ref, io.log)
+    // The mirror fetches a branch for the delta, then the commit itself: the ref's branch, else development's.
+    const branch = commit.branch ?? sandboxDeployment(config).branch
+    const templates = compileTemplates(await loadTemplates(config.templates, read))
+    const plan = planSandbox(config, templates, run, { sha: commit.sha, branch, runId: request.runId })
+    // A script that does not parse never reaches the cluster.
+    const problems = await checkScripts(plan.scripts)
+    if (problems.length > 0) throw new UserError(problems)
+    return { sha: commit.sha, plan }
   })
-  // A script that does not parse never reaches the cluster.
-  const problems = await checkScripts(plan.scripts)
-  if (problems.length > 0) throw new UserError(problems)
-
-  const settings = await transportSettings(config.cluster, request.connection)
-  const connect = () => connectTransport(settings, io.warn)
-  let transport = await connect()
+  const { sha, plan } = checked
+  const connect = () => connection.connect()
+  let transport = first
   try {
     const bundle =
       config.project.source === 'bundle' ? await sendBundle(request.repo.dir, sha, transport) : ''

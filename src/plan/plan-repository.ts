@@ -1,11 +1,10 @@
 // Plans a consuming repository as it is at one point: the working tree, or a commit (the PR base).
-import { parseConfig } from '../config/load.js'
+import { readConfig } from '../config/load.js'
 import type { Config } from '../config/types.js'
 import { loadTemplates, type TemplateSet } from '../render/templates.js'
 import type { RepoReader } from '../repo/reader.js'
 import { planDeployments } from './plan.js'
 import type { DeploymentPlan, PlannedFile } from './types.js'
-import { UserError } from '../errors/user-error.js'
 
 export interface RepositoryPlan {
   config: Config
@@ -17,14 +16,7 @@ export async function loadRepository(
   read: RepoReader,
   configPath: string
 ): Promise<{ config: Config; templates: TemplateSet }> {
-  const text = await read(configPath)
-  if (text === undefined) {
-    throw new UserError({
-      where: 'config',
-      message: `${configPath} does not exist; create it (see examples/caqrn/.github/slurm-gitops.yml) or set the config input`
-    })
-  }
-  const config = parseConfig(text, configPath)
+  const config = await readConfig(read, configPath)
   return { config, templates: await loadTemplates(config.templates, read) }
 }
 

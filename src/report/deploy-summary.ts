@@ -57,7 +57,7 @@ export function refusedSummary(branch: string, start: DeployStart, review: strin
     lead: review,
     rows: [
       ['Commit', short(start.sha)],
-      ['Cluster', 'not connected: nothing changed']
+      ['Cluster', 'nothing ran on it: nothing changed']
     ],
     sections: []
   }

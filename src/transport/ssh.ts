@@ -48,6 +48,7 @@ interface Ssh2Channel extends EventEmitter {
 }
 interface Ssh2Client extends EventEmitter {
   exec(command: string, callback: (err: Error | undefined, channel: Ssh2Channel) => void): boolean
+  setNoDelay(noDelay: boolean): void
 }
 
 const RETRYABLE_CODES = new Set([
@@ -110,8 +111,21 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms))
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
+
+function givenUp(): TransportError {
+  return new TransportError('connect', 'connecting was given up')
 }
 
 /** Rejects with `onTimeout()` when `promise` has not settled within `ms`. */
@@ -154,9 +168,14 @@ function validate(settings: SshSettings, known: KnownHosts, knownHostsInput: str
 /**
  * Connects (retrying only while the host is unreachable) and returns the transport. Throws TransportError
  * with kind `config`, `host-key`, `auth` or `connect`. `warn` hears of skipped known_hosts lines and of each
- * failed attempt that is retried.
+ * failed attempt that is retried. `signal` gives up: a connection being made is dropped, no attempt follows (a
+ * run whose checks failed while it was connecting).
  */
-export async function connectSsh(settings: SshSettings, warn?: (msg: string) => void): Promise<SshTransport> {
+export async function connectSsh(
+  settings: SshSettings,
+  warn?: (msg: string) => void,
+  signal?: AbortSignal
+): Promise<SshTransport> {
   const keyInput = settings.inputNames?.privateKey ?? 'ssh-private-key'
   const knownHostsInput = settings.inputNames?.knownHosts ?? 'ssh-known-hosts'
   const names = { key: keyInput, passphrase: settings.inputNames?.passphrase ?? 'ssh-key-passphrase' }
@@ -171,40 +190,57 @@ export async function connectSsh(settings: SshSettings, warn?: (msg: string) => 
   const stats = { connections: 0, commands: 0 }
 
   const open = async (endpoint: SshEndpoint, sock?: unknown): Promise<NodeSSH> => {
+    if (signal?.aborted) throw givenUp()
     const label = `${endpoint.host}:${endpoint.port}`
     let hostKeyProblem: string | undefined
     let verified = false
     const ssh = new NodeSSH()
     const algorithms = hostKeyAlgorithms(known, endpoint.host, endpoint.port)
+    // Destroying the socket mid-handshake makes node-ssh reject at once (its 'close'); ending it would wait for
+    // the server to close its side.
+    const giveUp = () => {
+      ;(ssh.connection as { destroy?: () => void } | null)?.destroy?.()
+      ssh.dispose()
+    }
+    signal?.addEventListener('abort', giveUp, { once: true })
     try {
+      const connecting = ssh.connect({
+        host: endpoint.host,
+        port: endpoint.port,
+        username: endpoint.username,
+        privateKey: settings.privateKey,
+        passphrase: settings.passphrase,
+        sock,
+        readyTimeout: timeoutMs,
+        keepaliveInterval: (settings.keepaliveIntervalSeconds ?? 15) * 1000,
+        keepaliveCountMax: 4,
+        tryKeyboard: false,
+        ...(algorithms ? { algorithms: { serverHostKey: algorithms } } : {}),
+        // Called during key exchange, before any authentication is attempted.
+        hostVerifier: (key: Buffer): boolean => {
+          const check = checkHostKey(known, endpoint.host, endpoint.port, key, knownHostsInput)
+          if (check.ok) verified = true
+          else hostKeyProblem = check.message
+          return check.ok
+        }
+      })
+      // ssh2 leaves Nagle's algorithm on, so each exchange whose packets go out back to back (the handshake's,
+      // authentication's, a channel's open and request) waits for a delayed ACK: 40 ms a time on Linux. Sent
+      // at once, a loopback connection is made in 37 ms instead of 80. (node-ssh has created the client and its
+      // socket by now; the socket applies the option once connected.)
+      ;(ssh.connection as unknown as Ssh2Client | null)?.setNoDelay(true)
       await withTimeout(
-        ssh.connect({
-          host: endpoint.host,
-          port: endpoint.port,
-          username: endpoint.username,
-          privateKey: settings.privateKey,
-          passphrase: settings.passphrase,
-          sock,
-          readyTimeout: timeoutMs,
-          keepaliveInterval: (settings.keepaliveIntervalSeconds ?? 15) * 1000,
-          keepaliveCountMax: 4,
-          tryKeyboard: false,
-          ...(algorithms ? { algorithms: { serverHostKey: algorithms } } : {}),
-          // Called during key exchange, before any authentication is attempted.
-          hostVerifier: (key: Buffer): boolean => {
-            const check = checkHostKey(known, endpoint.host, endpoint.port, key, knownHostsInput)
-            if (check.ok) verified = true
-            else hostKeyProblem = check.message
-            return check.ok
-          }
-        }),
+        connecting,
         timeoutMs + 2000,
         () => new RetryableConnectError(label, `no SSH handshake within ${timeoutMs / 1000} s`)
       )
     } catch (err) {
       ssh.dispose()
+      if (signal?.aborted) throw givenUp()
       if (hostKeyProblem) throw new TransportError('host-key', hostKeyProblem)
       throw classifyConnectError(err, endpoint, names, redact, timeoutMs)
+    } finally {
+      signal?.removeEventListener('abort', giveUp)
     }
     if (!verified) {
       // Defence in depth: never use a connection whose host key we did not see and accept.
@@ -241,6 +277,7 @@ export async function connectSsh(settings: SshSettings, warn?: (msg: string) => 
   const started = Date.now()
   let last: RetryableConnectError | undefined
   for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (signal?.aborted) throw givenUp()
     try {
       const { target, jump } = await connectOnce()
       return new SshTransport(settings, target, jump, stats, redact)
@@ -252,7 +289,7 @@ export async function connectSsh(settings: SshSettings, warn?: (msg: string) => 
         warn?.(
           `connect to ${err.endpoint} failed (${err.reason}); attempt ${attempt + 1} of ${attempts} in ${formatSeconds(pauseMs)}`
         )
-        await sleep(pauseMs)
+        await sleep(pauseMs, signal)
       }
     }
   }

@@ -862,7 +862,7 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
     )
 
     it(
-      'requireReviewedPlan: refuses a direct push and a differing plan before connecting, deploys the reviewed one',
+      'requireReviewedPlan: refuses a direct push and a differing plan before anything runs, deploys the reviewed one',
       async () => {
         const repo = fixture()
         const a = repo.sha('main')
@@ -877,12 +877,14 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
           expect(main.code).toBe(1)
           const errors = workflowCommands(main.stdout).obeyed.filter(c => c.startsWith('::error'))
           expect(errors).toHaveLength(1)
-          expect(errors[0]).toMatch(/^::error::slurm-gitops deploy of main refused before connecting: /)
+          expect(errors[0]).toMatch(
+            /^::error::slurm-gitops deploy of main refused before anything ran on the cluster: /
+          )
           expect(errors[0]).toMatch(reason)
           expect(errors[0]).toMatch(/requireReviewedPlan is set: nothing was deployed\.$/)
           expect(main.summary).toContain('slurm-gitops deploy: main → production refused')
-          expect(main.summary).toContain('<td>Cluster</td><td>not connected: nothing changed</td>')
-          // No step ran on the cluster: no connection was made.
+          expect(main.summary).toContain('<td>Cluster</td><td>nothing ran on it: nothing changed</td>')
+          // No step ran on the cluster.
           expect(workflowCommands(main.stdout).obeyed.filter(c => c.startsWith('::group::'))).toEqual([])
           expect(main.outputs).toEqual({ command: 'deploy' })
         }

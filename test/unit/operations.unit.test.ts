@@ -1,4 +1,5 @@
-// A deploy checks its plan before it connects: a rendered script that does not parse never reaches a cluster.
+// A deploy checks its plan before it uses its connection: a rendered script that does not parse never reaches a
+// cluster, and the check's error is reported even when connecting failed too.
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -38,7 +39,7 @@ function brokenRepository(): { dir: string; sha: string } {
 }
 
 describe('deploy', () => {
-  it('refuses a plan whose script does not parse, before any connection', async () => {
+  it('refuses a plan whose script does not parse, whatever the connection did', async () => {
     const repo = brokenRepository()
     const sink = new MemoryLogSink()
     let error: unknown
@@ -51,7 +52,7 @@ describe('deploy', () => {
           sha: repo.sha,
           actor: 'octocat',
           runUrl: '',
-          // Nothing listens there: reaching it would be a connection error, not the UserError expected.
+          // Nothing listens there (and the key is no key): connecting fails, the check's error is what counts.
           connection: {
             host: '127.0.0.1',
             port: 1,
