@@ -32,10 +32,10 @@ describe('slurm-gitops plan', () => {
   })
 
   it('compares with a branch or commit given by name (--base REF), and names a ref that is not one', () => {
-    const head = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout.trim()
-    const run = cli('plan', '--config', EXAMPLE, '--base', 'HEAD')
+    const main = spawnSync('git', ['rev-parse', 'refs/heads/main'], { encoding: 'utf8' }).stdout.trim()
+    const run = cli('plan', '--config', EXAMPLE, '--base', 'main')
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain(`compared with ${head} (planned)`)
+    expect(run.stdout).toContain(`compared with ${main} (planned)`)
     expect(run.stdout).toContain('main (production): unchanged')
     const missing = cli('plan', '--config', EXAMPLE, '--base', 'no-such-branch')
     expect(missing.code).toBe(2)
