@@ -1,6 +1,6 @@
 // The user's config file (`.github/slurm-gitops.yml`), as a schema: shape, defaults, and every rule that can be
 // checked without a cluster. Each rule's message says what is allowed; the loader prefixes the config path.
-import { z } from 'zod'
+import * as z from 'zod'
 import { checkHost, checkPort, checkUnixUser } from '../validate/network.js'
 import { checkSlurmCron } from '../validate/slurm-cron.js'
 import { checkTimeLimit, timeLimitMinutes } from '../validate/time-limit.js'

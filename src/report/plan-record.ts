@@ -1,7 +1,7 @@
 // The reviewed plan, as the PR check leaves it in its sticky comment: a hidden HTML comment holding each
 // deployment's plan fingerprint at the head it rendered. The deploy of the merge reads it back. The text comes
 // from a comment anyone with write access could edit, so it is parsed strictly and never trusted beyond it.
-import { z } from 'zod'
+import * as z from 'zod'
 import type { PlanFingerprint } from '../plan/plan-fingerprint.js'
 
 export interface PlanRecord {
