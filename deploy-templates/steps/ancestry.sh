@@ -5,16 +5,18 @@
 # descendant (the branch's history was rewritten) deploys, and says which commit it replaces.
 ancestry() {
   [ -n "$PREVIOUS_SHA" ] && [ "$PREVIOUS_SHA" != "$SG_SHA" ] || return 0
-  if ! git -C "$MIRROR" cat-file -e "$PREVIOUS_SHA^{commit}" 2>/dev/null; then
-    sg_warn "the live commit $PREVIOUS_SHA is not in $MIRROR, so whether $SG_SHA is newer cannot be told; deploying it"
-    return 0
-  fi
-  if git -C "$MIRROR" merge-base --is-ancestor "$SG_SHA" "$PREVIOUS_SHA"; then
+  # One merge-base tells both: it is the live commit when that is an ancestor of this one (the usual case), this
+  # one when it is an ancestor of the live commit.
+  local base
+  base=$(git -C "$MIRROR" merge-base "$SG_SHA" "$PREVIOUS_SHA" 2>/dev/null) || base=''
+  [ "$base" != "$PREVIOUS_SHA" ] || return 0
+  if [ "$base" = "$SG_SHA" ]; then
     sg_skip "$BRANCH is already at a newer commit, $PREVIOUS_SHA; this run's $SG_SHA is its ancestor, so it is not deployed (to go back, use rollback)"
-    return 0
-  fi
-  git -C "$MIRROR" merge-base --is-ancestor "$PREVIOUS_SHA" "$SG_SHA" ||
+  elif ! git -C "$MIRROR" cat-file -e "$PREVIOUS_SHA^{commit}" 2>/dev/null; then
+    sg_warn "the live commit $PREVIOUS_SHA is not in $MIRROR, so whether $SG_SHA is newer cannot be told; deploying it"
+  else
     sg_warn "$SG_SHA replaces $PREVIOUS_SHA, which is not one of its ancestors (the history of $BRANCH was rewritten, e.g. by a force push)"
+  fi
 }
 
 # sg_skip REASON: this run changes nothing and ends successfully (no later step runs): recorded as skipped, the

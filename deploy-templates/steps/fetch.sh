@@ -13,11 +13,12 @@ fetch() {
     else
       git -C "$MIRROR" fetch --quiet --no-tags "$REPOSITORY" "+refs/heads/$BRANCH:refs/heads/$BRANCH" ||
         sg_die "git fetch of branch $BRANCH from $REPOSITORY failed"
+    fi
+    if ! git -C "$MIRROR" cat-file -e "$SG_SHA^{commit}" 2>/dev/null; then
+      [ "$SOURCE" = bundle ] || git -C "$MIRROR" fetch --quiet --no-tags "$REPOSITORY" "$SG_SHA" 2>/dev/null || true
       git -C "$MIRROR" cat-file -e "$SG_SHA^{commit}" 2>/dev/null ||
-        git -C "$MIRROR" fetch --quiet --no-tags "$REPOSITORY" "$SG_SHA" 2>/dev/null || true
+        sg_die "commit $SG_SHA does not exist in $REPOSITORY (branch $BRANCH)"
     fi
   fi
-  git -C "$MIRROR" cat-file -e "$SG_SHA^{commit}" 2>/dev/null ||
-    sg_die "commit $SG_SHA does not exist in $REPOSITORY (branch $BRANCH)"
   git -C "$MIRROR" update-ref "$KEEP_REF" "$SG_SHA"
 }

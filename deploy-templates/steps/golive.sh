@@ -8,9 +8,12 @@ GOLIVE_FILE=.golive
 # sg_golive_begin FROM TO: the intent, one tab-separated line (time, mode, sha, previous, from, to, actor, run;
 # `-` for none), written under a temporary name and renamed: it is there whole or not at all.
 sg_golive_begin() {
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "$NEW_SHA" \
-    "${PREVIOUS_SHA:--}" "${1:--}" "$2" "$(sg_field "${SG_ACTOR:--}")" "$(sg_field "${SG_RUN_URL:--}")" \
-    >"$ROOT/.$GOLIVE_FILE.new.$$"
+  local now actor run
+  sg_utc_now now
+  sg_field "${SG_ACTOR:--}" actor
+  sg_field "${SG_RUN_URL:--}" run
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$now" "$SG_MODE" "$NEW_SHA" "${PREVIOUS_SHA:--}" "${1:--}" "$2" \
+    "$actor" "$run" >"$ROOT/.$GOLIVE_FILE.new.$$"
   mv -T "$ROOT/.$GOLIVE_FILE.new.$$" "$ROOT/$GOLIVE_FILE"
 }
 

@@ -13,7 +13,7 @@ sg_record_at_exit() {
 # sg_history_append RESULT: this run's line; RESULT is `success`, `skipped` or `failure:<step>`.
 sg_history_append() {
   local release=-
-  [ -z "$RELEASE" ] || release=$(basename "$RELEASE")
+  [ -z "$RELEASE" ] || release=${RELEASE##*/}
   sg_history_line "$SG_MODE" "${NEW_SHA:-$SG_SHA}" "${PREVIOUS_SHA:--}" "$SG_ACTOR" "$SG_RUN_URL" "$1" \
     "$SG_DURATIONS" "$release" ${SG_REMOVED:+"removed=$SG_REMOVED"}
   SG_RECORDED=1
@@ -22,11 +22,17 @@ sg_history_append() {
 # sg_history_line MODE SHA PREVIOUS ACTOR RUN RESULT STEPS RELEASE [KEY=VALUE…]: the fields after RELEASE are
 # appended as they are given (a remove's removed=).
 sg_history_line() {
-  local extra='' field
-  for field in "${@:9}"; do extra+=$'\t'$(sg_field "$field"); done
+  local extra='' field now actor run
+  for field in "${@:9}"; do
+    sg_field "$field" field
+    extra+=$'\t'$field
+  done
+  sg_utc_now now
+  sg_field "$4" actor
+  sg_field "$5" run
   # release= names the exact release (a SHA may have variants): rollback finds the previous live one by it.
   printf '%s\tmode=%s\tsha=%s\tprevious=%s\tactor=%s\trun=%s\tresult=%s\tsteps=%s\trelease=%s%s\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "${2:--}" "${3:--}" "$(sg_field "$4")" "$(sg_field "$5")" "$6" \
+    "$now" "$1" "${2:--}" "${3:--}" "$actor" "$run" "$6" \
     "${7:--}" "${8:--}" "$extra" >>"$ROOT/history" || true
 }
 

@@ -8,14 +8,12 @@ lock() {
   exec 9>>"$ROOT/.lock"
   if ! flock -n 9; then
     echo "waiting up to ${LOCK_TIMEOUT}s for the run that holds $ROOT/.lock: $(sg_lock_owner)"
-  fi
-  if ! flock -w "$LOCK_TIMEOUT" 9; then
-    sg_die "another deploy of $ROOT is still running after ${LOCK_TIMEOUT}s: $(sg_lock_owner)"
+    flock -w "$LOCK_TIMEOUT" 9 || sg_die "another deploy of $ROOT is still running after ${LOCK_TIMEOUT}s: $(sg_lock_owner)"
   fi
   # A run that got the lock records its end in the history, whatever it is.
   sg_at_exit sg_record_at_exit
   sg_locked
-  PREVIOUS_SHA=$(cat "$ROOT/current/REVISION" 2>/dev/null || echo '')
+  read -r PREVIOUS_SHA <"$ROOT/current/REVISION" 2>/dev/null || PREVIOUS_SHA=''
   sg_result previous-sha "${PREVIOUS_SHA:--}"
 }
 
@@ -24,14 +22,18 @@ sg_locked() {
   # The owner file says who holds the lock, and exists only while a run holds it: one found now belongs to a run
   # that was killed before its EXIT trap could record it (KILL, power loss).
   sg_record_interrupted
-  printf '%s\tmode=%s\tsha=%s\tactor=%s\trun=%s\thost=%s\tpid=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" \
-    "${SG_SHA:--}" "$(sg_field "${SG_ACTOR:--}")" "$(sg_field "${SG_RUN_URL:--}")" "$(hostname)" "$$" >"$ROOT/$LOCK_OWNER"
+  local now actor run
+  sg_utc_now now
+  sg_field "${SG_ACTOR:--}" actor
+  sg_field "${SG_RUN_URL:--}" run
+  printf '%s\tmode=%s\tsha=%s\tactor=%s\trun=%s\thost=%s\tpid=%s\n' "$now" "$SG_MODE" "${SG_SHA:--}" "$actor" "$run" \
+    "$HOSTNAME" "$$" >"$ROOT/$LOCK_OWNER"
   sg_at_exit sg_release_lock_owner
   # Under the lock no other run of this deployment is working here: temporary files are leftovers of a run that
   # was killed before its EXIT trap could clean up. Ours is made only now, after the lock.
   rm -rf "$ROOT"/.tmp.* "$ROOT"/.*.new.* "$ROOT/.lock.holder"
   # Bundles of runs killed before their cleanup (the name is random, so only age tells them apart).
-  find /tmp -maxdepth 1 -name 'slurm-gitops-*.bundle' -user "$(id -un)" -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+  find /tmp -maxdepth 1 -name 'slurm-gitops-*.bundle' -user "$EUID" -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
   SG_TMP=$(mktemp -d "$ROOT/.tmp.XXXXXX")
   sg_at_exit sg_remove_tmp
   sg_golive_recover

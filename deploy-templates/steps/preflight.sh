@@ -6,9 +6,13 @@ preflight() {
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
   done
   [ ${#missing[@]} -eq 0 ] ||
-    sg_die "required command(s) not found on $(hostname): ${missing[*]} (PATH=$PATH); load them in the login profile or set project.python"
-  mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" 2>/dev/null ||
-    sg_die "cannot create $ROOT: $(id -un) has no write access to its parent"
+    sg_die "required command(s) not found on $HOSTNAME: ${missing[*]} (PATH=$PATH); load them in the login profile or set project.python"
+  # One mkdir for all of them; when it fails, the same again one by one, to say which.
+  if ! mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" "$VENV_STORE" 2>/dev/null; then
+    mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" 2>/dev/null ||
+      sg_die "cannot create $ROOT: $(id -un) has no write access to its parent"
+    mkdir -p "$VENV_STORE" 2>/dev/null ||
+      sg_die "cannot create the venv store $VENV_STORE: $(id -un) has no write access to its parent"
+  fi
   [ -w "$ROOT" ] || sg_die "$ROOT is not writable by $(id -un)"
-  mkdir -p "$VENV_STORE" 2>/dev/null || sg_die "cannot create the venv store $VENV_STORE: $(id -un) has no write access to its parent"
 }

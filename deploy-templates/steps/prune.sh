@@ -8,22 +8,24 @@ prune() {
 }
 
 sg_prune_releases() {
-  local keep=() leased=() name lease job
+  local -A keep=()
+  local name lease live
   # Releases leased by a job that is still queued or running are kept, whatever their age.
   for lease in "$ROOT"/leases/*; do
     [ -f "$lease" ] || continue
-    job=$(basename "$lease")
-    if squeue -h -j "$job" -o %i 2>/dev/null | grep -q .; then
-      leased+=("$(basename "$(cat "$lease")")")
+    if squeue -h -j "${lease##*/}" -o %i 2>/dev/null | grep -q .; then
+      read -r name <"$lease"
+      keep[${name##*/}]=1
     else
       rm -f "$lease"
     fi
   done
-  mapfile -t keep < <(sg_releases_newest_first | head -n "$KEEP_RELEASES")
-  keep+=("$(basename "$(readlink -f "$ROOT/current")")" ${leased[@]+"${leased[@]}"})
+  while read -r name; do keep[$name]=1; done < <(sg_releases_newest_first | head -n "$KEEP_RELEASES")
+  live=$(readlink -f "$ROOT/current")
+  keep[${live##*/}]=1
   for name in "$ROOT"/releases/*; do
-    name=$(basename "$name")
-    if ! printf '%s\n' "${keep[@]}" | grep -qxF "$name"; then
+    name=${name##*/}
+    if [ -z "${keep[$name]:-}" ]; then
       echo "removing release $name"
       rm -rf "${ROOT:?}/releases/$name"
     fi
@@ -59,14 +61,21 @@ sg_prune_venv_store() {
 # sg_remove_unused_venvs STORE LINK…: removes every venv of STORE that no LINK points at (compared as resolved
 # paths, so a link written another way still counts).
 sg_remove_unused_venvs() {
-  local store=$1 used venv link
+  local store=$1 path i links=() venvs=() resolved=()
+  local -A used=()
   shift
-  used=$(for link in "$@"; do [ ! -L "$link" ] || readlink -f "$link"; done)
-  for venv in "$store"/*; do
-    [ -d "$venv" ] || continue
-    if ! printf '%s\n' "$used" | grep -qxF "$(readlink -f "$venv")"; then
-      echo "removing venv $(basename "$venv") of $store (nothing uses it)"
-      rm -rf "$venv"
+  for path in "$@"; do [ ! -L "$path" ] || links+=("$path"); done
+  for path in "$store"/*; do [ ! -d "$path" ] || venvs+=("$path"); done
+  [ ${#venvs[@]} -gt 0 ] || return 0
+  # One readlink for every path (the links' targets, then the venvs themselves, a line each in the order given;
+  # -m: a line even for a link whose target is gone). Anything else and nothing is removed.
+  mapfile -t resolved < <(readlink -m -- ${links[@]+"${links[@]}"} "${venvs[@]}")
+  [ ${#resolved[@]} -eq $((${#links[@]} + ${#venvs[@]})) ] || return 0
+  for path in "${resolved[@]:0:${#links[@]}}"; do used[$path]=1; done
+  for i in "${!venvs[@]}"; do
+    if [ -z "${used[${resolved[${#links[@]} + i]}]:-}" ]; then
+      echo "removing venv ${venvs[i]##*/} of $store (nothing uses it)"
+      rm -rf "${venvs[i]}"
     fi
   done
 }

@@ -16,12 +16,17 @@ release() {
     mkdir -p "$stage"
     git -C "$MIRROR" archive "$SG_SHA" | tar -x -C "$stage"
     printf '%s\n' "$SG_SHA" >"$stage/REVISION"
-    mkdir -p "$stage/$RENDERED_DIR"
+    # The rendered directory is slurm-gitops' alone (its checksums list the rendered files only).
+    if [ -e "$stage/$RENDERED_DIR" ]; then
+      sg_warn "the commit has its own $RENDERED_DIR/, which the rendered files replace in the release; rename it"
+      rm -rf "${stage:?}/$RENDERED_DIR"
+    fi
+    mkdir "$stage/$RENDERED_DIR"
     sg_write_files "$stage/$RENDERED_DIR"
     sg_write_checksums "$stage/$RENDERED_DIR"
     ln -s "$VENV" "$stage/$RENDERED_DIR/venv"
     printf '%s %s\n' "$RENDER_HASH" "$VENV" >"$stage/$RENDERED_DIR/FINGERPRINT"
-    rm -rf "$RELEASE"
+    [ ! -e "$RELEASE" ] || rm -rf "$RELEASE"
     mv -T "$stage" "$RELEASE"
     sg_at_exit sg_remove_unverified_release
     echo "release $name created"
@@ -41,9 +46,7 @@ release() {
 # The checksums of the rendered files, as the release was made (status verifies them: releases are immutable, so
 # an env or job script that differs was changed by hand). Written before the venv link and the fingerprint.
 sg_write_checksums() {
-  local sums
-  sums=$(cd "$1" && find . -type f -printf '%P\n' | LC_ALL=C sort | xargs -r -d '\n' sha256sum --)
-  printf '%s\n' "$sums" >"$1/$CHECKSUMS_FILE"
+  (cd "$1" && sha256sum -- "${SG_RENDERED_PATHS[@]}") >"$1/$CHECKSUMS_FILE"
 }
 
 sg_release_matches() {

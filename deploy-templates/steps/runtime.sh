@@ -4,7 +4,19 @@
 
 # Marker lines: parsed by the runner into log groups, timings and outputs; the nonce makes them unforgeable.
 sg_mark() { printf '::sg-%s::%s\n' "$SG_NONCE" "$*" || true; }
-sg_now_ms() { date +%s%3N; }
+
+# Every deploy runs these: builtins where bash has them (4.2 or newer), a process only where it has none.
+# sg_now_ms VAR: VAR is the time in ms since the epoch (bash 5's $EPOCHREALTIME; `date` before it).
+sg_now_ms() {
+  if [ -n "${EPOCHREALTIME:-}" ]; then
+    local sg_us=${EPOCHREALTIME//[!0-9]/}
+    printf -v "$1" '%s' "${sg_us:0:${#sg_us}-3}"
+  else
+    printf -v "$1" '%s' "$(date +%s%3N)"
+  fi
+}
+# sg_utc_now VAR: VAR is the time now in UTC, e.g. 2026-12-02T06:00:00Z (printf's builtin strftime).
+sg_utc_now() { TZ=UTC0 printf -v "$1" '%(%Y-%m-%dT%H:%M:%SZ)T' -1; }
 
 # run_step NAME: the step NAME is the function NAME, run between the markers `begin NAME` and `end NAME …`, so
 # a marker always names what ran. A step fails by exiting (errexit, sg_die): the exit trap ends its marker.
@@ -14,7 +26,7 @@ run_step() {
   [ -z "$SG_SKIP_REST" ] || return 0
   declare -F "$1" >/dev/null || sg_die "step $1: no function $1 is defined (a step file must define it)" 2
   SG_STEP=$1
-  SG_STEP_START=$(sg_now_ms)
+  sg_now_ms SG_STEP_START
   sg_mark begin "$1"
   "$1"
   sg_step_end 0
@@ -22,7 +34,9 @@ run_step() {
 
 sg_step_end() {
   [ -n "$SG_STEP" ] || return 0
-  local ms=$(($(sg_now_ms) - SG_STEP_START))
+  local end
+  sg_now_ms end
+  local ms=$((end - SG_STEP_START))
   sg_mark end "$SG_STEP" "$1" "$ms"
   SG_DURATIONS="$SG_DURATIONS${SG_DURATIONS:+,}$SG_STEP:$ms"
   SG_STEP=''
@@ -42,10 +56,12 @@ sg_die() {
 }
 
 # A value from outside (actor, run URL) as one field of a tab-separated line: it must not add fields or lines.
+# sg_field VALUE [VAR]: into VAR when one is named (no subshell), else printed.
 sg_field() {
-  local value=${1//$'\t'/ }
-  value=${value//$'\n'/ }
-  printf '%s' "${value//$'\r'/ }"
+  local sg_v=${1//$'\t'/ }
+  sg_v=${sg_v//$'\n'/ }
+  sg_v=${sg_v//$'\r'/ }
+  if [ $# -gt 1 ]; then printf -v "$2" '%s' "$sg_v"; else printf '%s' "$sg_v"; fi
 }
 
 # sg_at_exit FUNCTION: when the script ends, FUNCTION runs with the exit code (in the order registered). A step

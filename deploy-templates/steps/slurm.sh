@@ -5,10 +5,9 @@ slurm() {
   local known partition
   # --all: a hidden partition is still one a job may name.
   known=$(sinfo --all -h -o %R 2>&1) || sg_die "sinfo failed: $known"
-  known=$(printf '%s\n' "$known" | sort -u | tr '\n' ' ')
   for partition in "${PARTITIONS[@]}"; do
-    case " $known" in *" $partition "*) ;; *)
-      sg_die "partition \"$partition\" does not exist on this cluster; it has: $known" ;;
+    case $'\n'"$known"$'\n' in *$'\n'"$partition"$'\n'*) ;; *)
+      sg_die "partition \"$partition\" does not exist on this cluster; it has: $(printf '%s\n' "$known" | sort -u | tr '\n' ' ')" ;;
     esac
   done
 }

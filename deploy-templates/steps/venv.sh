@@ -7,11 +7,13 @@ venv() {
   git -C "$MIRROR" show "$SG_SHA:$REQUIREMENTS" >"$wanted" 2>/dev/null ||
     sg_die "the commit has no $REQUIREMENTS (project.requirements)"
   local hash
+  # -S: the version is the interpreter's, so site (and its .pth files) need not load.
   hash=$({
-    "$PYTHON" -c 'import sys; print(sys.version)'
+    "$PYTHON" -S -c 'import sys; print(sys.version)'
     cat "$wanted"
     printf '%s\n' "${PIP_ARGS[@]}"
-  } | sha256sum | cut -c1-16)
+  } | sha256sum)
+  hash=${hash:0:16}
   VENV=$VENV_STORE/$hash
   sg_venv_store_lock
   sg_venv_claim
@@ -46,8 +48,9 @@ sg_venv_store_lock() {
     flock -w "$LOCK_TIMEOUT" 8 ||
       sg_die "the venv store $VENV_STORE is still locked after ${LOCK_TIMEOUT}s: $(cat "$VENV_STORE/.lock.holder" 2>/dev/null || echo unknown)"
   fi
-  printf '%s\tmode=%s\tsha=%s\thost=%s\tpid=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SG_MODE" "$SG_SHA" \
-    "$(hostname)" "$$" >"$VENV_STORE/.lock.holder"
+  local now
+  sg_utc_now now
+  printf '%s\tmode=%s\tsha=%s\thost=%s\tpid=%s\n' "$now" "$SG_MODE" "$SG_SHA" "$HOSTNAME" "$$" >"$VENV_STORE/.lock.holder"
 }
 
 sg_venv_store_unlock() { exec 8>&-; }
@@ -56,7 +59,7 @@ sg_venv_store_unlock() { exec 8>&-; }
 # keeps what is claimed, so no venv goes between this step and the release that links it.
 sg_venv_claim() {
   mkdir -p "$VENV_STORE/.claims"
-  SG_VENV_CLAIM=$VENV_STORE/.claims/$(hostname).$$
+  SG_VENV_CLAIM=$VENV_STORE/.claims/$HOSTNAME.$$
   ln -sfn "$VENV" "$SG_VENV_CLAIM"
   sg_at_exit sg_venv_unclaim
 }

@@ -4,18 +4,26 @@ import { createHash } from 'node:crypto'
 import type { DeploymentPlan, PlannedFile } from './types.js'
 import { shellQuote } from '../render/shell-quote.js'
 
-/** A bash function `sg_write_files DIR` that recreates the files under DIR. */
+/**
+ * A bash function `sg_write_files DIR` that recreates the files under DIR (one mkdir, and one chmod per mode,
+ * whatever the number of files), and `SG_RENDERED_PATHS`, their paths in byte order (as `LC_ALL=C sort` has them).
+ */
 export function filesPayload(files: PlannedFile[]): string {
+  const inDir = (file: string) => `"$dir"/${shellQuote(file)}`
   const lines = ['sg_write_files() {', '  local dir=$1']
   const dirs = [...new Set(files.map(f => f.path.split('/').slice(0, -1).join('/')).filter(Boolean))]
-  for (const dir of dirs) lines.push(`  mkdir -p "$dir"/${shellQuote(dir)}`)
+  if (dirs.length > 0) lines.push(`  mkdir -p ${dirs.map(inDir).join(' ')}`)
   for (const file of files) {
     const delimiter = heredocDelimiter(file.content)
-    const target = `"$dir"/${shellQuote(file.path)}`
-    lines.push(`  cat >${target} <<'${delimiter}'`, file.content + delimiter)
-    lines.push(`  chmod ${file.mode.toString(8)} ${target}`)
+    lines.push(`  cat >${inDir(file.path)} <<'${delimiter}'`, file.content + delimiter)
+  }
+  for (const mode of [...new Set(files.map(f => f.mode))]) {
+    const paths = files.filter(f => f.mode === mode).map(f => inDir(f.path))
+    lines.push(`  chmod ${mode.toString(8)} ${paths.join(' ')}`)
   }
   lines.push('}')
+  const paths = files.map(f => f.path).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+  lines.push(`SG_RENDERED_PATHS=(${paths.map(shellQuote).join(' ')})`)
   return `${lines.join('\n')}\n`
 }
 
