@@ -13,7 +13,8 @@ lock() {
   # A run that got the lock records its end in the history, whatever it is.
   sg_at_exit sg_record_at_exit
   sg_locked
-  read -r PREVIOUS_SHA <"$ROOT/current/REVISION" 2>/dev/null || PREVIOUS_SHA=''
+  # Redirections apply left to right: a missing file would be reported before a 2>/dev/null after it applied.
+  { read -r PREVIOUS_SHA <"$ROOT/current/REVISION"; } 2>/dev/null || PREVIOUS_SHA=''
   sg_result previous-sha "${PREVIOUS_SHA:--}"
 }
 
@@ -44,7 +45,7 @@ LOCK_OWNER=.lock.owner
 # The owner file: time, then mode= sha= actor= run= host= pid=, tab-separated (sg_field keeps values to one field).
 # sg_read_lock_owner sets time mode sha actor run host pid, which the caller declares local; fails without one.
 sg_read_lock_owner() {
-  IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER" 2>/dev/null || return 1
+  { IFS=$'\t' read -r time mode sha actor run host pid <"$ROOT/$LOCK_OWNER"; } 2>/dev/null || return 1
   mode=${mode#mode=} sha=${sha#sha=} actor=${actor#actor=} run=${run#run=} host=${host#host=} pid=${pid#pid=}
 }
 

@@ -6,7 +6,7 @@ unchanged() {
   [ "$SG_SHA" = "$PREVIOUS_SHA" ] || return 0
   local live fingerprint venv
   live=$(readlink "$ROOT/current") || return 0
-  read -r fingerprint venv <"$ROOT/$live/$RENDERED_DIR/FINGERPRINT" 2>/dev/null || return 0
+  { read -r fingerprint venv <"$ROOT/$live/$RENDERED_DIR/FINGERPRINT"; } 2>/dev/null || return 0
   [ "$fingerprint" = "$RENDER_HASH" ] && [ -f "$venv/.complete" ] && [ -x "$venv/bin/python" ] || return 0
   sg_scrontab_holds "$ROOT/$live/$RENDERED_DIR/scrontab" || return 0
   RELEASE=$ROOT/$live NEW_SHA=$SG_SHA VENV=$venv

@@ -1,11 +1,11 @@
 // Checks a plan before anything would run: every shell script parses (`bash -n`, and shellcheck when
 // installed), and the scrontab block is one Slurm will accept.
-import { spawn, spawnSync } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import type { DeploymentPlan } from './types.js'
 import { checkSlurmCron, SLURM_CRON_NICKNAMES } from '../validate/slurm-cron.js'
 import { checkSbatchOptions } from '../validate/sbatch-options.js'
 import { bashSyntaxErrors } from '../validate/bash-syntax.js'
+import { findShellcheck } from '../validate/shellcheck.js'
 import type { Problem } from '../errors/user-error.js'
 import { DISABLED_PREFIX, RENDERED_DIR } from './plan.js'
 
@@ -26,14 +26,15 @@ interface NamedScript {
  * `shellcheck: false` skips shellcheck (about half a second for a deploy script): a deploy, whose plan the PR
  * check already linted, needs only the checks that stop a broken script from reaching the cluster. Every
  * script goes to one `bash -n` run (src/validate/bash-syntax.ts); shellcheck, which spends its time analysing
- * rather than starting, checks the scripts side by side, one process per core.
+ * rather than starting, checks the scripts side by side, one process per core, and a script whose text it
+ * checked before not again (src/validate/shellcheck.ts remembers the findings).
  */
 export async function validatePlans(
   plans: DeploymentPlan[],
   options: { shellcheck?: boolean } = {}
 ): Promise<ValidationResult> {
   const result: ValidationResult = { errors: [], warnings: [], checks: ['bash -n', 'scrontab rules'] }
-  const shellcheck = options.shellcheck !== false && hasShellcheck()
+  const shellcheck = options.shellcheck === false ? undefined : findShellcheck()
   if (shellcheck) result.checks.push('shellcheck')
   const scriptsOf = (plan: DeploymentPlan): NamedScript[] =>
     [
@@ -47,7 +48,7 @@ export async function validatePlans(
   const syntax = await bashSyntaxErrors(scripts.map(s => s.content))
   const findings = shellcheck
     ? await inParallel(scripts, (script, i) =>
-        syntax[i] ? Promise.resolve([]) : runShellcheck(script.content)
+        syntax[i] ? Promise.resolve([]) : shellcheck.check(script.content)
       )
     : scripts.map(() => [])
   let index = 0
@@ -77,10 +78,6 @@ export async function checkScripts(scripts: { name: string; content: string }[])
   })
 }
 
-function hasShellcheck(): boolean {
-  return spawnSync('shellcheck', ['--version'], { encoding: 'utf8' }).status === 0
-}
-
 /** `work` for each item, at most one per core at a time; results in the items' order. */
 async function inParallel<T, R>(items: T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length)
@@ -93,35 +90,6 @@ async function inParallel<T, R>(items: T[], work: (item: T, index: number) => Pr
   }
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), items.length) }, worker))
   return results
-}
-
-/** shellcheck's findings for one script; nothing when its output cannot be read. */
-function runShellcheck(content: string): Promise<{ level: string; text: string }[]> {
-  return new Promise(resolve => {
-    const child = spawn('shellcheck', ['--shell=bash', '--format=json1', '--severity=warning', '-'], {
-      stdio: ['pipe', 'pipe', 'ignore']
-    })
-    const stdout: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.on('error', () => resolve([]))
-    child.stdin.on('error', () => undefined)
-    child.on('close', () => {
-      try {
-        const report = JSON.parse(Buffer.concat(stdout).toString('utf8')) as {
-          comments: { line: number; level: string; code: number; message: string }[]
-        }
-        resolve(
-          report.comments.map(c => ({
-            level: c.level,
-            text: `shellcheck SC${c.code} line ${c.line}: ${c.message}`
-          }))
-        )
-      } catch {
-        resolve([])
-      }
-    })
-    child.stdin.end(content)
-  })
 }
 
 /** The block must keep its markers (the deploy finds it by them) and hold only entries Slurm accepts. */
