@@ -42,17 +42,23 @@ export interface CommitReaderOptions {
 
 /**
  * A RepoReader over commit `sha`, with paths relative to `dir` (the working directory may be a subfolder of
- * the repository; `./` in `<sha>:./<path>` makes git resolve the path from there).
+ * the repository; `./` in `<sha>:./<path>` makes git resolve the path from there). The commit is looked for
+ * only when a read fails (and fetched once when a shallow clone lacks it): a read that succeeds costs one git.
  */
 export async function commitReader(
   dir: string,
   sha: string,
   options: CommitReaderOptions = {}
 ): Promise<RepoReader> {
-  await ensureCommit(dir, sha, options)
+  let present: Promise<void> | undefined
+  const show = (spec: string) => git(dir, ['show', spec])
   return async relativePath => {
     const spec = `${sha}:./${relativePath.replace(/^\.\//, '')}`
-    const result = await git(dir, ['show', spec])
+    let result = await show(spec)
+    if (result.code !== 0) {
+      await (present ??= ensureCommit(dir, sha, options))
+      result = await show(spec)
+    }
     if (result.code === 0) return result.stdout
     if (/does not exist in|exists on disk, but not in/.test(result.stderr)) return undefined
     throw new Error(`git show ${spec} failed in ${dir}: ${result.stderr.trim()}`)
