@@ -73,7 +73,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops deploy --branch main ${KEY}`],
-    load: () => import("./chunks/remote-commands-7SZ6CK62.js").then((module) => module.deployCommand)
+    load: () => import("./chunks/remote-commands-Z75AGNW2.js").then((module) => module.deployCommand)
   },
   rollback: {
     summary: "Switch a deployment back to a kept release",
@@ -90,7 +90,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops rollback --branch main --to 3f2c1ab ${KEY}`],
-    load: () => import("./chunks/remote-commands-7SZ6CK62.js").then((module) => module.rollbackCommand)
+    load: () => import("./chunks/remote-commands-Z75AGNW2.js").then((module) => module.rollbackCommand)
   },
   status: {
     summary: "Show what is deployed, its history and the scheduled jobs",
