@@ -1,26 +1,11 @@
 // Which commit a ref names (resolveRef), in a real clone whose origin has branches the clone lacks locally, some
 // named like the clone's own refs. No fetch is needed for any of these: the test runs offline.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { resolveRef } from '../../src/repo/commit.js'
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@x',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@x',
-      GIT_CONFIG_NOSYSTEM: '1'
-    }
-  }).trim()
-}
+import { testGit as git } from '../test-git.js'
 
 function commit(dir: string, message: string): string {
   writeFileSync(path.join(dir, 'file.txt'), message)
