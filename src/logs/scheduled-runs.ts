@@ -9,20 +9,17 @@
 //   [2026-12-02T01:00:00+00:00] caqrn production daily: job 528 run 2 on node1, revision 1a2b…
 //
 // as the first such line with the run's job id at or after its start (both in the cluster's time zone).
-import { parseExitCode, parseJobState, type ExitStatus, type JobState } from '../sandbox/job-state.js'
+import { parseExitCode, parseJobState } from '../sandbox/job-state.js'
+import { nodeList, type AccountingRecord } from '../sandbox/slurm-queries.js'
 import { slurmTimestamp } from '../sandbox/slurm-time.js'
 
-export interface ScheduledRun {
-  jobId: string
-  state: JobState
-  exit?: ExitStatus
-  submitTime?: string
-  startTime?: string
-  endTime?: string
+/** One run: the fields of its accounting record that `logs` shows, and where its output is. */
+export interface ScheduledRun extends Pick<
+  AccountingRecord,
+  'jobId' | 'state' | 'exit' | 'submitTime' | 'startTime' | 'endTime' | 'node' | 'name'
+> {
   /** As sacct prints it, e.g. "00:12:07" or "1-02:00:00". */
   elapsed: string
-  node?: string
-  name: string
   /** Where the run's output is in the file, when its first line was found. */
   output?: RunOutput
 }
@@ -65,8 +62,8 @@ export function parseRunRows(text: string): ScheduledRun[] {
       const timestamp = slurmTimestamp(value)
       if (timestamp) run[key as keyof typeof times] = timestamp
     }
-    const nodes = node?.trim()
-    if (nodes && nodes !== 'None assigned' && nodes !== '(null)') run.node = nodes
+    const nodes = nodeList(node)
+    if (nodes) run.node = nodes
     runs.push(run)
   }
   return runs

@@ -97,9 +97,10 @@ export async function resolveCommit(dir: string, ref: string): Promise<string | 
 }
 
 /**
- * The commit a sandbox run stages: `ref` (a branch, tag or commit) as the local clone knows it (a branch also as
- * origin's), else fetched once from origin, as a shallow checkout lacks other branches. `branch` is set when the
- * ref is a branch. `where` names the input, for the message.
+ * The commit a sandbox run stages: `ref` (a branch, tag or commit) as the local clone knows it: a local branch,
+ * else what git itself reads the name as (HEAD, a tag, a full `refs/…` name, a commit), else origin's branch; else
+ * fetched once from origin, as a shallow checkout lacks other branches. `branch` is set when the ref is a branch.
+ * `where` names the input, for the message.
  */
 export async function resolveRef(
   dir: string,
@@ -107,12 +108,13 @@ export async function resolveRef(
   where: string,
   log?: (message: string) => void
 ): Promise<{ sha: string; branch?: string }> {
-  for (const branchRef of [`refs/heads/${ref}`, `refs/remotes/origin/${ref}`]) {
-    const sha = await resolveCommit(dir, branchRef)
-    if (sha) return { sha, branch: ref }
-  }
+  const localBranch = await resolveCommit(dir, `refs/heads/${ref}`)
+  if (localBranch) return { sha: localBranch, branch: ref }
+  // Before origin's branches: a clone has origin/HEAD, and origin may have a branch named like a local tag.
   const local = await resolveCommit(dir, ref)
   if (local) return { sha: local }
+  const originBranch = await resolveCommit(dir, `refs/remotes/origin/${ref}`)
+  if (originBranch) return { sha: originBranch, branch: ref }
   log?.(`${ref} is not in the checkout; fetching it from origin`)
   const fetch = await git(dir, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--depth=1', 'origin', ref])
   const sha = fetch.code === 0 ? await resolveCommit(dir, 'FETCH_HEAD') : undefined

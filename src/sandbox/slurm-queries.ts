@@ -222,7 +222,8 @@ export function userName(userId: string): string {
   return userId.replace(/\(\d+\)$/, '')
 }
 
-function nodeList(text: string | undefined): string | undefined {
+/** The nodes a job ran on, as squeue and sacct print them; undefined for one that has none (yet). */
+export function nodeList(text: string | undefined): string | undefined {
   const trimmed = text?.trim() ?? ''
   return trimmed === '' || trimmed === 'None assigned' || trimmed === '(null)' ? undefined : trimmed
 }

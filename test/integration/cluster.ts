@@ -2,6 +2,8 @@
 //
 //   describeCluster('deploy', (cluster) => { it('…', async () => { await sshRun(cluster, 'sinfo') }) })
 //
+// A block whose tests each want an empty cluster and one SSH connection: `const ssh = useCluster(cluster)`.
+//
 // Without a running cluster the suite is skipped with a message — unless REQUIRE_CLUSTER=1 (CI), where a missing
 // cluster is an error. The cluster (one account, one scrontab, one project root) is shared by every integration
 // test file, and resetCluster() wipes all of it: so each describeCluster block holds an exclusive lock
@@ -9,7 +11,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { NodeSSH } from 'node-ssh'
+import { NodeSSH, type Config } from 'node-ssh'
 import { repoRoot } from '../repo-root.js'
 
 export interface ClusterInfo {
@@ -85,8 +87,8 @@ export function clusterInfo(): ClusterInfo | null {
   return cached.info
 }
 
-// describeCluster uses jest's globals (not an import of @jest/globals), so the rest of this module also serves
-// scripts outside jest, such as the benchmark.
+// describeCluster and useCluster use jest's globals (not an import of @jest/globals), so the rest of this module
+// also serves scripts outside jest, such as the benchmark.
 
 /** `describe` when the cluster is up; otherwise skipped with a message, or thrown when REQUIRE_CLUSTER=1. */
 export function describeCluster(name: string, fn: (cluster: ClusterInfo) => void): void {
@@ -171,16 +173,37 @@ function hostVerifier(info: ClusterInfo): (key: Buffer) => boolean {
   return (key: Buffer) => keys.some(k => k.equals(key))
 }
 
-/** One SSH connection to the cluster as the service account (strict host key check). Dispose it when done. */
-export async function connectCluster(info: ClusterInfo): Promise<NodeSSH> {
-  const ssh = new NodeSSH()
-  await ssh.connect({
+/** How to log in as the service account (strict host key check). */
+function connectOptions(info: ClusterInfo): Config {
+  return {
     host: info.host,
     port: info.port,
     username: info.user,
     privateKeyPath: info.privateKeyPath,
     hostVerifier: hostVerifier(info),
     readyTimeout: 10000
+  }
+}
+
+/** One SSH connection to the cluster as the service account. Dispose it when done. */
+export async function connectCluster(info: ClusterInfo): Promise<NodeSSH> {
+  return new NodeSSH().connect(connectOptions(info))
+}
+
+/**
+ * For a describeCluster block whose tests each start on an empty cluster: resets it before each test and after
+ * the last, and returns one SSH connection for the whole block, opened before the first test and closed after
+ * the last. The connection is returned at once (so tests can close over it) but usable only from the hooks on.
+ */
+export function useCluster(info: ClusterInfo): NodeSSH {
+  const ssh = new NodeSSH()
+  beforeAll(async () => {
+    await ssh.connect(connectOptions(info))
+  })
+  beforeEach(() => resetCluster(info))
+  afterAll(async () => {
+    ssh.dispose()
+    await resetCluster(info)
   })
   return ssh
 }

@@ -2,13 +2,12 @@
 // scrontab really is disabled, a smoke command that leaves a process behind, a run killed between the switch
 // and the scrontab update (the remote script, and the whole CLI process), and older commits arriving after newer
 // ones. Each test checks the cluster afterwards: code and schedule agree, the lock is free, the history is whole.
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { NodeSSH } from 'node-ssh'
 import { failureMessage, succeeded } from '../../src/exec/executor.js'
 import { repoRoot } from '../repo-root.js'
-import { connectCluster, describeCluster, resetCluster, shellQuote, type ClusterInfo } from './cluster.js'
+import { describeCluster, useCluster, shellQuote, type ClusterInfo } from './cluster.js'
 import { startCli } from './cli-process.js'
 import {
   codeChange,
@@ -56,7 +55,7 @@ const noOverride: Change = {
 }
 
 describeCluster('deploys that used to break, on the test cluster', (cluster: ClusterInfo) => {
-  let ssh: NodeSSH
+  const ssh = useCluster(cluster)
   const fixture = deployFixtures(cluster)
   const production = `${cluster.projectRoot}/production`
 
@@ -72,19 +71,6 @@ describeCluster('deploys that used to break, on the test cluster', (cluster: Clu
 
   /** What the service account has running that the deploys started (sleeps of the smoke commands). */
   const straySleeps = () => remoteOk(ssh, `pgrep -u "$(id -u)" -a -x sleep || true`)
-
-  beforeAll(async () => {
-    ssh = await connectCluster(cluster)
-  }, 20 * 60_000)
-
-  afterAll(async () => {
-    ssh?.dispose()
-    await resetCluster(cluster)
-  })
-
-  beforeEach(async () => {
-    await resetCluster(cluster)
-  })
 
   it(
     'a table whose comments and #DISABLED: entries say "disabled" deploys; a cluster without scrontab gives Slurm\'s own message',

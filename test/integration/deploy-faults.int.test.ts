@@ -2,12 +2,11 @@
 // test, wrong host key / private key / port, two deploys at once, a connection killed in the middle, a scrontab
 // table shared with hand-written entries and other deployments, hostile values, and the key staying secret.
 // Each test checks the cluster afterwards: the previous release stays live, nothing partial is left behind.
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import { afterAll, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { NodeSSH } from 'node-ssh'
 import { failureMessage, succeeded } from '../../src/exec/executor.js'
 import { newNonce } from '../../src/exec/markers.js'
 import { TransportError } from '../../src/transport/types.js'
@@ -17,7 +16,7 @@ import { compileTemplates, deploymentFor, planDeployment } from '../../src/plan/
 import { loadTemplates } from '../../src/render/templates.js'
 import { workingTreeReader } from '../../src/repo/working-tree.js'
 import { MemoryLogSink } from '../memory-log-sink.js'
-import { connectCluster, describeCluster, resetCluster, shellQuote, type ClusterInfo } from './cluster.js'
+import { describeCluster, useCluster, shellQuote, type ClusterInfo } from './cluster.js'
 import {
   codeChange,
   deployFixtures,
@@ -43,7 +42,7 @@ const OTHER_HOST_KEY = 'AAAAC3NzaC1lZDI1NTE5AAAAIF7VZpFJtiSd+8aEEKG0KOmoUZTu4CrH
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
-  let ssh: NodeSSH
+  const ssh = useCluster(cluster)
   const tmp = mkdtempSync(path.join(tmpdir(), 'sg-faults-'))
   /** Everything any run or failed connect printed: checked at the end for the private key. */
   const everything: string[] = []
@@ -69,18 +68,8 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
     throw new Error('the run connected, but should have been refused')
   }
 
-  beforeAll(async () => {
-    ssh = await connectCluster(cluster)
-  }, 20 * 60_000)
-
-  afterAll(async () => {
-    ssh?.dispose()
-    await resetCluster(cluster)
+  afterAll(() => {
     rmSync(tmp, { recursive: true, force: true })
-  })
-
-  beforeEach(async () => {
-    await resetCluster(cluster)
   })
 
   /** Deploys main once and returns what is live, to check later that a failed deploy left it alone. */

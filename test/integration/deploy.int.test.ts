@@ -1,17 +1,9 @@
 // Deploy, redeploy, pruning, bundle source, rollback and status of examples/caqrn on the real test cluster.
 // Every test checks what is on the cluster afterwards (links, releases, venvs, scrontab, history), not only the
 // exit code. Files that reset the cluster take turns: describeCluster holds the cluster's test lock.
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
-import type { NodeSSH } from 'node-ssh'
+import { expect, it } from '@jest/globals'
 import { failureMessage } from '../../src/exec/executor.js'
-import {
-  connectCluster,
-  describeCluster,
-  resetCluster,
-  shellQuote,
-  waitForJob,
-  type ClusterInfo
-} from './cluster.js'
+import { describeCluster, useCluster, shellQuote, waitForJob, type ClusterInfo } from './cluster.js'
 import {
   codeChange,
   deployFixtures,
@@ -27,23 +19,10 @@ import {
 const SLOW = 180_000
 
 describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
-  let ssh: NodeSSH
+  const ssh = useCluster(cluster)
   const fixture = deployFixtures(cluster)
   const production = `${cluster.projectRoot}/production`
   const development = `${cluster.projectRoot}/development`
-
-  beforeAll(async () => {
-    ssh = await connectCluster(cluster)
-  }, 20 * 60_000)
-
-  afterAll(async () => {
-    ssh?.dispose()
-    await resetCluster(cluster)
-  })
-
-  beforeEach(async () => {
-    await resetCluster(cluster)
-  })
 
   /** `source <root>/env.sh` in a login shell: what a job or a user gets. */
   const sourced = async (root: string) => {

@@ -1,8 +1,7 @@
 // Living with a deployment on the real test cluster: the logs of its scheduled runs (a cron job run by Slurm's
 // own scrontab every minute, and a one-off run of the job's script by sbatch), what a scrontab install does to
 // the account's cron jobs (a disabled entry, `enabled: false`), and removing a deployment or a sandbox cleanly.
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
-import type { NodeSSH } from 'node-ssh'
+import { expect, it } from '@jest/globals'
 import { succeeded, failureMessage } from '../../src/exec/executor.js'
 import { logs, type LogsOutcome } from '../../src/operations/logs.js'
 import { remove, type RemoveOutcome } from '../../src/operations/remove.js'
@@ -11,14 +10,7 @@ import { sandbox } from '../../src/operations/sandbox.js'
 import { deploySummary } from '../../src/report/deploy-summary.js'
 import { MemoryLogSink } from '../memory-log-sink.js'
 import { startCli } from './cli-process.js'
-import {
-  connectCluster,
-  describeCluster,
-  resetCluster,
-  shellQuote,
-  waitForJob,
-  type ClusterInfo
-} from './cluster.js'
+import { describeCluster, useCluster, shellQuote, waitForJob, type ClusterInfo } from './cluster.js'
 import {
   deployFixtures,
   expectSuccess,
@@ -39,21 +31,10 @@ const header = (jobId: string, run: number) =>
   )
 
 describeCluster('logs of scheduled runs, what scrontab installs do, and removing', (cluster: ClusterInfo) => {
-  let ssh: NodeSSH
+  const ssh = useCluster(cluster)
   const fixture = deployFixtures(cluster)
   const production = `${cluster.projectRoot}/production`
   const development = `${cluster.projectRoot}/development`
-
-  beforeAll(async () => {
-    ssh = await connectCluster(cluster)
-  }, 20 * 60_000)
-  afterAll(async () => {
-    ssh?.dispose()
-    await resetCluster(cluster)
-  })
-  beforeEach(async () => {
-    await resetCluster(cluster)
-  })
 
   const logsOf = async (repo: DeployFixture, options: Partial<LogsRequest> = {}) => {
     const chunks: Buffer[] = []

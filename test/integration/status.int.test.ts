@@ -2,24 +2,16 @@
 // (a new commit on the branch, a hand edit of the managed block, scancel of the cron job, a changed env script);
 // Degraded after a run of the job that exits non-zero; the JSON of the CLI; and one squeue and one sacct per
 // deployment, counted on the cluster.
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import type { NodeSSH } from 'node-ssh'
 import { deploymentStatuses } from '../../src/operations/status.js'
 import type { DeploymentStatus } from '../../src/status/deployment-status.js'
 import { MemoryLogSink } from '../memory-log-sink.js'
 import { repoRoot } from '../repo-root.js'
 import { startCli } from './cli-process.js'
 import { ownProjectName } from './own-project.js'
-import {
-  connectCluster,
-  describeCluster,
-  resetCluster,
-  shellQuote,
-  waitForJob,
-  type ClusterInfo
-} from './cluster.js'
+import { describeCluster, useCluster, shellQuote, waitForJob, type ClusterInfo } from './cluster.js'
 import {
   codeChange,
   deployFixtures,
@@ -38,22 +30,9 @@ const RENDERED = '.slurm-gitops'
 const PROFILE_MARK = '# slurm-gitops test: count Slurm queries'
 
 describeCluster('status on the test cluster', (cluster: ClusterInfo) => {
-  let ssh: NodeSSH
+  const ssh = useCluster(cluster)
   const fixture = deployFixtures(cluster)
   const production = `${cluster.projectRoot}/production`
-
-  beforeAll(async () => {
-    ssh = await connectCluster(cluster)
-  }, 20 * 60_000)
-
-  afterAll(async () => {
-    ssh?.dispose()
-    await resetCluster(cluster)
-  })
-
-  beforeEach(async () => {
-    await resetCluster(cluster)
-  })
 
   /** The core's status of `branch`, as the CLI asks for it (from the checked-out branch's config). */
   async function statusOf(repo: DeployFixture, branch = 'main'): Promise<DeploymentStatus> {

@@ -1,9 +1,9 @@
 // A consuming repository overrides one step of the deploy script alone (templates: steps/verify.sh) and a real
 // deploy on the test cluster runs it: its own line, then the shipped checks; every other step as shipped.
-import { afterAll, beforeEach, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describeCluster, resetCluster, type ClusterInfo } from './cluster.js'
+import { describeCluster, useCluster, type ClusterInfo } from './cluster.js'
 import { deployFixtures, expectSuccess, rootState } from './deploy-fixture.js'
 import { repoRoot } from '../repo-root.js'
 
@@ -23,15 +23,8 @@ verify() {
 }
 
 describeCluster('a repository overrides one step', (cluster: ClusterInfo) => {
+  const ssh = useCluster(cluster)
   const fixture = deployFixtures(cluster)
-
-  afterAll(async () => {
-    await resetCluster(cluster)
-  })
-
-  beforeEach(async () => {
-    await resetCluster(cluster)
-  })
 
   it(
     'deploys with its verify step: the plan sends the override, the deploy prints its line and succeeds',
@@ -69,7 +62,7 @@ describeCluster('a repository overrides one step', (cluster: ClusterInfo) => {
         'prune',
         'record'
       ])
-      const state = await rootState(cluster, `${cluster.projectRoot}/production`)
+      const state = await rootState(ssh, `${cluster.projectRoot}/production`)
       expect(state.current).toBe(`releases/${sha}`)
       expect(state.history.at(-1)).toMatchObject({ sha, result: 'success' })
     },

@@ -2,9 +2,8 @@
 // so a promotion builds nothing; pruned only of venvs that no release of any deployment, no sandbox run and no
 // run in progress (a claim) uses; built under the store's lock; and the per-deployment stores of earlier versions
 // keep serving their releases until those are pruned.
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
-import type { NodeSSH } from 'node-ssh'
-import { connectCluster, describeCluster, resetCluster, type ClusterInfo } from './cluster.js'
+import { expect, it } from '@jest/globals'
+import { describeCluster, useCluster, type ClusterInfo } from './cluster.js'
 import {
   codeChange,
   deployFixtures,
@@ -18,24 +17,11 @@ import {
 const SLOW = 240_000
 
 describeCluster("the project's venv store", (cluster: ClusterInfo) => {
-  let ssh: NodeSSH
+  const ssh = useCluster(cluster)
   const fixture = deployFixtures(cluster)
   const store = `${cluster.projectRoot}/venvs`
   const production = `${cluster.projectRoot}/production`
   const development = `${cluster.projectRoot}/development`
-
-  beforeAll(async () => {
-    ssh = await connectCluster(cluster)
-  }, 20 * 60_000)
-
-  afterAll(async () => {
-    ssh?.dispose()
-    await resetCluster(cluster)
-  })
-
-  beforeEach(async () => {
-    await resetCluster(cluster)
-  })
 
   const venvOf = (run: RunResult) => run.outcome.report.results['venv-path']!
   const link = (root: string, release: string) =>

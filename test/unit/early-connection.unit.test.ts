@@ -2,12 +2,12 @@
 // script does not parse gives the connection up (nothing ran on the cluster), and its error is the one reported.
 // The transport is a stand-in that records what was asked of it.
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { RunOptions, Transport } from '../../src/transport/types.js'
 import { MemoryLogSink } from '../memory-log-sink.js'
+import { testGit } from '../test-git.js'
 
 const calls: string[] = []
 let connectFails = false
@@ -66,18 +66,7 @@ function repository(brokenJob: boolean): { dir: string; sha: string } {
     mkdirSync(path.join(dir, 'ci'))
     writeFileSync(path.join(dir, 'ci/job.sh.hbs'), '#!/bin/bash\nif then fi {{job.name}}\n')
   }
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@x',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@x'
-      }
-    }).trim()
+  const git = (...args: string[]) => testGit(dir, ...args)
   git('init', '--quiet', '-b', 'main')
   git('add', '-A')
   git('commit', '--quiet', '-m', 'a commit')

@@ -1,12 +1,12 @@
 // A deploy checks its plan before it uses its connection: a rendered script that does not parse never reaches a
 // cluster, and the check's error is reported even when connecting failed too.
 import { describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { deploy } from '../../src/operations/deployment.js'
 import { MemoryLogSink } from '../memory-log-sink.js'
+import { testGit } from '../test-git.js'
 import { UserError } from '../../src/errors/user-error.js'
 import { parseConfig } from '../../src/config/load.js'
 import { transportSettings } from '../../src/operations/connection.js'
@@ -20,18 +20,7 @@ function brokenRepository(): { dir: string; sha: string } {
   appendFileSync(path.join(dir, '.github/slurm-gitops.yml'), '\ntemplates:\n  job.sh: ci/job.sh.hbs\n')
   mkdirSync(path.join(dir, 'ci'))
   writeFileSync(path.join(dir, 'ci/job.sh.hbs'), '#!/bin/bash\nif then fi {{job.name}}\n')
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@x',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@x'
-      }
-    }).trim()
+  const git = (...args: string[]) => testGit(dir, ...args)
   git('init', '--quiet', '-b', 'main')
   git('add', '-A')
   git('commit', '--quiet', '-m', 'broken job template')
