@@ -13,11 +13,11 @@ import "./chunks/chunk-M7CMLPS4.js";
 
 // src/index.ts
 if (getState("isPost" /* IsPost */) === "true") {
-  const { runPost } = await import("./chunks/main-53XBL3OH.js");
+  const { runPost } = await import("./chunks/main-GVDR3X5K.js");
   await runPost();
 } else {
   saveState("isPost" /* IsPost */, "true");
-  const { run } = await import("./chunks/main-53XBL3OH.js");
+  const { run } = await import("./chunks/main-GVDR3X5K.js");
   await run();
 }
 process.exit();

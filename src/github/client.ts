@@ -1,11 +1,12 @@
 // The GitHub API client of every action command that calls GitHub (deploy and rollback: deployments and the
-// reviewed plan; plan: the sticky comment). It is @actions/github's Octokit (the same core and plugins) on Node's
-// own fetch: @actions/github would load its HTTP client, tunnel and the npm undici (an 800 kB chunk) for a
-// handful of requests.
+// reviewed plan; plan: the sticky comment). It is @actions/github's Octokit (the same core and plugins) on
+// node:http (node-http-fetch.ts): @actions/github would load its HTTP client, tunnel and the npm undici (an
+// 800 kB chunk), and Node's own fetch compiles its parser to WebAssembly; either costs a deploy about 30 MiB.
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { Octokit } from '@octokit/core'
 import { paginateRest } from '@octokit/plugin-paginate-rest'
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods'
+import { nodeHttpFetch } from './node-http-fetch.js'
 import { VERSION } from '../cli/version.js'
 
 const GitHubRest = Octokit.plugin(restEndpointMethods, paginateRest)
@@ -32,12 +33,12 @@ export async function createGitHubClient(
 ): Promise<GitHubClient> {
   const userAgent = clientUserAgent()
   if (usesProxy(apiUrl)) {
-    // Node's fetch ignores the proxy variables; @actions/github routes every request through the proxy, as the
+    // node:http ignores the proxy variables; @actions/github routes every request through the proxy, as the
     // action always did (it picks the proxy for GITHUB_API_URL when it loads). Loaded only then.
     const { getOctokit } = await import('@actions/github')
     return getOctokit(token, { baseUrl: apiUrl, userAgent })
   }
-  return new GitHubRest({ auth: token, baseUrl: apiUrl, userAgent, request: { fetch: globalThis.fetch } })
+  return new GitHubRest({ auth: token, baseUrl: apiUrl, userAgent, request: { fetch: nodeHttpFetch } })
 }
 
 /**
