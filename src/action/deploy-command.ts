@@ -3,7 +3,6 @@
 // merged pull request showed and says whether this is it (refusing otherwise with `requireReviewedPlan`). A GitHub
 // deployment is recorded here only with `github-deployment: create`; by default the job's `environment:` is it.
 import * as core from '@actions/core'
-import type { getOctokit } from '@actions/github'
 import type { ActionSettings } from './inputs.js'
 import { Outputs, PLAN_COMMENT_MARKER } from './constants.js'
 import { ActionLogSink } from './action-log-sink.js'
@@ -11,8 +10,10 @@ import { cancelOnSignal } from '../exec/cancel-on-signal.js'
 import { deploy, rollback, type DeploymentOutcome, type DeployStart } from '../operations/deployment.js'
 import type { DeployRequest, RollbackRequest } from '../operations/requests.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
+import type { GitHubClient } from '../github/client.js'
 import { GitHubDeployment } from '../github/deployments.js'
 import { findReviewedPlan } from '../github/reviewed-plan.js'
+import { runEnvironment } from '../github/run-environment.js'
 import { planFingerprint } from '../plan/plan-fingerprint.js'
 import { judgeReview, reviewAllowsDeploy, type PlanReview } from '../plan/plan-review.js'
 import { deploySummary, refusedSummary, type SummaryTable } from '../report/deploy-summary.js'
@@ -39,8 +40,8 @@ class ReviewRefused extends Error {
 
 async function deploymentCommand(settings: ActionSettings, signal: AbortSignal): Promise<void> {
   const request = settings.request as DeployRequest | RollbackRequest
-  // @actions/github (octokit and its HTTP client, a large part of the bundle) is loaded when first needed: once
-  // the checks passed, while the SSH handshake is in flight, rather than before connecting.
+  // The GitHub client (octokit, a large part of the bundle) is loaded when first needed: once the checks passed,
+  // while the SSH handshake is in flight, rather than before connecting.
   let client: Promise<GitHub | undefined> | undefined
   const gitHub = () =>
     (client ??= settings.githubToken ? loadGitHub(settings.githubToken) : Promise.resolve(undefined))
@@ -48,7 +49,7 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
     const found = settings.githubDeployment === 'create' ? await gitHub() : undefined
     if (!found) return undefined
     return GitHubDeployment.start(found.octokit, {
-      ...found.context.repo,
+      ...found.repository,
       sha,
       environment,
       description: `slurm-gitops ${request.command} of ${request.branch}`,
@@ -122,13 +123,16 @@ async function deploymentCommand(settings: ActionSettings, signal: AbortSignal):
 }
 
 interface GitHub {
-  context: typeof import('@actions/github').context
-  octokit: ReturnType<typeof getOctokit>
+  repository: { owner: string; repo: string }
+  octokit: GitHubClient
 }
 
 async function loadGitHub(token: string): Promise<GitHub> {
-  const { context, getOctokit } = await import('@actions/github')
-  return { context, octokit: getOctokit(token) }
+  const { repository } = runEnvironment()
+  if (!repository)
+    throw new Error('GITHUB_REPOSITORY is not set (owner/repo): GitHub cannot be asked about this run')
+  const { createGitHubClient } = await import('../github/client.js')
+  return { repository, octokit: await createGitHubClient(token) }
 }
 
 /**
@@ -145,7 +149,7 @@ async function checkReview(
     const found = await gitHub()
     const lookup = found
       ? await findReviewedPlan(found.octokit, {
-          ...found.context.repo,
+          ...found.repository,
           sha: start.sha,
           branch,
           marker: PLAN_COMMENT_MARKER

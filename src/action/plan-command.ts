@@ -3,7 +3,6 @@
 // outputs. It needs no SSH secret and never connects to the cluster.
 import path from 'node:path'
 import * as core from '@actions/core'
-import { context, getOctokit } from '@actions/github'
 import type { ActionSettings } from './inputs.js'
 import { COMMENT_LIMIT, Outputs, PLAN_COMMENT_MARKER, SUMMARY_LIMIT } from './constants.js'
 import { plan } from '../operations/plan.js'
@@ -12,8 +11,10 @@ import { composeScript } from '../plan/payload.js'
 import { deployedByMerge } from '../plan/plan-diff.js'
 import { type PlanReport, renderPlanMarkdown } from '../report/plan-markdown.js'
 import { escapeText } from '../report/markdown-text.js'
+import type { GitHubClient } from '../github/client.js'
+import { runEnvironment } from '../github/run-environment.js'
 import { runUrl } from '../github/run-url.js'
-import { type GitHubClient, type StickyResult, upsertStickyComment } from '../github/sticky-comment.js'
+import { type StickyResult, upsertStickyComment } from '../github/sticky-comment.js'
 import { annotateProblems, type AnnotationPaths } from '../github/annotations.js'
 
 /** What the plan's presentation needs from the run's world; `actionEnvironment()` reads it from the runner. */
@@ -24,23 +25,19 @@ export interface PlanEnvironment {
   serverUrl: string
   runUrl?: string
   workspace: string
-  createClient: (token: string) => GitHubClient
+  createClient: (token: string) => Promise<GitHubClient>
 }
 
 export function actionEnvironment(): PlanEnvironment {
-  let repository: PlanEnvironment['repository']
-  try {
-    repository = context.repo
-  } catch {
-    repository = undefined
-  }
+  const run = runEnvironment()
   return {
-    eventName: context.eventName,
-    repository,
-    serverUrl: context.serverUrl,
-    runUrl: runUrl(repository),
+    eventName: run.eventName,
+    repository: run.repository,
+    serverUrl: run.serverUrl,
+    runUrl: runUrl(run.repository, run),
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    createClient: token => getOctokit(token)
+    // Loaded only when a comment is written.
+    createClient: async token => (await import('../github/client.js')).createGitHubClient(token)
   }
 }
 
@@ -144,7 +141,7 @@ async function writeComment(
   let result: StickyResult
   try {
     result = await upsertStickyComment(
-      env.createClient(settings.githubToken),
+      await env.createClient(settings.githubToken),
       { ...env.repository, issueNumber: number },
       PLAN_COMMENT_MARKER,
       body

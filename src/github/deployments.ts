@@ -1,9 +1,7 @@
 // GitHub Deployments API: one deployment per environment and commit, with in_progress → success/failure
 // statuses linking the run. Missing permission (`deployments: write`) is a warning, never a failed deploy.
 import * as core from '@actions/core'
-import type { getOctokit } from '@actions/github'
-
-type Octokit = ReturnType<typeof getOctokit>
+import type { GitHubClient } from './client.js'
 
 export interface DeploymentTarget {
   owner: string
@@ -18,13 +16,13 @@ export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'inactive'
 
 export class GitHubDeployment {
   private constructor(
-    private readonly octokit: Octokit,
+    private readonly octokit: GitHubClient,
     private readonly target: DeploymentTarget,
     private readonly id: number | undefined
   ) {}
 
   /** Creates the deployment and marks it in progress; on any API refusal, warns and records nothing. */
-  static async start(octokit: Octokit, target: DeploymentTarget): Promise<GitHubDeployment> {
+  static async start(octokit: GitHubClient, target: DeploymentTarget): Promise<GitHubDeployment> {
     let id: number | undefined
     try {
       const response = await octokit.rest.repos.createDeployment({

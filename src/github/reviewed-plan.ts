@@ -1,7 +1,7 @@
 // Finds the plan a push was reviewed with: the pull request merged as the pushed commit (GitHub lists the pull
 // requests of a commit), and the plan record in that pull request's sticky comment. Read-only; an API failure
 // is reported as "unchecked", never as a failed deploy by itself.
-import type { GitHubClient } from './sticky-comment.js'
+import type { GitHubClient } from './client.js'
 import { findComment } from './sticky-comment.js'
 import { decodePlanRecord } from '../report/plan-record.js'
 import type { PullRef, ReviewLookup } from '../plan/plan-review.js'

@@ -1,8 +1,6 @@
 // One PR comment per marker, updated in place on every push (never a new comment per push). The octokit is
 // passed in, so tests point it at a local server instead of mocking modules.
-import type { getOctokit } from '@actions/github'
-
-export type GitHubClient = ReturnType<typeof getOctokit>
+import type { GitHubClient } from './client.js'
 
 export interface CommentTarget {
   owner: string

@@ -332,6 +332,8 @@ describeCluster('command: deploy on a push, run as the runner runs it', (cluster
         `GET /repos/caqrn/pipeline/commits/${sha}/pulls?per_page=100`
       ])
       expect(github.requests.every(r => r.authorization === `token ${TOKEN}`)).toBe(true)
+      // Made by the action's own client (src/github/client.ts), which names slurm-gitops.
+      expect(github.requests.every(r => r.userAgent?.startsWith('slurm-gitops/'))).toBe(true)
       expect(main.stdout).toContain(
         'No reviewed plan: no pull request into this branch was merged as this commit (a direct push).'
       )

@@ -8,6 +8,9 @@ export interface RecordedRequest {
   method: string
   path: string
   authorization?: string
+  userAgent?: string
+  /** The Host header: the API host the client meant, also when it came through a proxy. */
+  host?: string
   body?: unknown
 }
 
@@ -81,6 +84,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         method: request.method ?? '',
         path: url.pathname + url.search,
         authorization: request.headers.authorization,
+        userAgent: request.headers['user-agent'],
+        host: request.headers.host,
         body
       })
       const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {

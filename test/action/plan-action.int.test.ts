@@ -233,6 +233,8 @@ describe('command: plan on a pull_request, run as the runner runs it', () => {
     expect(Object.keys(record!.deployments)).toEqual(['main', 'develop'])
     expect(record!.deployments.main!.plan).toMatch(/^[0-9a-f]{64}$/)
     expect(github.requests.every(r => r.authorization === `token ${TOKEN}`)).toBe(true)
+    // Made by the action's own client (src/github/client.ts), which names slurm-gitops.
+    expect(github.requests.every(r => r.userAgent?.startsWith('slurm-gitops/'))).toBe(true)
 
     // The next push: a new run finds the comment by its marker and edits it.
     const second = await runAction(repo, github)

@@ -1,7 +1,7 @@
 // What each start of the action loads (scripts/build-options.mjs splits the bundle): the entry only
 // @actions/core, each command what it uses, and a deploy ssh2 when it connects and octokit when it records its
-// GitHub deployment. A static import that drags ssh2 into a plan, or octokit in front of a deploy's connection,
-// fails here rather than in a benchmark.
+// GitHub deployment, and @actions/github's HTTP stack (undici) only behind a proxy. A static import that drags
+// ssh2 into a plan, or octokit in front of a deploy's connection, fails here rather than in a benchmark.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { build, type Metafile } from 'esbuild'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -46,14 +46,18 @@ function reachableFrom(file: string, seen = new Set<string>()): Set<string> {
   return seen
 }
 
+/** The source modules bundled into `files`. */
+function modulesIn(files: Iterable<string>): string[] {
+  return [...files].flatMap(file => Object.keys(outputs[file]!.inputs)).sort()
+}
+
 /** The packages (node_modules) whose code `files` contain. */
 function packagesIn(files: Iterable<string>): string[] {
   const packages = new Set<string>()
-  for (const file of files)
-    for (const input of Object.keys(outputs[file]!.inputs)) {
-      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)
-      if (match) packages.add(match[1]!)
-    }
+  for (const input of modulesIn(files)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)
+    if (match) packages.add(match[1]!)
+  }
   return [...packages].sort()
 }
 
@@ -92,6 +96,37 @@ describe('the action bundle, split per command', () => {
 
     const sandbox = addedBy('src/action/sandbox-command.ts', main)
     expect(sandbox.filter(p => later.includes(p) || p.startsWith('@octokit/'))).toEqual([])
+  })
+
+  it("gives deploy and plan one GitHub client, which loads @actions/github's HTTP stack only behind a proxy", () => {
+    const client = outputOf('src/github/client.ts')
+    // Imported by each when it first calls GitHub, not before.
+    for (const command of ['src/action/deploy-command.ts', 'src/action/plan-command.ts']) {
+      const output = outputOf(command)
+      expect([command, reachableFrom(output).has(client), loadedWith(output).has(client)]).toEqual([
+        command,
+        true,
+        false
+      ])
+    }
+    const withClient = loadedWith(client)
+    expect(packagesIn(withClient)).toEqual(
+      expect.arrayContaining([
+        '@octokit/core',
+        '@octokit/plugin-paginate-rest',
+        '@octokit/plugin-rest-endpoint-methods'
+      ])
+    )
+    const httpStack = ['@actions/github', 'undici', 'tunnel']
+    expect(packagesIn(withClient).filter(p => httpStack.includes(p))).toEqual([])
+    // Of @actions/http-client, only its proxy rule (a module with no imports).
+    expect(modulesIn(withClient).filter(m => m.includes('/@actions/http-client/'))).toEqual([
+      'node_modules/@actions/http-client/lib/proxy.js'
+    ])
+    // What a proxy loads: @actions/github, imported by the client only when it is needed.
+    const proxied = outputOf('node_modules/@actions/github/lib/github.js')
+    expect(withClient.has(proxied)).toBe(false)
+    expect(packagesIn(loadedWith(proxied))).toEqual(expect.arrayContaining(['undici', 'tunnel']))
   })
 
   it("keeps @actions/core's OIDC client (and its HTTP client) out of every start", () => {

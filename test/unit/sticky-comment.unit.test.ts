@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { getOctokit } from '@actions/github'
-import { findComment, upsertStickyComment, type GitHubClient } from '../../src/github/sticky-comment.js'
+import { createGitHubClient, type GitHubClient } from '../../src/github/client.js'
+import { findComment, upsertStickyComment } from '../../src/github/sticky-comment.js'
 import { mergedPull, otherComments, startFakeGitHub, type FakeGitHub } from '../action/fake-github.js'
 import { findReviewedPlan } from '../../src/github/reviewed-plan.js'
 import { encodePlanRecord } from '../../src/report/plan-record.js'
@@ -14,7 +14,7 @@ describe('upsertStickyComment against a local HTTP server', () => {
 
   beforeEach(async () => {
     github = await startFakeGitHub()
-    octokit = getOctokit('test-token', { baseUrl: github.url })
+    octokit = await createGitHubClient('test-token', github.url)
   })
   afterEach(async () => {
     await github.close()
@@ -111,7 +111,7 @@ describe('findReviewedPlan against a local HTTP server', () => {
 
   beforeEach(async () => {
     github = await startFakeGitHub()
-    octokit = getOctokit('test-token', { baseUrl: github.url })
+    octokit = await createGitHubClient('test-token', github.url)
   })
   afterEach(async () => {
     await github.close()
@@ -168,7 +168,7 @@ describe('findReviewedPlan against a local HTTP server', () => {
     expect(await lookup()).toMatchObject({ kind: 'no-record', pull: { number: 5 } })
     github.pullsOfCommit.clear()
     expect(await lookup()).toEqual({ kind: 'no-pull-request' })
-    const denied = getOctokit('test-token', { baseUrl: `${github.url}/nowhere` })
+    const denied = await createGitHubClient('test-token', `${github.url}/nowhere`)
     const unchecked = await findReviewedPlan(denied, {
       owner: 'caqrn',
       repo: 'pipeline',

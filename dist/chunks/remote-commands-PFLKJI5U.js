@@ -1,0 +1,95 @@
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  ConsoleLogSink
+} from "./chunk-SE76YJRP.js";
+import {
+  deploy,
+  rollback
+} from "./chunk-CFBP7RJK.js";
+import {
+  failureMessage,
+  succeeded
+} from "./chunk-XAWKM6ZC.js";
+import {
+  cancelOnSignal
+} from "./chunk-BEDVZGGL.js";
+import {
+  remoteRequest
+} from "./chunk-DJ74LSSU.js";
+import "./chunk-5Y3DRY2E.js";
+import "./chunk-YBEORZJU.js";
+import "./chunk-G7F7U2DU.js";
+import "./chunk-OVGXWJ26.js";
+import "./chunk-TBMPSBLC.js";
+import "./chunk-CIN3S4LL.js";
+import "./chunk-T4AKZR3M.js";
+import "./chunk-OTKACETV.js";
+import "./chunk-NMJWXLEI.js";
+import "./chunk-UWB5F3KE.js";
+import {
+  UserError
+} from "./chunk-NPKQP7SB.js";
+import "./chunk-QU7PBZDS.js";
+import "./chunk-M7CMLPS4.js";
+
+// src/cli/remote-commands.ts
+function carryOut(request, io) {
+  return request.command === "deploy" ? deploy(request, io) : rollback(request, io);
+}
+function runJson(run) {
+  const { report } = run;
+  return {
+    branch: run.branch,
+    ok: succeeded(report),
+    ...run.outputs,
+    durationMs: report.durationMs,
+    steps: report.steps.map(({ name, exitCode, durationMs, completed }) => ({
+      name,
+      exitCode,
+      durationMs,
+      completed
+    })),
+    ...succeeded(report) ? {} : { error: failureMessage(report) },
+    transport: run.transport
+  };
+}
+function remoteCommand(command) {
+  return async (context) => {
+    const request = remoteRequest(command, context.options, context.env);
+    const outcome = await cancelOnSignal(
+      (signal) => carryOut(request, {
+        sink: new ConsoleLogSink(context.stream, context.io.stderr),
+        signal,
+        warn: context.warn,
+        log: context.note
+      })
+    );
+    if (outcome.kind === "no-deployment") throw new UserError(outcome.problem);
+    const { report, outputs, branch } = outcome;
+    let text;
+    if (!succeeded(report)) {
+      context.io.stderr.write(`slurm-gitops ${command} ${branch}: ${failureMessage(report)}
+`);
+    } else if (outputs.skipped) {
+      text = `${command} of ${branch} \u2192 ${outputs.environment}: skipped: ${outputs.skipped}`;
+    } else {
+      text = `${command} of ${branch} \u2192 ${outputs.environment}: ${outputs.sha} (was ${outputs.previousSha || "nothing"}), venv ${outputs.venv || "unchanged"}, scrontab ${outputs.scrontab}, release ${outputs.release}`;
+    }
+    return {
+      exitCode: succeeded(report) ? 0 : 1,
+      json: { deployments: [runJson(outcome)] },
+      text
+    };
+  };
+}
+var deployCommand = remoteCommand("deploy");
+var rollbackCommand = remoteCommand("rollback");
+export {
+  deployCommand,
+  rollbackCommand
+};
