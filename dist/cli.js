@@ -48,7 +48,7 @@ var COMMAND_TABLE = {
       'slurm-gitops plan --base "$(git merge-base HEAD origin/main)"',
       "slurm-gitops plan --branch main --out /tmp/plan"
     ],
-    load: () => import("./chunks/plan-commands-RWIVAMQG.js").then((module) => module.planCommand)
+    load: () => import("./chunks/plan-commands-HJ3MIZBI.js").then((module) => module.planCommand)
   },
   validate: {
     summary: "Check the config and templates (no connection)",
@@ -59,7 +59,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: ["slurm-gitops validate --config .github/slurm-gitops.yml"],
-    load: () => import("./chunks/plan-commands-RWIVAMQG.js").then((module) => module.validateCommand)
+    load: () => import("./chunks/plan-commands-HJ3MIZBI.js").then((module) => module.validateCommand)
   },
   deploy: {
     summary: "Deploy a branch's commit to its deployment",
@@ -73,7 +73,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops deploy --branch main ${KEY}`],
-    load: () => import("./chunks/remote-commands-CVQJ5FH7.js").then((module) => module.deployCommand)
+    load: () => import("./chunks/remote-commands-QMW4CF6A.js").then((module) => module.deployCommand)
   },
   rollback: {
     summary: "Switch a deployment back to a kept release",
@@ -90,7 +90,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops rollback --branch main --to 3f2c1ab ${KEY}`],
-    load: () => import("./chunks/remote-commands-CVQJ5FH7.js").then((module) => module.rollbackCommand)
+    load: () => import("./chunks/remote-commands-QMW4CF6A.js").then((module) => module.rollbackCommand)
   },
   status: {
     summary: "Show what is deployed, its history and the scheduled jobs",
@@ -101,7 +101,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops status ${KEY}`],
-    load: () => import("./chunks/status-command-6MAEKK4R.js").then((module) => module.statusCommand)
+    load: () => import("./chunks/status-command-JMMYPJ65.js").then((module) => module.statusCommand)
   },
   sandbox: {
     summary: "Run a ref as a test job on the sandbox partition and follow it to its end",
@@ -120,7 +120,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops sandbox --ref feature/new-filter --time 00:20:00 --sbatch=--mem=4G ${KEY}`],
-    load: () => import("./chunks/sandbox-command-EHU5OMSB.js").then((module) => module.sandboxCommand)
+    load: () => import("./chunks/sandbox-command-H6GUXKNZ.js").then((module) => module.sandboxCommand)
   },
   watch: {
     summary: "Follow a sandbox test job to its end, streaming its log",
@@ -129,7 +129,7 @@ var COMMAND_TABLE = {
     flags: { ...REPOSITORY, ...CONNECTION },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops watch 4242 ${KEY}`],
-    load: () => import("./chunks/job-commands-O2JQ74CJ.js").then((module) => module.watchCommand)
+    load: () => import("./chunks/job-commands-NRPPSQCM.js").then((module) => module.watchCommand)
   },
   cancel: {
     summary: "Cancel a sandbox test job, by its id only",
@@ -138,7 +138,7 @@ var COMMAND_TABLE = {
     flags: { ...REPOSITORY, ...CONNECTION },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops cancel 4242 ${KEY}`],
-    load: () => import("./chunks/job-commands-O2JQ74CJ.js").then((module) => module.cancelCommand)
+    load: () => import("./chunks/job-commands-NRPPSQCM.js").then((module) => module.cancelCommand)
   },
   logs: {
     summary: "The last runs of a scheduled job and the output of the latest (or of --run JOBID[:RUN])",
@@ -154,7 +154,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops logs --branch main --runs 3 ${KEY}`],
-    load: () => import("./chunks/logs-command-HHVU6U3P.js").then((module) => module.logsCommand)
+    load: () => import("./chunks/logs-command-GCBOVEK4.js").then((module) => module.logsCommand)
   },
   remove: {
     summary: "Remove a deployment (its schedule, jobs and code; data and logs only with --purge) or a sandbox",
@@ -171,7 +171,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops remove --branch develop --yes ${KEY}`],
-    load: () => import("./chunks/remove-command-SQ6ELB3M.js").then((module) => module.removeCommand)
+    load: () => import("./chunks/remove-command-UE2NZEQW.js").then((module) => module.removeCommand)
   }
 };
 function commandSpec(name) {

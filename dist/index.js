@@ -13,11 +13,11 @@ import "./chunks/chunk-M7CMLPS4.js";
 
 // src/index.ts
 if (getState("isPost" /* IsPost */) === "true") {
-  const { runPost } = await import("./chunks/main-Z7K2C77W.js");
+  const { runPost } = await import("./chunks/main-KO6KQVDV.js");
   await runPost();
 } else {
   saveState("isPost" /* IsPost */, "true");
-  const { run } = await import("./chunks/main-Z7K2C77W.js");
+  const { run } = await import("./chunks/main-KO6KQVDV.js");
   await run();
 }
 process.exit();

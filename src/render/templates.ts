@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { STEP_FILES, TEMPLATE_NAMES, type OverridableName, type TemplateName } from '../config/schema.js'
-import type { TemplateSource } from './shell-handlebars.js'
+import type { TemplateSource } from './shell-runtime.js'
 import type { RepoReader } from '../repo/reader.js'
 import { UserError } from '../errors/user-error.js'
 
