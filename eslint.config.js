@@ -15,7 +15,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // core.group and jest take callbacks that return a promise; synchronous work in them is fine.
       '@typescript-eslint/require-await': 'off',
-      'no-console': ['error', { allow: ['error'] }]
+      'no-console': ['error', { allow: ['error'] }],
+      // Not no-restricted-imports: with importNames it also reports `import * as z`, the form wanted here.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value=/^zod(\\/|$)/] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+          message:
+            "Write `import * as z from 'zod'`: with the namespace import esbuild drops zod's ~50 locales (the zod chunk 797 → 232 kB, about 90 ms of a deploy's start-up); `{ z }` or the default import keeps them all."
+        }
+      ]
     }
   },
   { files: ['scripts/**', 'bench/**', 'src/cli/**', 'test/**'], rules: { 'no-console': 'off' } },

@@ -4,8 +4,12 @@
 // neither ssh2 nor octokit and a deploy loads no diff library. Chunks are named after their first module with a
 // content hash ([name]-[hash]): a review sees which chunks a change touched, and an unchanged one keeps its name.
 // CommonJS dependencies get `require`, `__filename` and `__dirname` from the banner (in every chunk).
-// Shared by the build and the test that checks dist/ is in sync with src/.
+// Shared by the build, the test that checks dist/ is in sync with src/, and scripts/run-ts.mjs.
+import { build as esbuild } from 'esbuild'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 const banner = [
   "import { createRequire as __sgCreateRequire } from 'node:module';",
@@ -45,6 +49,57 @@ const lazyOidcClient = {
   }
 }
 
+/**
+ * The shipped templates, precompiled: src/render/precompiled-templates.ts (an empty table in the TypeScript
+ * sources) becomes the table that src/render/precompiled-templates-module.ts makes from deploy-templates/, so that
+ * a run whose templates are not overridden renders on the Handlebars runtime and never loads its compiler. That
+ * maker is TypeScript and uses the same compiler checks and options as a run: it is bundled, run and removed here.
+ */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled-templates\.ts$/ }, async args => {
+      const root = path.resolve(path.dirname(args.path), '../..')
+      const templatesDir = path.join(root, 'deploy-templates')
+      const { precompiledTemplatesModule } = await importTypeScript(
+        path.join(root, 'src/render/precompiled-templates-module.ts')
+      )
+      try {
+        return {
+          contents: await precompiledTemplatesModule(templatesDir),
+          loader: 'js',
+          watchDirs: [templatesDir]
+        }
+      } catch (error) {
+        // A shipped template that the compiler refuses (triple braces, a syntax error) fails the build, saying where.
+        return { errors: [{ text: error instanceof Error ? error.message : String(error) }] }
+      }
+    })
+  }
+}
+
+/** Imports a TypeScript module of this repository: bundled into a temporary file, which is removed again. */
+async function importTypeScript(entry) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'slurm-gitops-build-'))
+  try {
+    const result = await esbuild({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      banner: { js: banner },
+      write: false,
+      logLevel: 'warning'
+    })
+    const file = path.join(dir, 'module.mjs')
+    await writeFile(file, result.outputFiles[0].contents)
+    return await import(pathToFileURL(file).href)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
 export function buildOptions(outdir = 'dist') {
   return {
     entryPoints: { index: 'src/index.ts', cli: 'src/cli/index.ts' },
@@ -58,7 +113,7 @@ export function buildOptions(outdir = 'dist') {
     banner: { js: banner },
     // ssh2's optional native speedups: it falls back to pure JS when they cannot be loaded.
     external: ['cpu-features', '*.node'],
-    plugins: [lazyOidcClient],
+    plugins: [lazyOidcClient, precompiledTemplates],
     legalComments: 'none',
     logLevel: 'warning'
   }

@@ -12,7 +12,7 @@ if (!entry) {
   process.exit(2)
 }
 const out = path.resolve(path.dirname(entry), `.${path.basename(entry, '.ts')}.${process.pid}.mjs`)
-const { banner, external, platform, target, format } = buildOptions()
+const { banner, external, platform, target, format, plugins } = buildOptions()
 await build({
   entryPoints: [entry],
   outfile: out,
@@ -22,6 +22,7 @@ await build({
   platform,
   target,
   format,
+  plugins,
   logLevel: 'warning'
 })
 try {

@@ -176,7 +176,7 @@ export async function checkedPlans(
   deployments: DeploymentConfig[],
   io: Pick<OperationIO, 'warn'>
 ): Promise<DeploymentPlan[]> {
-  const templates = compileTemplates(repository.templates)
+  const templates = await compileTemplates(repository.templates)
   const plans = deployments.map(deployment => planDeployment(repository.config, deployment, templates))
   const validation = await validatePlans(plans, { shellcheck: false })
   for (const warning of validation.warnings) io.warn(formatProblem(warning))

@@ -77,7 +77,8 @@ async function removeSandbox(
 ): Promise<RemoveOutcome> {
   const bad = checkSandboxName(sandbox)
   if (bad) throw new UserError({ where: 'sandbox', message: bad })
-  const plan = planSandboxRemoval(config, compileTemplates(repository.templates), sandbox, request.force)
+  const templates = await compileTemplates(repository.templates)
+  const plan = planSandboxRemoval(config, templates, sandbox, request.force)
   const problems = await checkScripts([{ name: 'sandbox script', content: plan.script }])
   if (problems.length > 0) throw new UserError(problems)
   const transport = await connectToCluster(config, request.connection, io)

@@ -63,7 +63,7 @@ export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<S
     const commit = await resolveRef(request.repo.dir, run.ref, request.names.ref, io.log)
     // The mirror fetches a branch for the delta, then the commit itself: the ref's branch, else development's.
     const branch = commit.branch ?? sandboxDeployment(config).branch
-    const templates = compileTemplates(await loadTemplates(config.templates, read))
+    const templates = await compileTemplates(await loadTemplates(config.templates, read))
     const plan = planSandbox(config, templates, run, { sha: commit.sha, branch, runId: request.runId })
     // A script that does not parse never reaches the cluster.
     const problems = await checkScripts(plan.scripts)

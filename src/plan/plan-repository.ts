@@ -27,7 +27,7 @@ export async function planRepository(
 ): Promise<RepositoryPlan> {
   const { config, templates } = await loadRepository(read, configPath)
   const inputs = await planInputs(read, config)
-  const plans = planDeployments(config, templates, branches).map(plan => ({ ...plan, inputs }))
+  const plans = (await planDeployments(config, templates, branches)).map(plan => ({ ...plan, inputs }))
   return { config, plans }
 }
 

@@ -1,7 +1,9 @@
 // The pure core: config + templates → for each deployment, every file a deploy writes and the one script it runs.
 import { createHash } from 'node:crypto'
 import type { Config, DeploymentConfig, JobConfig } from '../config/types.js'
-import { compileTemplate, type CompiledTemplate, type TemplateObject } from '../render/shell-handlebars.js'
+import type { CompiledTemplate, TemplateObject } from '../render/shell-runtime.js'
+import { compiledTemplate } from '../render/compiled-template.js'
+import { precompiledTemplates, type PrecompiledTemplates } from '../render/precompiled-templates.js'
 import type { TemplateSet } from '../render/templates.js'
 import { STEP_FILES, TEMPLATE_NAMES, type TemplateName } from '../config/schema.js'
 import type { DeploymentPlan, PlannedFile } from './types.js'
@@ -13,20 +15,30 @@ export const RENDERED_DIR = '.slurm-gitops'
 
 export type CompiledTemplates = Record<TemplateName, CompiledTemplate>
 
-/** Compiles the Handlebars templates; the step files among `templates` are what they may `{{include}}`. */
-export function compileTemplates(templates: TemplateSet): CompiledTemplates {
+/**
+ * Compiles the Handlebars templates, or takes the build's precompiled form of those that are the shipped ones;
+ * the step files among `templates` are what they may `{{include}}`.
+ */
+export async function compileTemplates(
+  templates: TemplateSet,
+  precompiled: PrecompiledTemplates = precompiledTemplates
+): Promise<CompiledTemplates> {
   const includes = Object.fromEntries(STEP_FILES.map(name => [name, templates[name]]))
-  const entries = TEMPLATE_NAMES.map(name => [name, compileTemplate(templates[name], includes)])
-  return Object.fromEntries(entries) as CompiledTemplates
+  const compiled: Partial<CompiledTemplates> = {}
+  // One at a time: of two broken overrides, the first in TEMPLATE_NAMES is the one reported.
+  for (const name of TEMPLATE_NAMES) {
+    compiled[name] = await compiledTemplate(templates[name], includes, precompiled[name])
+  }
+  return compiled as CompiledTemplates
 }
 
 /** Plans the deployments of the given branches (all when omitted). */
-export function planDeployments(
+export async function planDeployments(
   config: Config,
   templates: TemplateSet,
   branches?: string[]
-): DeploymentPlan[] {
-  const compiled = compileTemplates(templates)
+): Promise<DeploymentPlan[]> {
+  const compiled = await compileTemplates(templates)
   const selected = branches ?? config.deployments.map(d => d.branch)
   return selected.map(branch => planDeployment(config, deploymentFor(config, branch), compiled))
 }

@@ -1,10 +1,9 @@
 // Finds the template sources: the defaults shipped in deploy-templates/, or a consuming repo's override files.
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { STEP_FILES, TEMPLATE_NAMES, type OverridableName, type TemplateName } from '../config/schema.js'
-import type { TemplateSource } from './shell-handlebars.js'
+import type { TemplateSource } from './shell-runtime.js'
 import type { RepoReader } from '../repo/reader.js'
 import { UserError } from '../errors/user-error.js'
 
@@ -56,7 +55,8 @@ export async function loadTemplates(
         return [name, { name, file: override, text }]
       }
       const file = shippedFile(name)
-      const text = await readFile(path.join(defaultsDir, file), 'utf8')
+      // Small files beside the installation: a synchronous read costs less than a thread-pool round trip.
+      const text = readFileSync(path.join(defaultsDir, file), 'utf8')
       return [name, { name, file: `deploy-templates/${file}`, text }]
     })
   )

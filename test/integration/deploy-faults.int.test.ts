@@ -120,7 +120,7 @@ describeCluster('deploy faults on the test cluster', (cluster: ClusterInfo) => {
       // plan is altered after planning: this tests the script's recovery when Slurm itself refuses the table.
       const config = repo.config(sha)
       const templates = await loadTemplates(config.templates, workingTreeReader(repo.repoDir))
-      const plan = planDeployment(config, deploymentFor(config, 'main'), compileTemplates(templates))
+      const plan = planDeployment(config, deploymentFor(config, 'main'), await compileTemplates(templates))
       const refused = plan.scrontabBlock.replace('#SCRON ', '#SCRON --requeue ')
       const altered = {
         ...plan,

@@ -1,10 +1,11 @@
 // What each start of the action loads (scripts/build-options.mjs splits the bundle): the entry only
 // @actions/core, each command what it uses, and a deploy ssh2 when it connects and octokit when it records its
-// GitHub deployment, and @actions/github's HTTP stack (undici) only behind a proxy. A static import that drags
-// ssh2 into a plan, or octokit in front of a deploy's connection, fails here rather than in a benchmark.
+// GitHub deployment, and @actions/github's HTTP stack (undici) only behind a proxy; the Handlebars compiler only
+// for a template that is not the shipped one. A static import that drags ssh2 into a plan, octokit in front of a
+// deploy's connection, or the compiler into a deploy, fails here rather than in a benchmark.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { build, type Metafile } from 'esbuild'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 // @ts-expect-error: plain ESM helper shared with scripts/build.mjs, no type declarations
@@ -38,15 +39,15 @@ function loadedWith(file: string, seen = new Set<string>()): Set<string> {
   return seen
 }
 
-/** Files that `file` may ever load: its static and dynamic imports, transitively. */
-function reachableFrom(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen
+/** Files that `file` may ever load: its static and dynamic imports, transitively (but not through `skip`). */
+function reachableFrom(file: string, seen = new Set<string>(), skip?: string): Set<string> {
+  if (seen.has(file) || file === skip) return seen
   seen.add(file)
-  for (const i of outputs[file]!.imports) if (outputs[i.path]) reachableFrom(i.path, seen)
+  for (const i of outputs[file]!.imports) if (outputs[i.path]) reachableFrom(i.path, seen, skip)
   return seen
 }
 
-/** The source modules bundled into `files`. */
+/** The source modules (node_modules or src paths) bundled into `files`. */
 function modulesIn(files: Iterable<string>): string[] {
   return [...files].flatMap(file => Object.keys(outputs[file]!.inputs)).sort()
 }
@@ -134,5 +135,34 @@ describe('the action bundle, split per command', () => {
     const entry = loadedWith(outputOf('src/index.ts'))
     expect(entry.has(oidc)).toBe(false)
     expect(packagesIn(loadedWith(oidc))).toEqual(expect.arrayContaining(['@actions/http-client', 'undici']))
+  })
+
+  it('renders a deploy on the Handlebars runtime: the compiler loads only to compile a template that is not shipped', async () => {
+    const compiler = (inputs: string[]) =>
+      inputs.filter(input =>
+        /node_modules\/(handlebars\/dist\/cjs\/handlebars\/compiler|source-map)\//.test(input)
+      )
+    const compilerModule = outputOf('src/render/shell-handlebars.ts')
+    expect(compiler(modulesIn(loadedWith(compilerModule)))).toEqual(
+      expect.arrayContaining([expect.stringContaining('handlebars/compiler/compiler.js')])
+    )
+    for (const deploy of ['src/action/deploy-command.ts', 'src/cli/remote-commands.ts']) {
+      const reached = reachableFrom(outputOf(deploy), new Set(), compilerModule)
+      expect({ deploy, compiler: compiler(modulesIn(reached)) }).toEqual({ deploy, compiler: [] })
+      expect(modulesIn(loadedWith(outputOf(deploy)))).toContain(
+        'node_modules/handlebars/dist/cjs/handlebars.runtime.js'
+      )
+    }
+    // The build put the shipped templates' table in place of the empty one: it holds at least their text.
+    const shipped = await readdir('deploy-templates')
+    const shippedBytes = await Promise.all(
+      shipped
+        .filter(file => file.endsWith('.hbs'))
+        .map(async file => (await stat(`deploy-templates/${file}`)).size)
+    )
+    const table = Object.values(outputs).find(output => output.inputs['src/render/precompiled-templates.ts'])
+    expect(table?.inputs['src/render/precompiled-templates.ts']!.bytesInOutput).toBeGreaterThan(
+      shippedBytes.reduce((a, b) => a + b, 0)
+    )
   })
 })
