@@ -16,7 +16,13 @@ describe('checkTimeZone', () => {
     expect(format).not.toHaveBeenCalled()
   })
 
-  it.each(['US/Eastern', 'UTC', 'Etc/UTC', 'europe/berlin', 'GMT'])(
+  it('accepts UTC without a DateTimeFormat, listed or not (every Intl knows it)', () => {
+    const format = jest.spyOn(Intl, 'DateTimeFormat')
+    expect(checkTimeZone('UTC')).toBeNull()
+    expect(format).not.toHaveBeenCalled()
+  })
+
+  it.each(['US/Eastern', 'Etc/UTC', 'europe/berlin', 'GMT'])(
     'asks DateTimeFormat about %s, which the list does not hold, and accepts it',
     zone => {
       expect(Intl.supportedValuesOf('timeZone')).not.toContain(zone)

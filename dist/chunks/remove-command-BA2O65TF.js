@@ -1,0 +1,236 @@
+import { createRequire as __sgCreateRequire } from 'node:module';
+import { fileURLToPath as __sgFileURLToPath } from 'node:url';
+import { dirname as __sgDirname } from 'node:path';
+const require = __sgCreateRequire(import.meta.url);
+const __filename = __sgFileURLToPath(import.meta.url);
+const __dirname = __sgDirname(__filename);
+import {
+  planSandboxRemoval
+} from "./chunk-W3RDKD4G.js";
+import {
+  ConsoleLogSink
+} from "./chunk-SE76YJRP.js";
+import {
+  checkedPlans,
+  connectToCluster,
+  findDeployment,
+  parseResults,
+  runParams,
+  runScript
+} from "./chunk-4U53DJDP.js";
+import {
+  execute,
+  failureMessage,
+  newNonce,
+  succeeded
+} from "./chunk-K6PC2DI3.js";
+import {
+  cancelOnSignal
+} from "./chunk-BEDVZGGL.js";
+import {
+  FlagCheck,
+  connectionRequest,
+  repoLocation
+} from "./chunk-UCGBJMGF.js";
+import "./chunk-ZFECGE24.js";
+import "./chunk-YBEORZJU.js";
+import "./chunk-G7F7U2DU.js";
+import "./chunk-HX4TIH2L.js";
+import {
+  checkScripts
+} from "./chunk-YU2UOH5A.js";
+import {
+  repositoryAt
+} from "./chunk-GITBT6ZC.js";
+import "./chunk-T4AKZR3M.js";
+import {
+  compileTemplates
+} from "./chunk-LQAKXK4E.js";
+import "./chunk-ZPZUBPEO.js";
+import {
+  checkBranchName,
+  checkSandboxName
+} from "./chunk-ECP4B572.js";
+import "./chunk-QU7PBZDS.js";
+import "./chunk-7HCDPS2C.js";
+import "./chunk-4MDP3VV4.js";
+import "./chunk-Q6RAD52C.js";
+import {
+  UserError
+} from "./chunk-NPKQP7SB.js";
+import "./chunk-M7CMLPS4.js";
+
+// src/cli/remove-command.ts
+import { createInterface } from "node:readline/promises";
+import { userInfo } from "node:os";
+
+// src/operations/remove.ts
+async function remove(request, io) {
+  const repository = await repositoryAt(request.repo, { tree: true });
+  const { config } = repository;
+  if ("sandbox" in request.target)
+    return removeSandbox(request, config, repository, request.target.sandbox, io);
+  const found = findDeployment(config, request.target.branch);
+  if (found.kind === "no-deployment") throw new UserError(found.problem);
+  if (request.purge) {
+    const problem = purgeProblem(config, found.deployment);
+    if (problem) throw new UserError(problem);
+  }
+  const plan = (await checkedPlans(repository, [found.deployment], io))[0];
+  const transport = await connectToCluster(config, request.connection, io);
+  try {
+    return await runScript(
+      config,
+      request.connection,
+      transport,
+      {
+        plan,
+        params: {
+          ...runParams(request, "remove"),
+          force: request.force ? "true" : "",
+          purge: request.purge ? "true" : ""
+        }
+      },
+      io
+    );
+  } finally {
+    await transport.close();
+  }
+}
+async function removeSandbox(request, config, repository, sandbox, io) {
+  const bad = checkSandboxName(sandbox);
+  if (bad) throw new UserError({ where: "sandbox", message: bad });
+  const templates = await compileTemplates(repository.templates);
+  const plan = planSandboxRemoval(config, templates, sandbox, request.force);
+  const problems = await checkScripts([{ name: "sandbox script", content: plan.script }]);
+  if (problems.length > 0) throw new UserError(problems);
+  const transport = await connectToCluster(config, request.connection, io);
+  try {
+    const report = await execute(
+      transport,
+      plan.script,
+      { ...plan.parameters, bundle: "", actor: request.actor, runUrl: request.runUrl, nonce: newNonce() },
+      io.sink,
+      {
+        loginShell: config.cluster.loginShell,
+        timeoutSeconds: config.cluster.timeoutMinutes * 60,
+        signal: io.signal
+      }
+    );
+    return {
+      kind: "sandbox",
+      sandbox,
+      dir: `${config.sandbox.root}/${sandbox}`,
+      report,
+      outputs: parseResults(report, "remove", "sandbox", io.warn),
+      transport: transport.description
+    };
+  } finally {
+    await transport.close();
+  }
+}
+function purgeProblem(config, deployment) {
+  const data = deployment.dataDir.replace(/\/+$/, "") || "/";
+  const within = (path, dir) => dir === "/" || path === dir || path.startsWith(`${dir}/`);
+  const kept = [
+    [config.project.root, "project.root"],
+    [config.project.venvStore, "the project's venv store"],
+    [config.sandbox.root, "sandbox.root"],
+    ...config.deployments.map((d) => [d.root, `deployments.${d.branch}.root`])
+  ];
+  const holds = kept.find(([path]) => within(path, data));
+  const shared = [
+    ...config.deployments.filter((d) => d.branch !== deployment.branch).map((d) => [d.dataDir, `deployments.${d.branch}.dataDir`]),
+    [config.sandbox.dataDir, "sandbox.dataDir"]
+  ].find(([path]) => within(path, data) || within(data, path));
+  const why = holds ? `it holds ${holds[1]} (${holds[0]})` : shared ? `${shared[1]} (${shared[0]}) shares it` : void 0;
+  if (!why) return void 0;
+  return {
+    where: `deployments.${deployment.branch}.dataDir`,
+    message: `purge would remove ${deployment.dataDir}, but ${why}; remove without purge, and delete what is no longer needed by hand`
+  };
+}
+
+// src/cli/remove-command.ts
+function removeRequest(options, env) {
+  const check = new FlagCheck();
+  const connection = connectionRequest(options, check, env);
+  const branch = check.value("branch", options.branch, checkBranchName);
+  const sandbox = check.value("sandbox", options.sandbox, checkSandboxName);
+  if (options.branch === void 0 === (options.sandbox === void 0)) {
+    check.problems.push({
+      where: "--branch / --sandbox",
+      message: "give one: --branch B removes a deployment, --sandbox NAME a sandbox"
+    });
+  }
+  if (options.sandbox !== void 0 && options.purge)
+    check.problems.push({
+      where: "--purge",
+      message: "is for a deployment (its data and logs); a sandbox goes whole"
+    });
+  const repo = repoLocation(options, check, true);
+  check.done();
+  return {
+    command: "remove",
+    repo,
+    target: branch ? { branch } : { sandbox },
+    force: options.force === true,
+    purge: options.purge === true,
+    actor: options.actor ?? userInfo().username,
+    runUrl: "cli",
+    connection
+  };
+}
+function removalQuestion(request) {
+  if ("sandbox" in request.target) {
+    return `Remove sandbox ${request.target.sandbox}: its run directories, their queued jobs${request.force ? " and running ones" : ""}, and its refs in the sandboxes' mirror?`;
+  }
+  const kept = request.purge ? "its data directory and logs go too" : "its data directory and logs stay";
+  return `Remove the deployment of ${request.target.branch}: its scrontab block, its cron job${request.force ? " (a running one is cancelled)" : ""}, current, releases, venv references and mirror (${kept})?`;
+}
+var removeCommand = async (context) => {
+  const { options, note } = context;
+  const request = removeRequest(options, context.env);
+  if (!options.yes) {
+    if (!process.stdin.isTTY || !process.stderr.isTTY) {
+      throw new UserError({
+        where: "--yes",
+        message: "is required without a terminal: removing cannot be undone, and there is no one to ask"
+      });
+    }
+    if (!await confirm(removalQuestion(request))) {
+      note("nothing was removed");
+      return { exitCode: 1, json: { removed: [], cancelled: [] } };
+    }
+  }
+  const outcome = await cancelOnSignal(
+    (signal) => remove(request, {
+      sink: new ConsoleLogSink(context.io.stderr, context.io.stderr),
+      signal,
+      warn: context.warn
+    })
+  );
+  const what = outcome.kind === "sandbox" ? `sandbox ${outcome.sandbox}` : `the deployment of ${outcome.branch}`;
+  if (!succeeded(outcome.report)) {
+    note(`remove ${what}: ${failureMessage(outcome.report)}`);
+    return { exitCode: 1, json: { error: failureMessage(outcome.report) } };
+  }
+  const { removed, cancelled } = outcome.outputs;
+  note(
+    `removed ${what}: ${removed.join(", ") || "nothing was there"}` + (cancelled.length > 0 ? `; cancelled job(s) ${cancelled.join(", ")}` : "")
+  );
+  return { exitCode: 0, json: { removed, cancelled } };
+};
+async function confirm(question) {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^(y|yes)$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+  } finally {
+    prompt.close();
+  }
+}
+export {
+  removalQuestion,
+  removeCommand,
+  removeRequest
+};
