@@ -933,8 +933,10 @@ sg_prune_releases() {
   for lease in "$ROOT"/leases/*; do
     [ -f "$lease" ] || continue
     if squeue -h -j "${lease##*/}" -o %i 2>/dev/null | grep -q .; then
-      read -r name <"$lease"
-      keep[${name##*/}]=1
+      # A lease cut short (its job killed while writing it) names nothing.
+      name=''
+      read -r name <"$lease" || true
+      [ -z "$name" ] || keep[${name##*/}]=1
     else
       rm -f "$lease"
     fi
