@@ -10,12 +10,17 @@ const common = {
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.unit.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.int.test.ts'] }
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.int.test.ts'],
+      // A project's global setup runs only when a test of the project runs: a unit test never starts a cluster.
+      globalSetup: '<rootDir>/test/global-setup.mjs'
+    }
   ],
   testTimeout: 120000,
   // Integration tests share one cluster and reset it between tests: one test file at a time.
   maxWorkers: 1,
-  globalSetup: '<rootDir>/test/global-setup.mjs',
   // An integration test may leave an SSH socket half-closed; never let that hang CI.
   forceExit: true
 }

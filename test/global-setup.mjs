@@ -1,35 +1,12 @@
-// Before the tests: when the integration tests will run and the local cluster is not up, bring it up
-// (scripts/cluster up, as root on Debian/Ubuntu), so that `npm test` on a fresh machine needs nothing else.
+// Before the integration tests (the integration project's global setup: jest runs it only when one of its tests
+// runs): when the local cluster is not up, bring it up (scripts/cluster up, as root on Debian/Ubuntu), so that
+// `npm test` on a fresh machine needs nothing else.
 // Elsewhere the integration tests skip with a message saying how to start it (or fail with REQUIRE_CLUSTER=1).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
-/**
- * The projects named by --selectProjects (jest 29 keeps them out of globalConfig), or undefined for all. Both
- * spellings count: `--selectProjects unit` and `--selectProjects=unit` (missing the second started a cluster).
- */
-function selectedProjects() {
-  const names = []
-  let named = false
-  process.argv.forEach((arg, at) => {
-    if (arg.startsWith('--selectProjects=')) {
-      named = true
-      names.push(arg.slice('--selectProjects='.length))
-    } else if (arg === '--selectProjects') {
-      named = true
-      for (const next of process.argv.slice(at + 1)) {
-        if (next.startsWith('-')) break
-        names.push(next)
-      }
-    }
-  })
-  return named ? names : undefined
-}
-
 export default async function globalSetup() {
-  const selected = selectedProjects()
-  if (selected && !selected.includes('integration')) return
   if (process.env.SLURM_GITOPS_NO_CLUSTER === '1') return
   const state = process.env.SLURM_GITOPS_CLUSTER_DIR ?? path.resolve('.cluster')
   const status = spawnSync('scripts/cluster', ['status'], { encoding: 'utf8' })
