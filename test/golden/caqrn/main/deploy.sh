@@ -602,9 +602,16 @@ sg_locked() {
   sg_at_exit sg_release_lock_owner
   # Under the lock no other run of this deployment is working here: temporary files are leftovers of a run that
   # was killed before its EXIT trap could clean up. Ours is made only now, after the lock.
-  rm -rf "$ROOT"/.tmp.* "$ROOT"/.*.new.* "$ROOT/.lock.holder"
-  # Bundles of runs killed before their cleanup (the name is random, so only age tells them apart).
-  find /tmp -maxdepth 1 -name 'slurm-gitops-*.bundle' -user "$EUID" -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+  local leftover leftovers=()
+  for leftover in "$ROOT"/.tmp.* "$ROOT"/.*.new.* "$ROOT/.lock.holder"; do
+    [ ! -e "$leftover" ] && [ ! -L "$leftover" ] || leftovers+=("$leftover")
+  done
+  [ ${#leftovers[@]} -eq 0 ] || rm -rf "${leftovers[@]}"
+  # Bundles of runs killed before their cleanup (the name is random, so only age tells them apart). Only runs of
+  # project.source: bundle send one, and a login node's /tmp can hold many files: the others do not look.
+  if [ "$SOURCE" = bundle ]; then
+    find /tmp -maxdepth 1 -name 'slurm-gitops-*.bundle' -user "$EUID" -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+  fi
   SG_TMP=$(mktemp -d "$ROOT/.tmp.XXXXXX")
   sg_at_exit sg_remove_tmp
   sg_golive_recover
