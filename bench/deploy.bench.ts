@@ -28,7 +28,8 @@ import { actionStepEnv, summarySteps, type ActionWorld, type Trigger } from './a
 import { writeBenchWheels, type BenchWheels } from './bench-wheels.js'
 import { peak, ratio, table, timing } from './figures.js'
 import { setUpUserScript, sshArgs, type UserScript } from './user-script.js'
-import { FirstByteRelay, removeProcessFiles, runProcess, type ProcessRun } from './whole-process.js'
+import { TcpRelay } from '../test/integration/tcp-relay.js'
+import { removeProcessFiles, runProcess, type ProcessRun } from './whole-process.js'
 
 const SIZES = [30, 200] as const
 const RUNS = { 30: Number(process.env.BENCH_RUNS ?? 4), 200: Number(process.env.BENCH_RUNS_LARGE ?? 2) }
@@ -159,12 +160,9 @@ class Bench {
 
   /** Process start → the first byte at sshd, through a relay (its port and known_hosts line are the relay's). */
   async firstByte(runs: number) {
-    const relay = new FirstByteRelay(this.cluster.host, this.cluster.port)
+    const relay = new TcpRelay(this.cluster.host, this.cluster.port)
     await relay.start()
-    const knownHosts = this.knownHosts.replaceAll(
-      `[${this.cluster.host}]:${this.cluster.port}`,
-      `[${this.cluster.host}]:${relay.port}`
-    )
+    const knownHosts = relay.knownHosts(this.knownHosts)
     const knownHostsFile = path.join(this.scratch, 'relay_known_hosts')
     writeFileSync(knownHostsFile, knownHosts)
     const figures = {

@@ -1,9 +1,7 @@
 // Whole processes as a user or the runner starts them: wall time from spawn to exit, and peak memory (GNU time's
-// maximum resident set, when /usr/bin/time is installed). And a loopback TCP relay in front of sshd that notes
-// when a process's first byte reaches it, for "process start → first byte to sshd".
+// maximum resident set, when /usr/bin/time is installed).
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -75,53 +73,4 @@ function readPeak(file: string): number | undefined {
 
 export function removeProcessFiles(): void {
   rmSync(rssDir, { recursive: true, force: true })
-}
-
-/**
- * Listens on 127.0.0.1 and forwards each connection to sshd, noting when the first byte from the client arrived
- * (the SSH client sends its version line as soon as TCP is connected, before any local work it defers).
- */
-export class FirstByteRelay {
-  private server: net.Server | undefined
-  private firstByte: number | undefined
-  port = 0
-
-  constructor(
-    private readonly targetHost: string,
-    private readonly targetPort: number
-  ) {}
-
-  async start(): Promise<void> {
-    this.server = net.createServer(client => {
-      const upstream = net.connect(this.targetPort, this.targetHost)
-      // Passed on at once both ways: Nagle's algorithm here would add its delays to the run behind the relay.
-      client.setNoDelay(true)
-      upstream.setNoDelay(true)
-      client.once('data', () => (this.firstByte ??= performance.now()))
-      client.pipe(upstream)
-      upstream.pipe(client)
-      const end = () => {
-        client.destroy()
-        upstream.destroy()
-      }
-      client.on('error', end).on('close', end)
-      upstream.on('error', end).on('close', end)
-    })
-    await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve))
-    this.port = (this.server.address() as net.AddressInfo).port
-  }
-
-  /** Forgets the last connection's first byte, before the next process starts. */
-  reset(): void {
-    this.firstByte = undefined
-  }
-
-  /** When the first byte of the first connection since reset() arrived (performance.now()), if one did. */
-  get firstByteAt(): number | undefined {
-    return this.firstByte
-  }
-
-  close(): Promise<void> {
-    return new Promise(resolve => (this.server ? this.server.close(() => resolve()) : resolve()))
-  }
 }

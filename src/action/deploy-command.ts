@@ -12,7 +12,6 @@ import type { DeployRequest, RollbackRequest } from '../operations/requests.js'
 import { failureMessage, succeeded } from '../exec/executor.js'
 import type { GitHubClient } from '../github/client.js'
 import { GitHubDeployment } from '../github/deployments.js'
-import { findReviewedPlan } from '../github/reviewed-plan.js'
 import { runEnvironment } from '../github/run-environment.js'
 import { planFingerprint } from '../plan/plan-fingerprint.js'
 import { judgeReview, reviewAllowsDeploy, type PlanReview } from '../plan/plan-review.js'
@@ -147,6 +146,8 @@ async function checkReview(
   try {
     const deployed = planFingerprint(start.plan)
     const found = await gitHub()
+    // Its record parser (zod) is loaded here, while the deploy connects.
+    const { findReviewedPlan } = await import('../github/reviewed-plan.js')
     const lookup = found
       ? await findReviewedPlan(found.octokit, {
           ...found.repository,

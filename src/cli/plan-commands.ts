@@ -7,7 +7,7 @@ import { plan } from '../operations/plan.js'
 import type { PlanComparison } from '../plan/compare.js'
 import type { ValidationResult } from '../plan/validate.js'
 import { composeScript } from '../plan/payload.js'
-import { RENDERED_DIR } from '../plan/plan.js'
+import { RENDERED_DIR } from '../plan/rendered-dir.js'
 import type { DeploymentPlan } from '../plan/types.js'
 import { UserError, formatProblem } from '../errors/user-error.js'
 

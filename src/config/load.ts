@@ -1,6 +1,7 @@
-// Parses the YAML config, validates it against the schema and fills in the derived defaults.
+// Validates the parsed YAML config against the schema and fills in the derived defaults.
 // Every problem is reported with its config path and the line in the file.
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isSeq, type Document, type LineCounter } from 'yaml'
+import { parseConfigYaml, readConfigYaml, type ConfigYaml } from './parse-yaml.js'
 import { configSchema, STEP_FILES } from './schema.js'
 import type { Config } from './types.js'
 import { resolveConfig } from './resolve.js'
@@ -11,37 +12,15 @@ export { DEFAULT_CONFIG_PATH } from './default-path.js'
 
 /** The config file of the repository as `read` sees it, parsed and checked. */
 export async function readConfig(read: RepoReader, configPath: string): Promise<Config> {
-  const text = await read(configPath)
-  if (text === undefined) {
-    throw new UserError({
-      where: 'config',
-      message: `${configPath} does not exist; create it (see examples/caqrn/.github/slurm-gitops.yml) or set the config input`
-    })
-  }
-  return parseConfig(text, configPath)
+  return validateConfig(await readConfigYaml(read, configPath))
 }
 
 export function parseConfig(text: string, file: string): Config {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const [syntaxError] = document.errors
-  if (syntaxError) {
-    // Only the first: the parser's later errors follow from it (an unclosed bracket fails every line after it).
-    const { line, col } = lineCounter.linePos(syntaxError.pos[0])
-    throw new UserError({
-      where: 'config',
-      message: `invalid YAML: ${syntaxError.message.split('\n')[0]}`,
-      location: { file, line, column: col }
-    })
-  }
-  const data: unknown = document.toJS()
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new UserError({
-      where: 'config',
-      message: 'must be a YAML mapping with cluster, project and deployments',
-      location: { file, line: 1 }
-    })
-  }
+  return validateConfig(parseConfigYaml(text, file))
+}
+
+/** The parsed YAML against the schema, with the derived defaults filled in. */
+export function validateConfig({ file, data, document, lineCounter }: ConfigYaml): Config {
   const result = configSchema.safeParse(data)
   if (!result.success) {
     const problems: Problem[] = result.error.issues.flatMap(issue => {

@@ -2,14 +2,14 @@
 // connection, made while the run checks its plan. Secrets are read here, into memory, only once a run is about
 // to connect: nothing of them is written anywhere.
 import { readFile } from 'node:fs/promises'
-import type { ClusterConfig } from '../config/types.js'
+import type { ClusterEndpoint } from '../config/endpoint.js'
 import type { TransportSettings } from '../transport/connect.js'
 import type { Transport } from '../transport/types.js'
 import { UserError } from '../errors/user-error.js'
 import type { ConnectionRequest, SecretSource } from './requests.js'
 
 export async function transportSettings(
-  cluster: ClusterConfig,
+  cluster: ClusterEndpoint,
   request: ConnectionRequest
 ): Promise<TransportSettings> {
   if (request.local) return { kind: 'local' }
@@ -43,7 +43,7 @@ export async function transportSettings(
 }
 
 /** The account a run connects as: the request's override, else the config's. */
-export function clusterUser(cluster: ClusterConfig, request: ConnectionRequest): string {
+export function clusterUser(cluster: ClusterEndpoint, request: ConnectionRequest): string {
   return request.user ?? cluster.user
 }
 
@@ -71,6 +71,8 @@ export interface EarlyConnection {
    * did meanwhile.
    */
   afterChecks<T>(checks: () => Promise<T>): Promise<{ checked: T; transport: Transport }>
+  /** Gives the connection up (closed, or its connecting stopped) with nothing run over it. */
+  giveUp(): Promise<void>
   /** Another connection with the same settings (a watch reconnects with it after a drop). */
   connect(): Promise<Transport>
 }
@@ -80,7 +82,7 @@ export interface EarlyConnection {
  * templates, which holds the event loop for tens of milliseconds and would otherwise come before it.
  */
 export async function openConnection(
-  cluster: ClusterConfig,
+  cluster: ClusterEndpoint,
   request: ConnectionRequest,
   warn: (message: string) => void
 ): Promise<EarlyConnection> {
@@ -98,23 +100,27 @@ export async function openConnection(
     (error: unknown) => ({ first: Promise.reject(error as Error) })
   )
   first.catch(() => undefined)
-  return {
+  const connection: EarlyConnection = {
     async afterChecks(checks) {
       let checked
       try {
         checked = await checks()
       } catch (error) {
-        giveUp.abort()
-        await first.then(
-          transport => transport.close(),
-          () => undefined
-        )
+        await connection.giveUp()
         throw error
       }
       return { checked, transport: await first }
     },
+    async giveUp() {
+      giveUp.abort()
+      await first.then(
+        transport => transport.close(),
+        () => undefined
+      )
+    },
     connect: () => connect()
   }
+  return connection
 }
 
 let transports: Promise<typeof import('../transport/connect.js')> | undefined

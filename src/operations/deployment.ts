@@ -2,7 +2,6 @@
 // check while the handshake is in flight, run the deployment's script over the one connection once every check
 // passed, and return a typed outcome. The action and the CLI only build the request and present this.
 import type { Config, DeploymentConfig } from '../config/types.js'
-import { compileTemplates, planDeployment } from '../plan/plan.js'
 import {
   completeRunValues,
   type DeploymentPlan,
@@ -10,21 +9,16 @@ import {
   type RunParameters,
   type RunValues
 } from '../plan/types.js'
-import { validatePlans } from '../plan/validate.js'
-import { planInputs } from '../plan/plan-repository.js'
-import { loadTemplates, type TemplateSet } from '../render/templates.js'
 import { resolveCommit } from '../repo/commit.js'
-import type { RepoReader } from '../repo/reader.js'
 import type { Transport } from '../transport/types.js'
 import type { ExecutionReport } from '../exec/executor.js'
 import type { LogSink } from '../exec/log-sink.js'
 import { runRemote } from '../deploy/remote-run.js'
 import { parseResults, type RunOutputs } from '../deploy/results.js'
 import { sendBundle } from '../deploy/bundle.js'
-import { formatProblem, type Problem, UserError } from '../errors/user-error.js'
+import { type Problem, UserError } from '../errors/user-error.js'
 import { statusLookbackSeconds } from '../status/lookback.js'
-import { openConnection, preloadTransports } from './connection.js'
-import { configAt } from './repository.js'
+import { loadPlanChecks, startRun, type RunStart } from './run-start.js'
 import type {
   ConnectionRequest,
   DeployRequest,
@@ -85,34 +79,46 @@ export interface NoDeployment {
 export type DeploymentOutcome = DeploymentRun | NoDeployment
 
 export async function deploy(request: DeployRequest, io: OperationIO): Promise<DeploymentOutcome> {
-  preloadTransports()
-  const sha = request.sha ?? (await branchTip(request))
-  const { config, read } = await configAt(request.repo, { sha }, io.log)
-  const target = findDeployment(config, request.branch)
+  const tip = request.sha ? Promise.resolve(request.sha) : branchTip(request)
+  const start = await startRun(
+    request.repo,
+    tip.then(commit => ({ sha: commit })),
+    request.connection,
+    io,
+    [request.branch]
+  )
+  const { config, read } = start
+  const sha = await tip
+  const target = await targetOf(start, request.branch)
   if (target.kind === 'no-deployment') return target
-  const connection = await openConnection(config.cluster, request.connection, io.warn)
+  const connection = await start.connection()
   const { checked: plan, transport } = await connection.afterChecks(async () => {
+    const { checkedPlansAt, planInputs } = await loadPlanChecks()
     const plan = {
-      ...(await checkedPlansAt(config, read, [target.deployment], io))[0]!,
+      ...(await checkedPlansAt(config, read, [target.deployment], io.warn))[0]!,
       inputs: await planInputs(read, config)
     }
     await io.onStart?.({ environment: plan.environment, sha, deployment: target.deployment, plan })
     return plan
   })
   const [run] = await runScripts(config, request.connection, transport, io, [
-    { plan, params: { ...runParams(request, 'deploy'), sha }, bundleOf: { repoDir: request.repo.dir, sha } }
+    {
+      plan,
+      params: { ...runParams(request, 'deploy'), sha },
+      bundleOf: { repoDir: request.repo.dir, sha }
+    }
   ])
   return run!
 }
 
 export async function rollback(request: RollbackRequest, io: OperationIO): Promise<DeploymentOutcome> {
-  preloadTransports()
-  const { config, read } = await configAt(request.repo, { tree: true })
-  const target = findDeployment(config, request.branch)
+  const start = await startRun(request.repo, { tree: true }, request.connection, io, [request.branch])
+  const { config, read } = start
+  const target = await targetOf(start, request.branch)
   if (target.kind === 'no-deployment') return target
-  const connection = await openConnection(config.cluster, request.connection, io.warn)
-  const { checked: plans, transport } = await connection.afterChecks(() =>
-    checkedPlansAt(config, read, [target.deployment], io)
+  const connection = await start.connection()
+  const { checked: plans, transport } = await connection.afterChecks(async () =>
+    (await loadPlanChecks()).checkedPlansAt(config, read, [target.deployment], io.warn)
   )
   const [run] = await runScripts(config, request.connection, transport, io, [
     { plan: plans[0]!, params: { ...runParams(request, 'rollback'), target: request.to ?? '' } }
@@ -122,16 +128,15 @@ export async function rollback(request: RollbackRequest, io: OperationIO): Promi
 
 /** Every branch asked for (all deployments by default), over one connection. */
 export async function status(request: StatusRequest, io: OperationIO): Promise<DeploymentOutcome[]> {
-  preloadTransports()
-  const { config, read } = await configAt(request.repo, { tree: true })
-  const branches = request.branches ?? config.deployments.map(d => d.branch)
-  const targets = branches.map(branch => findDeployment(config, branch))
-  const missing = targets.filter(t => t.kind === 'no-deployment')
-  if (missing.length > 0) throw new UserError(missing.map(t => t.problem))
-  const deployments = targets.map(target => (target as { deployment: DeploymentConfig }).deployment)
-  const connection = await openConnection(config.cluster, request.connection, io.warn)
-  const { checked: plans, transport } = await connection.afterChecks(() =>
-    checkedPlansAt(config, read, deployments, io)
+  const start = await startRun(request.repo, { tree: true }, request.connection, io, request.branches)
+  const { config, read } = start
+  const deployments = await requireDeployments(
+    start,
+    request.branches ?? config.deployments.map(d => d.branch)
+  )
+  const connection = await start.connection()
+  const { checked: plans, transport } = await connection.afterChecks(async () =>
+    (await loadPlanChecks()).checkedPlansAt(config, read, deployments, io.warn)
   )
   const now = Date.now()
   const runs = plans.map((plan, i) => {
@@ -153,6 +158,24 @@ async function branchTip(request: DeployRequest): Promise<string> {
   })
 }
 
+/** The deployment of `branch`, or none, with the early connection given up (a push to a branch not deployed). */
+async function targetOf(start: RunStart, branch: string): Promise<ReturnType<typeof findDeployment>> {
+  const target = findDeployment(start.config, branch)
+  if (target.kind === 'no-deployment') await start.giveUp()
+  return target
+}
+
+/** The deployments of `branches`; when one has none, the early connection is given up and every such branch named. */
+export async function requireDeployments(start: RunStart, branches: string[]): Promise<DeploymentConfig[]> {
+  const found = branches.map(branch => findDeployment(start.config, branch))
+  const missing = found.filter(target => target.kind === 'no-deployment')
+  if (missing.length > 0) {
+    await start.giveUp()
+    throw new UserError(missing.map(target => target.problem))
+  }
+  return found.map(target => (target as { deployment: DeploymentConfig }).deployment)
+}
+
 export function findDeployment(
   config: Config,
   branch: string
@@ -168,30 +191,6 @@ export function findDeployment(
       message: `no deployment for branch "${branch}" in ${config.file} (deployments: ${known})`
     }
   }
-}
-
-/** The PR plan's checks, all in one go, before running anything: a script that does not parse never reaches the cluster. */
-export async function checkedPlans(
-  repository: { config: Config; templates: TemplateSet },
-  deployments: DeploymentConfig[],
-  io: Pick<OperationIO, 'warn'>
-): Promise<DeploymentPlan[]> {
-  const templates = await compileTemplates(repository.templates)
-  const plans = deployments.map(deployment => planDeployment(repository.config, deployment, templates))
-  const validation = await validatePlans(plans, { shellcheck: false })
-  for (const warning of validation.warnings) io.warn(formatProblem(warning))
-  if (validation.errors.length > 0) throw new UserError(validation.errors)
-  return plans
-}
-
-/** checkedPlans with the templates read (overrides at the same point as the config) while the run connects. */
-async function checkedPlansAt(
-  config: Config,
-  read: RepoReader,
-  deployments: DeploymentConfig[],
-  io: Pick<OperationIO, 'warn'>
-): Promise<DeploymentPlan[]> {
-  return checkedPlans({ config, templates: await loadTemplates(config.templates, read) }, deployments, io)
 }
 
 export function runParams(request: Requester, mode: RunMode): RunValues {
@@ -220,19 +219,6 @@ async function runScripts(
   } finally {
     await transport.close()
   }
-}
-
-/**
- * The one connection of a command that has nothing left to check before it uses it, as the config's `cluster`
- * section and the request say.
- */
-export async function connectToCluster(
-  config: Config,
-  connection: ConnectionRequest,
-  io: Pick<OperationIO, 'warn'>
-): Promise<Transport> {
-  const early = await openConnection(config.cluster, connection, io.warn)
-  return (await early.afterChecks(async () => undefined)).transport
 }
 
 /** One run of a deployment's script over an open connection, and its typed outputs. */

@@ -13,8 +13,8 @@ import {
 import { WatchConnection } from '../sandbox/watch-connection.js'
 import type { Transport } from '../transport/types.js'
 import { UserError } from '../errors/user-error.js'
-import { clusterUser, openConnection, preloadTransports } from './connection.js'
-import { configAt } from './repository.js'
+import { clusterUser } from './connection.js'
+import { startRun } from './run-start.js'
 import type { CancelRequest, WatchRequest } from './requests.js'
 
 export interface JobIO {
@@ -29,9 +29,9 @@ export interface JobIO {
 
 /** The project, the cluster and a connection to it, as the repository's config says. */
 async function openCluster(request: WatchRequest | CancelRequest, warn: (message: string) => void) {
-  preloadTransports()
-  const { config } = await configAt(request.repo, { tree: true })
-  const connection = await openConnection(config.cluster, request.connection, warn)
+  const start = await startRun(request.repo, { tree: true }, request.connection, { warn })
+  const { config } = start
+  const connection = await start.connection()
   // Nothing to check beyond the config: the job id is checked on the cluster, by a query.
   const { transport } = await connection.afterChecks(async () => undefined)
   const user = request.connection.local

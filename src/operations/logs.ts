@@ -18,16 +18,14 @@ import type { WatchEvent, WatchOutcome } from '../sandbox/watch.js'
 import { WatchConnection } from '../sandbox/watch-connection.js'
 import type { Transport } from '../transport/types.js'
 import {
-  checkedPlans,
-  connectToCluster,
-  findDeployment,
+  requireDeployments,
   runParams,
   runScript,
   type DeploymentRun,
   type OperationIO
 } from './deployment.js'
 import { followJob } from './job.js'
-import { repositoryAt } from './repository.js'
+import { loadPlanChecks, startRun } from './run-start.js'
 import type { LogsRequest } from './requests.js'
 
 export interface LogsIO extends Pick<OperationIO, 'sink' | 'warn' | 'signal'> {
@@ -64,13 +62,16 @@ export type LogsOutcome =
   | { kind: 'listed'; run: DeploymentRun; listing: RunListing; followed?: WatchOutcome }
 
 export async function logs(request: LogsRequest, io: LogsIO): Promise<LogsOutcome> {
-  const repository = await repositoryAt(request.repo, { tree: true })
-  const { config } = repository
-  const found = findDeployment(config, request.branch)
-  if (found.kind === 'no-deployment') throw new UserError(found.problem)
-  const job = jobOf(found.deployment, request.job)
-  const plan = (await checkedPlans(repository, [found.deployment], io))[0]!
-  const transport = await connectToCluster(config, request.connection, io)
+  const start = await startRun(request.repo, { tree: true }, request.connection, io, [request.branch])
+  const { config, read } = start
+  const deployment = (await requireDeployments(start, [request.branch]))[0]!
+  const connection = await start.connection()
+  const { checked, transport } = await connection.afterChecks(async () => {
+    const job = jobOf(deployment, request.job)
+    const [plan] = await (await loadPlanChecks()).checkedPlansAt(config, read, [deployment], io.warn)
+    return { job, plan: plan! }
+  })
+  const { job, plan } = checked
   let current: Transport = transport
   try {
     const run = await runScript(
@@ -102,7 +103,7 @@ export async function logs(request: LogsRequest, io: LogsIO): Promise<LogsOutcom
     const output = chosen.output
     if (request.follow && !cronRunResult(chosen.state, chosen.exit).over) {
       io.onListing?.({ ...base, chosen, following: true })
-      const connect = () => connectToCluster(config, request.connection, io)
+      const connect = () => connection.connect()
       const followed = await followJob(
         config,
         { transport, connect },

@@ -7,20 +7,15 @@ import { execute, type ExecutionReport } from '../exec/executor.js'
 import { newNonce } from '../exec/markers.js'
 import { parseResults, type RunOutputs } from '../deploy/results.js'
 import { UserError, type Problem } from '../errors/user-error.js'
-import { compileTemplates } from '../plan/plan.js'
-import { planSandboxRemoval } from '../plan/sandbox-plan.js'
-import { checkScripts } from '../plan/validate.js'
 import { checkSandboxName } from '../validate/names.js'
 import {
-  checkedPlans,
-  connectToCluster,
-  findDeployment,
+  requireDeployments,
   runParams,
   runScript,
   type DeploymentRun,
   type OperationIO
 } from './deployment.js'
-import { repositoryAt } from './repository.js'
+import { loadPlanChecks, startRun, type RunStart } from './run-start.js'
 import type { RemoveRequest } from './requests.js'
 
 export type RemoveOutcome =
@@ -36,18 +31,24 @@ export type RemoveOutcome =
     }
 
 export async function remove(request: RemoveRequest, io: OperationIO): Promise<RemoveOutcome> {
-  const repository = await repositoryAt(request.repo, { tree: true })
-  const { config } = repository
-  if ('sandbox' in request.target)
-    return removeSandbox(request, config, repository, request.target.sandbox, io)
-  const found = findDeployment(config, request.target.branch)
-  if (found.kind === 'no-deployment') throw new UserError(found.problem)
-  if (request.purge) {
-    const problem = purgeProblem(config, found.deployment)
-    if (problem) throw new UserError(problem)
+  const { target } = request
+  if ('sandbox' in target) {
+    const bad = checkSandboxName(target.sandbox)
+    if (bad) throw new UserError({ where: 'sandbox', message: bad })
   }
-  const plan = (await checkedPlans(repository, [found.deployment], io))[0]!
-  const transport = await connectToCluster(config, request.connection, io)
+  const branches = 'sandbox' in target ? [] : [target.branch]
+  const start = await startRun(request.repo, { tree: true }, request.connection, io, branches)
+  if ('sandbox' in target) return removeSandbox(request, start, target.sandbox, io)
+  const { config, read } = start
+  const deployment = (await requireDeployments(start, [target.branch]))[0]!
+  const connection = await start.connection()
+  const { checked: plan, transport } = await connection.afterChecks(async () => {
+    if (request.purge) {
+      const problem = purgeProblem(config, deployment)
+      if (problem) throw new UserError(problem)
+    }
+    return (await (await loadPlanChecks()).checkedPlansAt(config, read, [deployment], io.warn))[0]!
+  })
   try {
     return await runScript(
       config,
@@ -70,18 +71,15 @@ export async function remove(request: RemoveRequest, io: OperationIO): Promise<R
 
 async function removeSandbox(
   request: RemoveRequest,
-  config: Config,
-  repository: Parameters<typeof checkedPlans>[0],
+  start: RunStart,
   sandbox: string,
   io: OperationIO
 ): Promise<RemoveOutcome> {
-  const bad = checkSandboxName(sandbox)
-  if (bad) throw new UserError({ where: 'sandbox', message: bad })
-  const templates = await compileTemplates(repository.templates)
-  const plan = planSandboxRemoval(config, templates, sandbox, request.force)
-  const problems = await checkScripts([{ name: 'sandbox script', content: plan.script }])
-  if (problems.length > 0) throw new UserError(problems)
-  const transport = await connectToCluster(config, request.connection, io)
+  const { config, read } = start
+  const connection = await start.connection()
+  const { checked: plan, transport } = await connection.afterChecks(async () =>
+    (await loadPlanChecks()).checkedSandboxRemoval(config, read, sandbox, request.force)
+  )
   try {
     const report = await execute(
       transport,

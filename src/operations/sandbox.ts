@@ -4,10 +4,7 @@
 // connection is made while the commit is resolved and the staging script rendered and checked.
 import type { Config } from '../config/types.js'
 import { sandboxDeployment } from '../config/sandbox-deployment.js'
-import { compileTemplates } from '../plan/plan.js'
-import { loadTemplates } from '../render/templates.js'
-import { planSandbox, type SandboxPlan } from '../plan/sandbox-plan.js'
-import { checkScripts } from '../plan/validate.js'
+import type { SandboxPlan } from '../plan/sandbox-plan.js'
 import { resolveRef } from '../repo/commit.js'
 import { execute, type ExecutionReport } from '../exec/executor.js'
 import type { LogSink } from '../exec/log-sink.js'
@@ -20,8 +17,7 @@ import { followJob } from './job.js'
 import { collectRun, type Collected } from '../sandbox/collect.js'
 import type { Transport } from '../transport/types.js'
 import { UserError } from '../errors/user-error.js'
-import { openConnection, preloadTransports } from './connection.js'
-import { configAt } from './repository.js'
+import { loadPlanChecks, startRun } from './run-start.js'
 import type { SandboxRequest } from './requests.js'
 
 export interface SandboxIO {
@@ -55,22 +51,23 @@ export type SandboxOutcome =
     }
 
 export async function sandbox(request: SandboxRequest, io: SandboxIO): Promise<SandboxOutcome> {
-  preloadTransports()
-  const { config, read } = await configAt(request.repo, { tree: true })
-  const run = resolveSandboxRun(config, request.ask, request.names)
-  const connection = await openConnection(config.cluster, request.connection, io.warn)
+  const start = await startRun(request.repo, { tree: true }, request.connection, io)
+  const { config, read } = start
+  const connection = await start.connection()
   const { checked, transport: first } = await connection.afterChecks(async () => {
+    const run = resolveSandboxRun(config, request.ask, request.names)
     const commit = await resolveRef(request.repo.dir, run.ref, request.names.ref, io.log)
     // The mirror fetches a branch for the delta, then the commit itself: the ref's branch, else development's.
     const branch = commit.branch ?? sandboxDeployment(config).branch
-    const templates = await compileTemplates(await loadTemplates(config.templates, read))
-    const plan = planSandbox(config, templates, run, { sha: commit.sha, branch, runId: request.runId })
-    // A script that does not parse never reaches the cluster.
-    const problems = await checkScripts(plan.scripts)
-    if (problems.length > 0) throw new UserError(problems)
-    return { sha: commit.sha, plan }
+    const { checkedSandboxPlan } = await loadPlanChecks()
+    const plan = await checkedSandboxPlan(config, read, run, {
+      sha: commit.sha,
+      branch,
+      runId: request.runId
+    })
+    return { run, sha: commit.sha, plan }
   })
-  const { sha, plan } = checked
+  const { run, sha, plan } = checked
   const connect = () => connection.connect()
   let transport = first
   try {

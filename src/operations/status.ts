@@ -2,7 +2,7 @@
 // each is decided into Sync and Health against its branch in the local repository (src/status/). The action and
 // the CLI present the result.
 import { branchPosition } from '../repo/branch-position.js'
-import { deploymentStatus, type DeploymentStatus } from '../status/deployment-status.js'
+import type { DeploymentStatus } from '../status/deployment-status.js'
 import { statusFacts } from '../status/facts.js'
 import { status, type OperationIO } from './deployment.js'
 import type { StatusRequest } from './requests.js'
@@ -12,6 +12,8 @@ export async function deploymentStatuses(
   io: OperationIO
 ): Promise<DeploymentStatus[]> {
   const outcomes = await status(request, io)
+  // The deciding (and its diff library) is loaded once the status steps ran, not before the run connects.
+  const { deploymentStatus } = await import('../status/deployment-status.js')
   return Promise.all(
     outcomes.map(async outcome => {
       // status() refuses a branch without a deployment before it connects.

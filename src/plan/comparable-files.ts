@@ -1,7 +1,7 @@
 // What a plan compares by, apart from the diff library: the reviewed-plan fingerprint (on a deploy's path) and the
 // diff (the PR check) both read these, so both call a change the same thing.
 import type { DeploymentPlan, PlannedFile } from './types.js'
-import { RENDERED_DIR } from './plan.js'
+import { RENDERED_DIR } from './rendered-dir.js'
 
 /** The name under which the deploy script appears in the diff (it is run, not written). */
 export const SCRIPT_PATH = 'deploy script'

@@ -9,9 +9,7 @@ import { STEP_FILES, TEMPLATE_NAMES, type TemplateName } from '../config/schema.
 import type { DeploymentPlan, PlannedFile } from './types.js'
 import { UserError } from '../errors/user-error.js'
 import { sandboxJobPrefix } from '../sandbox/job-name.js'
-
-/** Rendered files live in `<release>/.slurm-gitops/`; users reach them through `<root>/current`. */
-export const RENDERED_DIR = '.slurm-gitops'
+import { RENDERED_DIR } from './rendered-dir.js'
 
 export type CompiledTemplates = Record<TemplateName, CompiledTemplate>
 

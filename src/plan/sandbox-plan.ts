@@ -5,7 +5,8 @@ import { sandboxJobName } from '../sandbox/job-name.js'
 import type { SandboxRun } from '../sandbox/sandbox-run.js'
 import { filesPayload } from './payload.js'
 import { sandboxDeployment } from '../config/sandbox-deployment.js'
-import { endLine, RENDERED_DIR, templateContext, type CompiledTemplates } from './plan.js'
+import { endLine, templateContext, type CompiledTemplates } from './plan.js'
+import { RENDERED_DIR } from './rendered-dir.js'
 import type { PlannedFile } from './types.js'
 
 export interface SandboxPlan {

@@ -7,7 +7,8 @@ import { checkSbatchOptions } from '../validate/sbatch-options.js'
 import { bashSyntaxErrors } from '../validate/bash-syntax.js'
 import { findShellcheck } from '../validate/shellcheck.js'
 import type { Problem } from '../errors/user-error.js'
-import { DISABLED_PREFIX, RENDERED_DIR } from './plan.js'
+import { DISABLED_PREFIX } from './plan.js'
+import { RENDERED_DIR } from './rendered-dir.js'
 
 export interface ValidationResult {
   errors: Problem[]

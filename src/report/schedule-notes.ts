@@ -3,7 +3,7 @@
 // account (src/slurmctld/crontab.c: all of them are dropped and each entry submitted again with a new job id; a
 // run in progress finishes as a one-off). Pure, like the rest of the report.
 import type { PlanDiff } from '../plan/plan-diff.js'
-import { RENDERED_DIR } from '../plan/plan.js'
+import { RENDERED_DIR } from '../plan/rendered-dir.js'
 import { scrontabEntries } from '../plan/scrontab-entries.js'
 import type { DeploymentPlan } from '../plan/types.js'
 

@@ -2,6 +2,7 @@
 // Every test checks what is on the cluster afterwards (links, releases, venvs, scrontab, history), not only the
 // exit code. Files that reset the cluster take turns: describeCluster holds the cluster's test lock.
 import { expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { failureMessage } from '../../src/exec/executor.js'
 import { describeCluster, useCluster, shellQuote, waitForJob, type ClusterInfo } from './cluster.js'
 import {
@@ -15,6 +16,7 @@ import {
   scheduleChange,
   expectSuccess
 } from './deploy-fixture.js'
+import { TcpRelay } from './tcp-relay.js'
 
 const SLOW = 180_000
 
@@ -444,6 +446,69 @@ describeCluster('deploy to the test cluster', (cluster: ClusterInfo) => {
       expect(lines).toContain(`  0 2 * * * ${production}/jobs/daily.sh`)
       // status neither records nor changes anything.
       expect((await rootState(ssh, production)).history).toHaveLength(2)
+    },
+    SLOW
+  )
+
+  /** A run through a relay that counts its connections; `connections` and `open` once it ended. */
+  const throughRelay = async (run: (relay: { port: number; knownHosts: string }) => Promise<unknown>) => {
+    const relay = new TcpRelay(cluster.host, cluster.port)
+    await relay.start()
+    try {
+      const ended = await run({
+        port: relay.port,
+        knownHosts: relay.knownHosts(readFileSync(cluster.knownHostsPath, 'utf8'))
+      }).then(
+        () => ({ ok: true as const }),
+        (error: unknown) => ({ ok: false as const, error: String(error) })
+      )
+      // A connection given up is closed by the run before it ends; the relay hears of it a moment later.
+      for (let i = 0; i < 50 && relay.open > 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+      return { ...ended, connections: relay.connections, open: relay.open }
+    } finally {
+      await relay.close()
+    }
+  }
+
+  it(
+    'connects while it validates: a config the schema refuses gives its connection up, and nothing runs',
+    async () => {
+      const repo = fixture()
+      repo.commit('main', scheduleChange('main', 'every day at two'))
+      const refused = await throughRelay(relay => repo.run('main', relay))
+      // Its connect may not have reached the socket before the schema answered: at most one, and none left open.
+      expect(refused).toMatchObject({ ok: false, open: 0 })
+      expect(refused.connections).toBeLessThanOrEqual(1)
+      expect(refused.ok === false && refused.error).toContain('deployments.main.jobs[0].schedule')
+      const state = await rootState(ssh, production)
+      expect(state.current).toBe('')
+      expect(state.history).toEqual([])
+
+      // The same commit with a good schedule deploys over the same kind of early connection: one in all.
+      repo.commit('main', scheduleChange('main', '0 3 * * *'))
+      const deployed = await throughRelay(relay => repo.run('main', relay).then(expectSuccess))
+      expect(deployed).toMatchObject({ ok: true, connections: 1, open: 0 })
+    },
+    SLOW
+  )
+
+  it(
+    'never connects for a branch without a deployment, nor with a cluster section the schema refuses',
+    async () => {
+      const repo = fixture()
+      repo.commit('feature-x', codeChange())
+      const noDeployment = await throughRelay(relay => repo.run('feature-x', relay))
+      expect(noDeployment).toMatchObject({ ok: false, connections: 0 })
+      expect(noDeployment.ok === false && noDeployment.error).toContain('no deployment for feature-x')
+
+      repo.commit('main', {
+        message: 'a user name ssh would refuse',
+        config: c => (c.cluster.user = 'Caqrn')
+      })
+      const badUser = await throughRelay(relay => repo.run('main', relay))
+      expect(badUser).toMatchObject({ ok: false, connections: 0 })
+      expect(badUser.ok === false && badUser.error).toContain('cluster.user')
+      expect((await rootState(ssh, production)).history).toEqual([])
     },
     SLOW
   )

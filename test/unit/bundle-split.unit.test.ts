@@ -1,8 +1,9 @@
 // What each start of the action loads (scripts/build-options.mjs splits the bundle): the entry only
-// @actions/core, each command what it uses, and a deploy ssh2 when it connects and octokit when it records its
-// GitHub deployment, and @actions/github's HTTP stack (undici) only behind a proxy; the Handlebars compiler only
-// for a template that is not the shipped one. A static import that drags ssh2 into a plan, octokit in front of a
-// deploy's connection, or the compiler into a deploy, fails here rather than in a benchmark.
+// @actions/core, each command what it uses; a deploy starts with what reads its config and finds its cluster, and
+// loads YAML and ssh2 then, the schema and Handlebars while it connects, and octokit when it looks up its review
+// or records its GitHub deployment; @actions/github's HTTP stack (undici) only behind a proxy; the Handlebars
+// compiler only for a template that is not the shipped one. A static import that drags ssh2 into a plan, the
+// schema in front of a deploy's connection, or the compiler into a deploy, fails here rather than in a benchmark.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { build, type Metafile } from 'esbuild'
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
@@ -83,20 +84,32 @@ describe('the action bundle, split per command', () => {
     expect(plan.filter(p => p === 'ssh2' || p === 'node-ssh')).toEqual([])
   })
 
-  it('loads for a deploy no diff library, and ssh2 and octokit only when it connects and records itself', () => {
+  it('starts a deploy with what finds its cluster; YAML, the SSH library, the schema, Handlebars and octokit load as it connects', () => {
     const main = new Set([
       ...loadedWith(outputOf('src/index.ts')),
       ...loadedWith(outputOf('src/action/main.ts'))
     ])
-    const deploy = addedBy('src/action/deploy-command.ts', main)
-    expect(deploy).toEqual(expect.arrayContaining(['yaml', 'zod']))
-    const later = ['ssh2', 'node-ssh', 'undici', '@actions/github', 'diff']
-    expect(deploy.filter(p => later.includes(p) || p.startsWith('@octokit/'))).toEqual([])
-    expect(packagesIn(reachableFrom(outputOf('src/action/deploy-command.ts')))).not.toContain('diff')
+    const later = ['yaml', 'ssh2', 'node-ssh', 'zod', 'handlebars', 'undici', '@actions/github', 'diff']
+    for (const command of [
+      'src/action/deploy-command.ts',
+      'src/action/status-command.ts',
+      'src/cli/remote-commands.ts'
+    ]) {
+      const start = addedBy(command, main)
+      expect({ command, early: start.filter(p => later.includes(p) || p.startsWith('@octokit/')) }).toEqual({
+        command,
+        early: []
+      })
+    }
+    const deploy = packagesIn(reachableFrom(outputOf('src/action/deploy-command.ts')))
+    expect(deploy).toEqual(expect.arrayContaining(['yaml', 'zod', 'handlebars', 'ssh2', 'node-ssh']))
+    expect(deploy).not.toContain('diff')
+    // The YAML parser is all the config needs before the connection starts; the schema comes after.
+    expect(packagesIn(loadedWith(outputOf('src/config/parse-yaml.ts')))).toEqual(['yaml'])
     expect(addedBy('src/transport/connect.ts', main)).toEqual(expect.arrayContaining(['node-ssh', 'ssh2']))
 
     const sandbox = addedBy('src/action/sandbox-command.ts', main)
-    expect(sandbox.filter(p => later.includes(p) || p.startsWith('@octokit/'))).toEqual([])
+    expect(sandbox.filter(p => later.slice(1).includes(p) || p.startsWith('@octokit/'))).toEqual([])
   })
 
   it("gives deploy and plan one GitHub client, which loads @actions/github's HTTP stack only behind a proxy", () => {
@@ -149,9 +162,7 @@ describe('the action bundle, split per command', () => {
     for (const deploy of ['src/action/deploy-command.ts', 'src/cli/remote-commands.ts']) {
       const reached = reachableFrom(outputOf(deploy), new Set(), compilerModule)
       expect({ deploy, compiler: compiler(modulesIn(reached)) }).toEqual({ deploy, compiler: [] })
-      expect(modulesIn(loadedWith(outputOf(deploy)))).toContain(
-        'node_modules/handlebars/dist/cjs/handlebars.runtime.js'
-      )
+      expect(modulesIn(reached)).toContain('node_modules/handlebars/dist/cjs/handlebars.runtime.js')
     }
     // The build put the shipped templates' table in place of the empty one: it holds at least their text.
     const shipped = await readdir('deploy-templates')
