@@ -10,8 +10,10 @@
 // `plan` of the example (no connection).
 //
 //   npm run build && flock /work/cluster.lock npm run bench
-//   BENCH_RUNS=4 (runs per scenario at ~30 requirements; ~200 gets BENCH_RUNS_LARGE=2), BENCH_DIST=dir (another
-//   build, e.g. of the commit before a change, to compare), BENCH_ONLY=start-up (start-up figures only).
+//   BENCH_RUNS=4 (runs per scenario at ~30 requirements; ~200 gets BENCH_RUNS_LARGE=4), BENCH_DIST=dir (another
+//   build, e.g. of the commit before a change, to compare), BENCH_BASE=dir (a build whose first byte is measured
+//   run by run alternately with this one's: on a machine whose speed drifts, the fair comparison of a change),
+//   BENCH_ONLY=start-up (start-up figures only). A build elsewhere needs deploy-templates/ beside its dist/.
 import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -32,11 +34,12 @@ import { TcpRelay } from '../test/integration/tcp-relay.js'
 import { removeProcessFiles, runProcess, type ProcessRun } from './whole-process.js'
 
 const SIZES = [30, 200] as const
-const RUNS = { 30: Number(process.env.BENCH_RUNS ?? 4), 200: Number(process.env.BENCH_RUNS_LARGE ?? 2) }
+const RUNS = { 30: Number(process.env.BENCH_RUNS ?? 4), 200: Number(process.env.BENCH_RUNS_LARGE ?? 4) }
 const LOCAL_RUNS = Number(process.env.BENCH_LOCAL_RUNS ?? 5)
 /** BENCH_ONLY=start-up: only the start-up figures (a quick comparison of two builds). */
 const START_UP_ONLY = process.env.BENCH_ONLY === 'start-up'
 const dist = path.resolve(process.env.BENCH_DIST ?? path.join(repoRoot, 'dist'))
+const base = process.env.BENCH_BASE ? path.resolve(process.env.BENCH_BASE) : undefined
 const example = path.join(repoRoot, 'examples/caqrn')
 
 /** One scenario's runs: ours (CLI, action), the floor (ssh true) and the user's script, alternating. */
@@ -89,9 +92,9 @@ class Bench {
   }
 
   /** The CLI's arguments for `command` against the cluster (or, with `knownHosts`, through the relay). */
-  cliArgs(command: string, args: string[], knownHosts = this.cluster.knownHostsPath): string[] {
+  cliArgs(command: string, args: string[], knownHosts = this.cluster.knownHostsPath, build = dist): string[] {
     return [
-      path.join(dist, 'cli.js'),
+      path.join(build, 'cli.js'),
       command,
       ...args,
       '--config',
@@ -107,8 +110,8 @@ class Bench {
     return runProcess(process.execPath, this.cliArgs(command, args), { cwd: this.fixture.repoDir })
   }
 
-  action(trigger: Trigger, extra?: NodeJS.ProcessEnv): Promise<ProcessRun> {
-    return runProcess(process.execPath, [path.join(dist, 'index.js')], {
+  action(trigger: Trigger, extra?: NodeJS.ProcessEnv, build = dist): Promise<ProcessRun> {
+    return runProcess(process.execPath, [path.join(build, 'index.js')], {
       cwd: this.fixture.repoDir,
       env: actionStepEnv(this.world, trigger, extra)
     })
@@ -158,19 +161,23 @@ class Bench {
     console.error(`  ${name}, ${size} requirements: CLI ${timing(series.cli.map(r => r.ms))}`)
   }
 
-  /** Process start → the first byte at sshd, through a relay (its port and known_hosts line are the relay's). */
+  /**
+   * Process start → the first byte at sshd, through a relay (its port and known_hosts line are the relay's): of
+   * this build, and of BENCH_BASE's in the same runs, alternately.
+   */
   async firstByte(runs: number) {
     const relay = new TcpRelay(this.cluster.host, this.cluster.port)
     await relay.start()
     const knownHosts = relay.knownHosts(this.knownHosts)
     const knownHostsFile = path.join(this.scratch, 'relay_known_hosts')
     writeFileSync(knownHostsFile, knownHosts)
-    const figures = {
+    const builds = [dist, ...(base ? [base] : [])].map(build => ({
+      build,
       cli: [] as ProcessRun[],
       action: [] as ProcessRun[],
       cliMs: [] as number[],
       actionMs: [] as number[]
-    }
+    }))
     const measure = async (start: () => Promise<ProcessRun>, runs: ProcessRun[], into: number[]) => {
       relay.reset()
       const run = await start()
@@ -178,32 +185,33 @@ class Bench {
       into.push(relay.firstByteAt - run.startedAt)
       runs.push(run)
     }
+    const port = String(relay.port)
     try {
       for (let i = 0; i < runs; i++) {
-        await measure(
-          () =>
-            runProcess(
-              process.execPath,
-              this.cliArgs('deploy', ['--branch', 'main', '--port', String(relay.port)], knownHostsFile),
-              { cwd: this.fixture.repoDir }
-            ),
-          figures.cli,
-          figures.cliMs
-        )
-        await measure(
-          () =>
-            this.action(this.push('main'), {
-              'INPUT_SSH-PORT': String(relay.port),
-              'INPUT_SSH-KNOWN-HOSTS': knownHosts
-            }),
-          figures.action,
-          figures.actionMs
-        )
+        for (const figures of builds) {
+          const cliArgs = this.cliArgs(
+            'deploy',
+            ['--branch', 'main', '--port', port],
+            knownHostsFile,
+            figures.build
+          )
+          await measure(
+            () => runProcess(process.execPath, cliArgs, { cwd: this.fixture.repoDir }),
+            figures.cli,
+            figures.cliMs
+          )
+          const relayed = { 'INPUT_SSH-PORT': port, 'INPUT_SSH-KNOWN-HOSTS': knownHosts }
+          await measure(
+            () => this.action(this.push('main'), relayed, figures.build),
+            figures.action,
+            figures.actionMs
+          )
+        }
       }
     } finally {
       await relay.close()
     }
-    return figures
+    return builds
   }
 }
 
@@ -362,18 +370,23 @@ function report(
     table(
       ['start-up', 'runs', 'median (min–max)', 'peak RSS'],
       [
-        [
-          'CLI deploy: process start → first byte to sshd',
-          String(firstByte.cliMs.length),
-          timing(firstByte.cliMs),
-          peak(firstByte.cli.map(r => r.peakMiB))
-        ],
-        [
-          'action deploy: process start → first byte to sshd',
-          String(firstByte.actionMs.length),
-          timing(firstByte.actionMs),
-          peak(firstByte.action.map(r => r.peakMiB))
-        ],
+        ...firstByte.flatMap(figures => {
+          const of = figures.build === dist ? '' : ` (BENCH_BASE ${figures.build})`
+          return [
+            [
+              `CLI deploy: process start → first byte to sshd${of}`,
+              String(figures.cliMs.length),
+              timing(figures.cliMs),
+              peak(figures.cli.map(r => r.peakMiB))
+            ],
+            [
+              `action deploy: process start → first byte to sshd${of}`,
+              String(figures.actionMs.length),
+              timing(figures.actionMs),
+              peak(figures.action.map(r => r.peakMiB))
+            ]
+          ]
+        }),
         ...local.map(({ name, runs }) => [
           name,
           String(runs.length),
