@@ -221,7 +221,8 @@ export async function execute(
   }
   parser.end().forEach(handle)
   closeGroup()
-  if (detached) {
+  // A cancel or a timeout is stopping the script's processes itself: one still dying is not a background one.
+  if (detached && !cancelled && !timedOut) {
     sink.warning(
       'the script finished, but a background process it started still holds its output open; not waiting ' +
         'for it (redirect its output, e.g. `nohup cmd >log 2>&1 &`, to silence this)'

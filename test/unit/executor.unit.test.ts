@@ -244,6 +244,30 @@ exit 0
     expect(await processGone(child)).toBe(true)
   })
 
+  it('does not call a process still dying after a cancel a background one', async () => {
+    const controller = new AbortController()
+    const sink = new MemoryLogSink()
+    // The script ends at once on TERM; what it started in a session of its own holds the output a moment longer.
+    const pending = execute(
+      new LocalTransport(),
+      PRELUDE +
+        "trap 'mark exit 143; exit 143' TERM\nsetsid sleep 3 &\nmark result child=$!\necho started\nwait\n",
+      params(),
+      sink,
+      { loginShell: false, timeoutSeconds: 60, signal: controller.signal, exitGraceMs: 200 }
+    )
+    const t0 = Date.now()
+    while (Date.now() - t0 < 5000 && !sink.lines.includes('started'))
+      await new Promise(r => setTimeout(r, 20))
+    controller.abort()
+    const report = await pending
+    const child = Number(report.results.child)
+    if (child > 1) process.kill(child, 'SIGKILL')
+    expect(report.cancelled).toBe(true)
+    expect(sink.warnings.filter(w => w.includes('background process'))).toEqual([])
+    expect(sink.warnings.join('\n')).toContain('the run was cancelled')
+  })
+
   it('does not start the script when already cancelled', async () => {
     const controller = new AbortController()
     controller.abort()
