@@ -2,7 +2,7 @@
 // checked without a cluster. Each rule's message says what is allowed; the loader prefixes the config path.
 import * as z from 'zod'
 import { checkHost, checkPort, checkUnixUser } from '../validate/network.js'
-import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_SSH_PORT } from './endpoint.js'
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_SSH_PORT, MAX_CONNECT_TIMEOUT_SECONDS } from './endpoint.js'
 import { checkSlurmCron } from '../validate/slurm-cron.js'
 import { checkTimeLimit, timeLimitMinutes } from '../validate/time-limit.js'
 import {
@@ -58,7 +58,7 @@ const cluster = z.strictObject({
   /** Run the script under `bash -l` so site profiles set PATH and `module`. */
   loginShell: z.boolean().default(true),
   jump: jumpHost.optional(),
-  connectTimeoutSeconds: positiveInt(300).default(DEFAULT_CONNECT_TIMEOUT_SECONDS),
+  connectTimeoutSeconds: positiveInt(MAX_CONNECT_TIMEOUT_SECONDS).default(DEFAULT_CONNECT_TIMEOUT_SECONDS),
   /** Overall limit for one remote run; past it the remote process group is killed. */
   timeoutMinutes: positiveInt(24 * 60).default(30),
   /** Known partitions and their limits, so the plan can check job times before anything runs. */

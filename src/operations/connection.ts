@@ -1,6 +1,6 @@
 // Connection settings from the config's `cluster` section with the request's overrides, and the run's one
-// connection, made while the run checks its plan. Secrets are read here, into memory, only once a run is about
-// to connect: nothing of them is written anywhere.
+// connection, made while the run checks its plan. Secrets are read here, into memory, only when a run starts
+// connecting: nothing of them is written anywhere.
 import { readFile } from 'node:fs/promises'
 import type { ClusterEndpoint } from '../config/endpoint.js'
 import type { TransportSettings } from '../transport/connect.js'

@@ -93,9 +93,9 @@ export async function deploy(request: DeployRequest, io: OperationIO): Promise<D
   if (target.kind === 'no-deployment') return target
   const connection = await start.connection()
   const { checked: plan, transport } = await connection.afterChecks(async () => {
-    const { checkedPlansAt, planInputs } = await loadPlanChecks()
+    const { planInputs } = await loadPlanChecks()
     const plan = {
-      ...(await checkedPlansAt(config, read, [target.deployment], io.warn))[0]!,
+      ...(await start.plans([target.deployment], io.warn))[0]!,
       inputs: await planInputs(read, config)
     }
     await io.onStart?.({ environment: plan.environment, sha, deployment: target.deployment, plan })
@@ -113,12 +113,12 @@ export async function deploy(request: DeployRequest, io: OperationIO): Promise<D
 
 export async function rollback(request: RollbackRequest, io: OperationIO): Promise<DeploymentOutcome> {
   const start = await startRun(request.repo, { tree: true }, request.connection, io, [request.branch])
-  const { config, read } = start
+  const { config } = start
   const target = await targetOf(start, request.branch)
   if (target.kind === 'no-deployment') return target
   const connection = await start.connection()
   const { checked: plans, transport } = await connection.afterChecks(async () =>
-    (await loadPlanChecks()).checkedPlansAt(config, read, [target.deployment], io.warn)
+    start.plans([target.deployment], io.warn)
   )
   const [run] = await runScripts(config, request.connection, transport, io, [
     { plan: plans[0]!, params: { ...runParams(request, 'rollback'), target: request.to ?? '' } }
@@ -129,14 +129,14 @@ export async function rollback(request: RollbackRequest, io: OperationIO): Promi
 /** Every branch asked for (all deployments by default), over one connection. */
 export async function status(request: StatusRequest, io: OperationIO): Promise<DeploymentOutcome[]> {
   const start = await startRun(request.repo, { tree: true }, request.connection, io, request.branches)
-  const { config, read } = start
+  const { config } = start
   const deployments = await requireDeployments(
     start,
     request.branches ?? config.deployments.map(d => d.branch)
   )
   const connection = await start.connection()
   const { checked: plans, transport } = await connection.afterChecks(async () =>
-    (await loadPlanChecks()).checkedPlansAt(config, read, deployments, io.warn)
+    start.plans(deployments, io.warn)
   )
   const now = Date.now()
   const runs = plans.map((plan, i) => {

@@ -25,7 +25,7 @@ import {
   type OperationIO
 } from './deployment.js'
 import { followJob } from './job.js'
-import { loadPlanChecks, startRun } from './run-start.js'
+import { startRun } from './run-start.js'
 import type { LogsRequest } from './requests.js'
 
 export interface LogsIO extends Pick<OperationIO, 'sink' | 'warn' | 'signal'> {
@@ -63,12 +63,12 @@ export type LogsOutcome =
 
 export async function logs(request: LogsRequest, io: LogsIO): Promise<LogsOutcome> {
   const start = await startRun(request.repo, { tree: true }, request.connection, io, [request.branch])
-  const { config, read } = start
+  const { config } = start
   const deployment = (await requireDeployments(start, [request.branch]))[0]!
   const connection = await start.connection()
   const { checked, transport } = await connection.afterChecks(async () => {
     const job = jobOf(deployment, request.job)
-    const [plan] = await (await loadPlanChecks()).checkedPlansAt(config, read, [deployment], io.warn)
+    const [plan] = await start.plans([deployment], io.warn)
     return { job, plan: plan! }
   })
   const { job, plan } = checked

@@ -39,7 +39,7 @@ export async function remove(request: RemoveRequest, io: OperationIO): Promise<R
   const branches = 'sandbox' in target ? [] : [target.branch]
   const start = await startRun(request.repo, { tree: true }, request.connection, io, branches)
   if ('sandbox' in target) return removeSandbox(request, start, target.sandbox, io)
-  const { config, read } = start
+  const { config } = start
   const deployment = (await requireDeployments(start, [target.branch]))[0]!
   const connection = await start.connection()
   const { checked: plan, transport } = await connection.afterChecks(async () => {
@@ -47,7 +47,7 @@ export async function remove(request: RemoveRequest, io: OperationIO): Promise<R
       const problem = purgeProblem(config, deployment)
       if (problem) throw new UserError(problem)
     }
-    return (await (await loadPlanChecks()).checkedPlansAt(config, read, [deployment], io.warn))[0]!
+    return (await start.plans([deployment], io.warn))[0]!
   })
   try {
     return await runScript(

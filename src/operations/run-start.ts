@@ -6,7 +6,8 @@
 // EarlyConnection.afterChecks does the same for the operation's own checks.
 import { clusterEndpoint, namesDeployments } from '../config/endpoint.js'
 import type { ConfigYaml } from '../config/parse-yaml.js'
-import type { Config } from '../config/types.js'
+import type { Config, DeploymentConfig } from '../config/types.js'
+import type { DeploymentPlan } from '../plan/types.js'
 import type { RepoReader } from '../repo/reader.js'
 import { openConnection, preloadTransports, type EarlyConnection } from './connection.js'
 import { readerAt } from './repository.js'
@@ -19,7 +20,12 @@ export interface RunStart {
   read: RepoReader
   /** The run's connection: the one opened early, else one opened now (the same one on every call). */
   connection(): Promise<EarlyConnection>
-  /** Gives up the early connection, if there is one: the run ends without connecting. */
+  /**
+   * The plans of `deployments`, rendered from the templates at the config's point and every script checked
+   * (the renderer and validators load now, while the run connects).
+   */
+  plans(deployments: DeploymentConfig[], warn: (message: string) => void): Promise<DeploymentPlan[]>
+  /** Gives up the early connection, if there is one: the run ends without using it. */
   giveUp(): Promise<void>
 }
 
@@ -59,6 +65,8 @@ export async function startRun(
     config,
     read,
     connection: () => (connection ??= openConnection(config.cluster, request, io.warn)),
+    plans: async (deployments, warn) =>
+      (await loadPlanChecks()).checkedPlansAt(config, read, deployments, warn),
     giveUp: async () => early?.giveUp()
   }
 }

@@ -51,6 +51,9 @@ describe('the cluster endpoint, read before validation', () => {
     ['a jump host that is a list', ['cluster', 'jump'], ['gw.example.edu']],
     ['a timeout of 0', ['cluster', 'connectTimeoutSeconds'], 0],
     ['a timeout as text', ['cluster', 'connectTimeoutSeconds'], '20'],
+    ['a timeout over 300', ['cluster', 'connectTimeoutSeconds'], 301],
+    ['an empty timeout', ['cluster', 'connectTimeoutSeconds'], null],
+    ['an empty port', ['cluster', 'port'], null],
     ['a cluster that is text', ['cluster'], 'login.hpc.example.edu'],
     ['no cluster', ['cluster'], undefined]
   ] as [string, (string | number)[], unknown][])(
