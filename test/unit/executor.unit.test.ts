@@ -68,6 +68,13 @@ function processGoneNow(pid: number): boolean {
 }
 
 /** A killed process may take a moment to finish exiting; allow it one second. */
+/** Aborts the run once its script printed `started` (or after 5 s). */
+async function cancelOnceStarted(sink: MemoryLogSink, controller: AbortController): Promise<void> {
+  const t0 = Date.now()
+  while (Date.now() - t0 < 5000 && !sink.lines.includes('started')) await new Promise(r => setTimeout(r, 20))
+  controller.abort()
+}
+
 async function processGone(pid: number): Promise<boolean> {
   const deadline = Date.now() + 1000
   while (!processGoneNow(pid) && Date.now() < deadline) await new Promise(r => setTimeout(r, 20))
@@ -231,10 +238,7 @@ exit 0
       }
     )
     // Cancel once the child is running, as SIGTERM to the action would.
-    const t0 = Date.now()
-    while (Date.now() - t0 < 5000 && !sink.lines.includes('started'))
-      await new Promise(r => setTimeout(r, 20))
-    controller.abort()
+    await cancelOnceStarted(sink, controller)
     const report = await pending
     const child = Number(report.results.child)
     expect(report.cancelled).toBe(true)
@@ -256,10 +260,7 @@ exit 0
       sink,
       { loginShell: false, timeoutSeconds: 60, signal: controller.signal, exitGraceMs: 200 }
     )
-    const t0 = Date.now()
-    while (Date.now() - t0 < 5000 && !sink.lines.includes('started'))
-      await new Promise(r => setTimeout(r, 20))
-    controller.abort()
+    await cancelOnceStarted(sink, controller)
     const report = await pending
     const child = Number(report.results.child)
     if (child > 1) process.kill(child, 'SIGKILL')
