@@ -365,8 +365,11 @@ describeCluster('sandbox watch on the test cluster', (cluster: ClusterInfo) => {
       expect(Date.now() - t0).toBeLessThan(5000)
       await cancelJob(transport, scheduled.jobId)
       expect((await recorded(sandbox.jobId)).state).toMatch(/^CANCELLED by \d+$/)
+      // The controller forgets a finished job once MinJobAge (2 s here) has passed and accounting has its record;
+      // on a busy machine that takes longer than the minimum: wait for what identifyJob asks (scontrol), bounded.
       await remote(
-        `for i in $(seq 1 20); do squeue -h -j ${sandbox.jobId} >/dev/null 2>&1 || exit 0; sleep 0.5; done`
+        `for i in $(seq 1 120); do scontrol show job ${sandbox.jobId} 2>&1 | grep -q 'Invalid job id' && exit 0; sleep 0.5; done; ` +
+          `echo "the controller still knows job ${sandbox.jobId} after 60 s" >&2; exit 1`
       )
       expect(await identifyJob(connection, sandbox.jobId, who)).toMatchObject({
         kind: 'sandbox',
