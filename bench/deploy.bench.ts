@@ -13,7 +13,9 @@
 //   BENCH_RUNS=4 (runs per scenario at ~30 requirements; ~200 gets BENCH_RUNS_LARGE=4), BENCH_DIST=dir (another
 //   build, e.g. of the commit before a change, to compare), BENCH_BASE=dir (a build whose first byte is measured
 //   run by run alternately with this one's: on a machine whose speed drifts, the fair comparison of a change),
-//   BENCH_ONLY=start-up (start-up figures only). A build elsewhere needs deploy-templates/ beside its dist/.
+//   BENCH_ONLY=start-up (start-up figures only), BENCH_NODE=path (the node that runs the CLI and the action, e.g.
+//   Node 24, the action's runtime on GitHub's runners). A build elsewhere needs deploy-templates/ beside its dist/.
+import { execFileSync } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -41,6 +43,9 @@ const START_UP_ONLY = process.env.BENCH_ONLY === 'start-up'
 const dist = path.resolve(process.env.BENCH_DIST ?? path.join(repoRoot, 'dist'))
 const base = process.env.BENCH_BASE ? path.resolve(process.env.BENCH_BASE) : undefined
 const example = path.join(repoRoot, 'examples/caqrn')
+/** The node that runs the CLI and the action (the bench itself runs on any). */
+const node = process.env.BENCH_NODE ?? process.execPath
+const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
 
 /** One scenario's runs: ours (CLI, action), the floor (ssh true) and the user's script, alternating. */
 interface Series {
@@ -107,11 +112,11 @@ class Bench {
   }
 
   cli(command: string, ...args: string[]): Promise<ProcessRun> {
-    return runProcess(process.execPath, this.cliArgs(command, args), { cwd: this.fixture.repoDir })
+    return runProcess(node, this.cliArgs(command, args), { cwd: this.fixture.repoDir })
   }
 
   action(trigger: Trigger, extra?: NodeJS.ProcessEnv, build = dist): Promise<ProcessRun> {
-    return runProcess(process.execPath, [path.join(build, 'index.js')], {
+    return runProcess(node, [path.join(build, 'index.js')], {
       cwd: this.fixture.repoDir,
       env: actionStepEnv(this.world, trigger, extra)
     })
@@ -196,7 +201,7 @@ class Bench {
             figures.build
           )
           await measure(
-            () => runProcess(process.execPath, cliArgs, { cwd: this.fixture.repoDir }),
+            () => runProcess(node, cliArgs, { cwd: this.fixture.repoDir }),
             figures.cli,
             figures.cliMs
           )
@@ -310,7 +315,7 @@ async function localCommands(): Promise<{ name: string; runs: ProcessRun[] }[]> 
   for (let i = 0; i < LOCAL_RUNS; i++) {
     for (const [index, [, args]] of commands.entries()) {
       results[index]!.runs.push(
-        await runProcess(process.execPath, [path.join(dist, 'cli.js'), ...args], { cwd: example })
+        await runProcess(node, [path.join(dist, 'cli.js'), ...args], { cwd: example })
       )
     }
   }
@@ -326,7 +331,7 @@ function report(
 ): void {
   const ms = (runs: ProcessRun[]) => runs.map(r => r.ms)
   console.log(
-    `\nslurm-gitops, whole processes (${path.relative(repoRoot, dist) || dist}, node ${process.version}) → ` +
+    `\nslurm-gitops, whole processes (${path.relative(repoRoot, dist) || dist}, node ${nodeVersion}) → ` +
       `${cluster.user}@${cluster.host}:${cluster.port}; medians (min–max)\n`
   )
   console.log(

@@ -50,6 +50,40 @@ const lazyOidcClient = {
 }
 
 /**
+ * node-ssh imports all of ssh2 (its server, SSH agents over HTTP with node:http, https and tls, key generation)
+ * and make-dir (with semver, to check Node's version), to use ssh2's Client, and make-dir to make local folders
+ * in getDirectory, which slurm-gitops never calls: about 15 ms of every connecting run's start. Here node-ssh
+ * gets ssh2's Client alone and a make-dir on fs.promises.mkdir (what make-dir itself does on Node 10.12+).
+ */
+const leanNodeSsh = {
+  name: 'lean-node-ssh',
+  setup(build) {
+    const namespace = 'lean-node-ssh'
+    const shims = {
+      ssh2: "module.exports = { Client: require('ssh2/lib/client.js') }\n",
+      'make-dir':
+        "const { mkdir } = require('node:fs/promises')\n" +
+        "const { resolve } = require('node:path')\n" +
+        'module.exports = async (dir, options = {}) => {\n' +
+        '  await mkdir(dir, { recursive: true, mode: options.mode })\n' +
+        '  return resolve(dir)\n' +
+        '}\n'
+    }
+    build.onResolve({ filter: /^(ssh2|make-dir)$/ }, args => {
+      const fromNodeSsh = args.importer.split(path.sep).join('/').includes('/node_modules/node-ssh/')
+      if (!fromNodeSsh) return undefined
+      // A path relative to the working directory: the bundle's comments must not name this checkout's location.
+      return { path: path.relative(process.cwd(), path.join(args.resolveDir, args.path)), namespace }
+    })
+    build.onLoad({ filter: /.*/, namespace }, args => ({
+      contents: shims[path.basename(args.path)],
+      resolveDir: path.resolve(path.dirname(args.path)),
+      loader: 'js'
+    }))
+  }
+}
+
+/**
  * The shipped templates, precompiled: src/render/precompiled-templates.ts (an empty table in the TypeScript
  * sources) becomes the table that src/render/precompiled-templates-module.ts makes from deploy-templates/, so that
  * a run whose templates are not overridden renders on the Handlebars runtime and never loads its compiler. That
@@ -113,7 +147,7 @@ export function buildOptions(outdir = 'dist') {
     banner: { js: banner },
     // ssh2's optional native speedups: it falls back to pure JS when they cannot be loaded.
     external: ['cpu-features', '*.node'],
-    plugins: [lazyOidcClient, precompiledTemplates],
+    plugins: [lazyOidcClient, leanNodeSsh, precompiledTemplates],
     legalComments: 'none',
     logLevel: 'warning'
   }

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Entry of `slurm-gitops` (dist/cli.js).
+import { enableCompileCache } from './compile-cache.js'
 import { main } from './main.js'
 import { PASSPHRASE_VARIABLE } from './flags.js'
+
+// Before a command's modules load (each is imported when the command runs).
+enableCompileCache()
 
 // The key's passphrase is read once from the environment as it was, and taken out of process.env: git, a
 // --local script and the jobs it submits (sbatch exports the environment) inherit process.env.

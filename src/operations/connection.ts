@@ -78,8 +78,16 @@ export interface EarlyConnection {
 }
 
 /**
- * Starts the run's connection and resolves once the TCP connect is under way: the checks that follow render
- * templates, which holds the event loop for tens of milliseconds and would otherwise come before it.
+ * How long a run waits for its TCP connect before it goes on with its checks: a near cluster connects within a
+ * millisecond, a far one still has the handshake's round trips ahead, enough time for the checks.
+ */
+const TCP_CONNECT_WAIT_MS = 25
+
+/**
+ * Starts the run's connection and resolves once the TCP connection is made (or TCP_CONNECT_WAIT_MS passed, or
+ * connecting failed): the checks that follow load modules and render templates, which holds the event loop for
+ * tens of milliseconds (Node 22 and later load ES modules synchronously), and the client's first bytes would
+ * otherwise wait for all of it.
  */
 export async function openConnection(
   cluster: ClusterEndpoint,
@@ -91,15 +99,20 @@ export async function openConnection(
   settings.catch(() => undefined)
   const connect = async (signal?: AbortSignal): Promise<Transport> => {
     const { connectTransport } = await loadTransports()
-    return connectTransport(await settings, warn, signal)
+    return connectTransport(await settings, { warn, signal })
   }
   const giveUp = new AbortController()
+  let tcpConnected!: () => void
+  const tcp = new Promise<void>(resolve => (tcpConnected = resolve))
   // Wrapped, so that awaiting the start does not await the connection.
   const { first } = await Promise.all([settings, loadTransports()]).then(
-    ([resolved, { connectTransport }]) => ({ first: connectTransport(resolved, warn, giveUp.signal) }),
+    ([resolved, { connectTransport }]) => ({
+      first: connectTransport(resolved, { warn, signal: giveUp.signal, onTcpConnected: tcpConnected })
+    }),
     (error: unknown) => ({ first: Promise.reject(error as Error) })
   )
   first.catch(() => undefined)
+  await settled([tcp, first], TCP_CONNECT_WAIT_MS)
   const connection: EarlyConnection = {
     async afterChecks(checks) {
       let checked
@@ -137,4 +150,15 @@ function loadTransports(): Promise<typeof import('../transport/connect.js')> {
 /** Starts loading the transports: a run does it first thing, so that ssh2 loads while git reads its commit. */
 export function preloadTransports(): void {
   loadTransports().catch(() => undefined)
+}
+
+/** Resolves when one of `promises` settles or `ms` passed, whichever is first. */
+async function settled(promises: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const done = () => undefined
+  await Promise.race([
+    ...promises.map(p => p.then(done, done)),
+    new Promise<void>(resolve => (timer = setTimeout(resolve, ms)))
+  ])
+  clearTimeout(timer)
 }

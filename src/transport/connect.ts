@@ -1,19 +1,23 @@
 // Builds the Transport the settings ask for; the action and the CLI both come through here.
 import { LocalTransport } from './local.js'
-import { connectSsh, type SshSettings } from './ssh.js'
+import { connectSsh, type ConnectOptions, type SshSettings } from './ssh.js'
 import type { Transport } from './types.js'
 
 export type TransportSettings = ({ kind: 'ssh' } & SshSettings) | { kind: 'local' }
 
+export type { ConnectOptions }
+
 /**
- * Opens the one connection a run uses. `warn` receives non-fatal notes (e.g. skipped known_hosts lines);
- * `signal` gives up connecting. Throws TransportError (see its `kind`) with a message that is safe to show.
+ * Opens the one connection a run uses (see ConnectOptions for what the caller hears of it). Throws
+ * TransportError (see its `kind`) with a message that is safe to show.
  */
 export async function connectTransport(
   settings: TransportSettings,
-  warn?: (msg: string) => void,
-  signal?: AbortSignal
+  options: ConnectOptions = {}
 ): Promise<Transport> {
-  if (settings.kind === 'local') return new LocalTransport()
-  return connectSsh(settings, warn, signal)
+  if (settings.kind === 'local') {
+    options.onTcpConnected?.()
+    return new LocalTransport()
+  }
+  return connectSsh(settings, options)
 }

@@ -39,6 +39,16 @@ export interface SshSettings extends SshEndpoint {
   inputNames?: { privateKey?: string; knownHosts?: string; passphrase?: string }
 }
 
+/** What a caller hears of, and can do to, a connection being made. */
+export interface ConnectOptions {
+  /** Non-fatal notes: skipped known_hosts lines, each failed attempt that is retried. */
+  warn?: (msg: string) => void
+  /** Gives up: a connection being made is dropped, no attempt follows. */
+  signal?: AbortSignal
+  /** Called once, when the first TCP connection of the run (to the jump host, if any) is made. */
+  onTcpConnected?: () => void
+}
+
 // Only what we use of ssh2's Client and Channel (node-ssh exposes the client; @types/ssh2 is not installed).
 interface Ssh2Channel extends EventEmitter {
   stderr: EventEmitter
@@ -167,14 +177,12 @@ function validate(settings: SshSettings, known: KnownHosts, knownHostsInput: str
 
 /**
  * Connects (retrying only while the host is unreachable) and returns the transport. Throws TransportError
- * with kind `config`, `host-key`, `auth` or `connect`. `warn` hears of skipped known_hosts lines and of each
- * failed attempt that is retried. `signal` gives up: a connection being made is dropped, no attempt follows (a
- * run whose checks failed while it was connecting).
+ * with kind `config`, `host-key`, `auth` or `connect`. A run whose checks failed while it was connecting gives
+ * up through `signal`.
  */
 export async function connectSsh(
   settings: SshSettings,
-  warn?: (msg: string) => void,
-  signal?: AbortSignal
+  { warn, signal, onTcpConnected }: ConnectOptions = {}
 ): Promise<SshTransport> {
   const keyInput = settings.inputNames?.privateKey ?? 'ssh-private-key'
   const knownHostsInput = settings.inputNames?.knownHosts ?? 'ssh-known-hosts'
@@ -188,6 +196,7 @@ export async function connectSsh(
   const attempts = Math.max(1, settings.connectAttempts ?? 3)
   const backoffBaseMs = settings.backoffBaseMs ?? 1000
   const stats = { connections: 0, commands: 0 }
+  let tcpConnected = onTcpConnected
 
   const open = async (endpoint: SshEndpoint, sock?: unknown): Promise<NodeSSH> => {
     if (signal?.aborted) throw givenUp()
@@ -228,7 +237,13 @@ export async function connectSsh(
       // authentication's, a channel's open and request) waits for a delayed ACK: 40 ms a time on Linux. Sent
       // at once, a loopback connection is made in 37 ms instead of 80. (node-ssh has created the client and its
       // socket by now; the socket applies the option once connected.)
-      ;(ssh.connection as unknown as Ssh2Client | null)?.setNoDelay(true)
+      const client = ssh.connection as unknown as Ssh2Client | null
+      client?.setNoDelay(true)
+      // ssh2 emits 'connect' when its socket is connected (it sends its identification right after).
+      client?.once('connect', () => {
+        tcpConnected?.()
+        tcpConnected = undefined
+      })
       await withTimeout(
         connecting,
         timeoutMs + 2000,

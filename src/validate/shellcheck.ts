@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { homedir } from 'node:os'
 import path from 'node:path'
+import { userCacheDir } from '../cache/cache-dir.js'
 
 export interface ShellcheckFinding {
   level: string
@@ -28,7 +28,7 @@ const KEEP_ENTRIES = 200
  * shellcheck, or undefined when it is not installed. Its findings are remembered in `cacheDir`: by default
  * `$SLURM_GITOPS_CACHE_DIR/shellcheck`, else `$XDG_CACHE_HOME/slurm-gitops/shellcheck` (`~/.cache/…`).
  */
-export function findShellcheck(cacheDir: string = defaultCacheDir()): Shellcheck | undefined {
+export function findShellcheck(cacheDir: string = userCacheDir('shellcheck')): Shellcheck | undefined {
   const probe = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' })
   if (probe.status !== 0) return undefined
   const version = probe.stdout
@@ -46,13 +46,6 @@ export function findShellcheck(cacheDir: string = defaultCacheDir()): Shellcheck
       return findings ?? []
     }
   }
-}
-
-function defaultCacheDir(): string {
-  const base =
-    process.env.SLURM_GITOPS_CACHE_DIR ||
-    path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'slurm-gitops')
-  return path.join(base, 'shellcheck')
 }
 
 function readEntry(dir: string, key: string): ShellcheckFinding[] | undefined {

@@ -9,7 +9,7 @@ import { execute, failureMessage, succeeded } from '../../src/exec/executor.js'
 import { MemoryLogSink } from '../memory-log-sink.js'
 import { newNonce } from '../../src/exec/markers.js'
 import type { RunParameters } from '../../src/plan/types.js'
-import { connectTransport, type TransportSettings } from '../../src/transport/connect.js'
+import { connectTransport, type ConnectOptions, type TransportSettings } from '../../src/transport/connect.js'
 import { makeRedactor } from '../../src/transport/ssh.js'
 import { freePort } from './deploy-fixture.js'
 import { TransportError, type Transport } from '../../src/transport/types.js'
@@ -22,10 +22,10 @@ const errorMessages: string[] = []
 
 async function connectError(
   settings: TransportSettings,
-  warn?: (message: string) => void
+  options: ConnectOptions = {}
 ): Promise<TransportError> {
   try {
-    const t = await connectTransport(settings, warn)
+    const t = await connectTransport(settings, options)
     await t.close()
   } catch (err) {
     expect(err).toBeInstanceOf(TransportError)
@@ -148,6 +148,20 @@ describeCluster('ssh transport', (cluster: ClusterInfo) => {
     }
   })
 
+  it('tells once that its TCP connection is made, before the handshake is done', async () => {
+    const events: string[] = []
+    const connecting = connectTransport(settings, { onTcpConnected: () => events.push('tcp connected') })
+    expect(events).toEqual([])
+    const t = await connecting
+    events.push('ready')
+    try {
+      await t.exec('true')
+      expect(events).toEqual(['tcp connected', 'ready'])
+    } finally {
+      await t.close()
+    }
+  })
+
   it('uses one connection for runScript, exec and putFile', async () => {
     const t = await connectTransport(settings)
     try {
@@ -223,10 +237,13 @@ describeCluster('ssh transport', (cluster: ClusterInfo) => {
     const port = await freePort()
     const t0 = Date.now()
     const warnings: string[] = []
-    const e = await connectError({ ...settings, port, connectAttempts: 3, backoffBaseMs: 200 }, message =>
-      warnings.push(message)
+    let tcpConnected = 0
+    const e = await connectError(
+      { ...settings, port, connectAttempts: 3, backoffBaseMs: 200 },
+      { warn: message => warnings.push(message), onTcpConnected: () => tcpConnected++ }
     )
     expect(Date.now() - t0).toBeLessThan(5000)
+    expect(tcpConnected).toBe(0)
     expect(warnings).toEqual([
       `connect to 127.0.0.1:${port} failed (ECONNREFUSED); attempt 2 of 3 in 0.2 s`,
       `connect to 127.0.0.1:${port} failed (ECONNREFUSED); attempt 3 of 3 in 0.4 s`

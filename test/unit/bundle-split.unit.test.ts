@@ -112,6 +112,16 @@ describe('the action bundle, split per command', () => {
     expect(sandbox.filter(p => later.slice(1).includes(p) || p.startsWith('@octokit/'))).toEqual([])
   })
 
+  it("gives node-ssh ssh2's client alone: no SSH server, HTTP agents or key generation, no make-dir or semver", () => {
+    const connect = modulesIn(reachableFrom(outputOf('src/transport/connect.ts')))
+    const ssh2 = connect.filter(m => m.includes('node_modules/ssh2/'))
+    expect(ssh2).toEqual(expect.arrayContaining(['node_modules/ssh2/lib/client.js']))
+    for (const left of ['index.js', 'server.js', 'http-agents.js', 'keygen.js'])
+      expect(ssh2).not.toContain(`node_modules/ssh2/lib/${left}`)
+    const packages = packagesIn(reachableFrom(outputOf('src/transport/connect.ts')))
+    expect(packages.filter(p => p === 'make-dir' || p === 'semver')).toEqual([])
+  })
+
   it("gives deploy and plan one GitHub client, which loads @actions/github's HTTP stack only behind a proxy", () => {
     const client = outputOf('src/github/client.ts')
     // Imported by each when it first calls GitHub, not before.

@@ -35,8 +35,12 @@ const transport: Transport = {
 }
 
 jest.unstable_mockModule('../../src/transport/connect.js', () => ({
-  connectTransport: async (_settings: unknown, _warn: unknown, signal?: AbortSignal) => {
+  connectTransport: async (
+    _settings: unknown,
+    { signal, onTcpConnected }: { signal?: AbortSignal; onTcpConnected?: () => void } = {}
+  ) => {
     calls.push('connect')
+    onTcpConnected?.()
     await new Promise<void>(resolve => {
       const timer = setTimeout(resolve, handshakeMs)
       signal?.addEventListener('abort', () => {

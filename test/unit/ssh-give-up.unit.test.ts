@@ -74,7 +74,7 @@ async function givenUpAfter(ms: number, connect: (signal: AbortSignal) => Promis
 describe('connectSsh with a signal', () => {
   it('drops a handshake in flight at once (the server never answers)', async () => {
     const port = await listen(silent)
-    const { error, ms } = await givenUpAfter(200, signal => connectSsh(settings(port), undefined, signal))
+    const { error, ms } = await givenUpAfter(200, signal => connectSsh(settings(port), { signal }))
     expect(error).toBeInstanceOf(TransportError)
     expect((error as TransportError).message).toBe('connecting was given up')
     expect(ms).toBeLessThan(5000)
@@ -84,7 +84,7 @@ describe('connectSsh with a signal', () => {
   it('makes no attempt after the signal, nor waits out the backoff (nothing listens)', async () => {
     const port = await freePort()
     const { error, ms } = await givenUpAfter(300, signal =>
-      connectSsh(settings(port, { connectAttempts: 5, backoffBaseMs: 20_000 }), undefined, signal)
+      connectSsh(settings(port, { connectAttempts: 5, backoffBaseMs: 20_000 }), { signal })
     )
     expect((error as TransportError).message).toBe('connecting was given up')
     expect(ms).toBeLessThan(5000)
@@ -95,7 +95,7 @@ describe('connectSsh with a signal', () => {
     controller.abort()
     const port = await listen(silent)
     const before = sockets.length
-    await expect(connectSsh(settings(port), undefined, controller.signal)).rejects.toThrow(
+    await expect(connectSsh(settings(port), { signal: controller.signal })).rejects.toThrow(
       'connecting was given up'
     )
     await new Promise(resolve => setTimeout(resolve, 50))
