@@ -26,14 +26,19 @@ import {
 import "./chunks/chunk-M7CMLPS4.js";
 
 // src/cli/compile-cache.ts
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import * as nodeModule from "node:module";
+import path from "node:path";
 var nodeEnableCompileCache = nodeModule.enableCompileCache;
-function enableCompileCache2(env2 = process.env, enable = nodeEnableCompileCache ?? null) {
+function enableCompileCache2(env2 = process.env, enable = nodeEnableCompileCache ?? null, version = VERSION) {
   if (!enable) return void 0;
   try {
-    const directory = userCacheDir("node-compile-cache", env2);
-    mkdirSync(directory, { recursive: true, mode: 448 });
+    const caches = userCacheDir("node-compile-cache", env2);
+    const directory = path.join(caches, version);
+    if (mkdirSync(directory, { recursive: true, mode: 448 }) !== void 0) {
+      for (const other of readdirSync(caches))
+        if (other !== version) rmSync(path.join(caches, other), { recursive: true, force: true });
+    }
     enable(directory);
     return directory;
   } catch {
@@ -95,7 +100,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops deploy --branch main ${KEY}`],
-    load: () => import("./chunks/remote-commands-A4R3GNFA.js").then((module) => module.deployCommand)
+    load: () => import("./chunks/remote-commands-NZC5EDME.js").then((module) => module.deployCommand)
   },
   rollback: {
     summary: "Switch a deployment back to a kept release",
@@ -112,7 +117,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops rollback --branch main --to 3f2c1ab ${KEY}`],
-    load: () => import("./chunks/remote-commands-A4R3GNFA.js").then((module) => module.rollbackCommand)
+    load: () => import("./chunks/remote-commands-NZC5EDME.js").then((module) => module.rollbackCommand)
   },
   status: {
     summary: "Show what is deployed, its history and the scheduled jobs",
@@ -123,7 +128,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops status ${KEY}`],
-    load: () => import("./chunks/status-command-NW5WPMXL.js").then((module) => module.statusCommand)
+    load: () => import("./chunks/status-command-REGH66RM.js").then((module) => module.statusCommand)
   },
   sandbox: {
     summary: "Run a ref as a test job on the sandbox partition and follow it to its end",
@@ -176,7 +181,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops logs --branch main --runs 3 ${KEY}`],
-    load: () => import("./chunks/logs-command-BDKGMQQQ.js").then((module) => module.logsCommand)
+    load: () => import("./chunks/logs-command-NFIQY3CU.js").then((module) => module.logsCommand)
   },
   remove: {
     summary: "Remove a deployment (its schedule, jobs and code; data and logs only with --purge) or a sandbox",
@@ -193,7 +198,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops remove --branch develop --yes ${KEY}`],
-    load: () => import("./chunks/remove-command-ABQ3ZMFZ.js").then((module) => module.removeCommand)
+    load: () => import("./chunks/remove-command-OB6MNEOE.js").then((module) => module.removeCommand)
   }
 };
 function commandSpec(name) {

@@ -94,10 +94,12 @@ export async function deploy(request: DeployRequest, io: OperationIO): Promise<D
   const connection = await start.connection()
   const { checked: plan, transport } = await connection.afterChecks(async () => {
     const { planInputs } = await loadPlanChecks()
-    const plan = {
-      ...(await start.plans([target.deployment], io.warn))[0]!,
-      inputs: await planInputs(read, config)
-    }
+    // The requirements are read (one git) while the scripts are checked.
+    const [[planned], inputs] = await Promise.all([
+      start.plans([target.deployment], io.warn),
+      planInputs(read, config)
+    ])
+    const plan = { ...planned!, inputs }
     await io.onStart?.({ environment: plan.environment, sha, deployment: target.deployment, plan })
     return plan
   })

@@ -1,6 +1,6 @@
 // Where slurm-gitops keeps what it remembers on this machine, and the CLI's compile cache in it (Node 22.1+).
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 import { userCacheDir } from '../../src/cache/cache-dir.js'
@@ -17,13 +17,22 @@ describe('userCacheDir', () => {
 })
 
 describe('enableCompileCache', () => {
-  it('makes a directory of the user’s own (mode 0700) and turns the cache on there', () => {
+  it('makes a directory of the user’s own (mode 0700) per version, turns the cache on there, and drops older versions', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'sg-cache-'))
+    const caches = path.join(root, 'node-compile-cache')
     const asked: string[] = []
-    const directory = enableCompileCache({ SLURM_GITOPS_CACHE_DIR: root }, dir => asked.push(dir))
-    expect(directory).toBe(path.join(root, 'node-compile-cache'))
-    expect(asked).toEqual([directory])
-    expect(statSync(directory!).mode & 0o777).toBe(0o700)
+    const enable = (dir: string) => asked.push(dir)
+    const first = enableCompileCache({ SLURM_GITOPS_CACHE_DIR: root }, enable, '1.0.0')
+    expect(first).toBe(path.join(caches, '1.0.0'))
+    expect(statSync(first!).mode & 0o777).toBe(0o700)
+    writeFileSync(path.join(first!, 'entry'), 'compiled')
+    // Run again: the entries stay.
+    expect(enableCompileCache({ SLURM_GITOPS_CACHE_DIR: root }, enable, '1.0.0')).toBe(first)
+    expect(readdirSync(first!)).toEqual(['entry'])
+    // A new version's first run: the old version's cache goes.
+    const second = enableCompileCache({ SLURM_GITOPS_CACHE_DIR: root }, enable, '1.1.0')
+    expect(readdirSync(caches)).toEqual(['1.1.0'])
+    expect(asked).toEqual([first, first, second])
   })
 
   it('does nothing on a Node without the cache, and is no error when the directory cannot be made', () => {
