@@ -295,9 +295,9 @@ sg_releases_newest_first() {
 sg_is_release() { [ -f "$ROOT/releases/$1/$RENDERED_DIR/FINGERPRINT" ]; }
 
 # sg_point NAME TARGET: $ROOT/NAME becomes a symlink to TARGET atomically (a new link under a temporary name,
-# renamed over the old one), so users and jobs see the old or the new target, never none.
+# renamed over the old one), so users and jobs see the old or the new target, never none. The caller reads first
+# whether it already does (sg_golive_links: one readlink for every link).
 sg_point() {
-  [ "$(readlink "$ROOT/$1" 2>/dev/null)" = "$2" ] && return 0
   ln -sfn "$2" "$ROOT/.$1.new.$$"
   mv -T "$ROOT/.$1.new.$$" "$ROOT/$1"
 }
@@ -502,11 +502,28 @@ sg_golive_end() { rm -f "$ROOT/$GOLIVE_FILE"; }
 # The stable paths users and scrontab use: $ROOT/NAME -> current/$RENDERED_DIR/NAME.
 STABLE_LINKS=(env.sh sandbox-env.sh jobs)
 
-# sg_golive_links TARGET: `current` -> TARGET (releases/NAME), and the stable paths follow.
+# sg_golive_links TARGET [NOW…]: `current` -> TARGET (releases/NAME), and the stable paths follow; a link that
+# already points there is left as it is. NOW…: what they point at now (sg_golive_read_links), else read here.
 sg_golive_links() {
-  local link
-  sg_point current "$1" || return 1
-  for link in "${STABLE_LINKS[@]}"; do sg_point "$link" "current/$RENDERED_DIR/$link" || return 1; done
+  local names=(current "${STABLE_LINKS[@]}") wanted=("$1") now=("${@:2}") i
+  for i in "${STABLE_LINKS[@]}"; do wanted+=("current/$RENDERED_DIR/$i"); done
+  [ $# -gt 1 ] || sg_golive_read_links now
+  for i in "${!names[@]}"; do
+    [ "${now[i]-}" = "${wanted[i]}" ] || sg_point "${names[i]}" "${wanted[i]}" || return 1
+  done
+}
+
+# sg_golive_read_links ARRAY: the caller's ARRAY is what `current` and the stable links point at now, in that
+# order, read by one readlink (a process per link was a third of the switch step); empty when any of them is not
+# a link (readlink fails) or a target holds a newline (the lines do not count up).
+sg_golive_read_links() {
+  local sg_out sg_lines=()
+  sg_out=$(readlink -- "$ROOT/current" "${STABLE_LINKS[@]/#/$ROOT/}" 2>/dev/null) && mapfile -t sg_lines <<<"$sg_out"
+  if [ ${#sg_lines[@]} -eq $((${#STABLE_LINKS[@]} + 1)) ]; then
+    mapfile -t "$1" <<<"$sg_out"
+  else
+    mapfile -t "$1" </dev/null
+  fi
 }
 
 # sg_golive_back FROM: code and schedule back on FROM (releases/NAME, or `-` when nothing was live: then no
@@ -899,13 +916,19 @@ verify() {
 # switch: `current` points at $RELEASE, and the stable paths users and scrontab use follow it. Writes the go-live
 # intent first (golive.sh): until schedule has installed the block, a stopped run is repaired by the next one.
 switch() {
-  SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
-  local target=releases/${RELEASE##*/}
+  local target=releases/${RELEASE##*/} now=()
+  # The links are read once, here: the intent names the previous target, and only the links that change are made.
+  sg_golive_read_links now
+  if [ ${#now[@]} -gt 0 ]; then
+    SG_PREVIOUS_TARGET=${now[0]}
+  else
+    SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
+  fi
   sg_golive_begin "$SG_PREVIOUS_TARGET" "$target"
   # The directory's mtime (not its content) says when it was last made live: pruning keeps the newest by it, so
   # after a rollback the release that was live just before is kept rather than one that is merely younger.
   touch -c "$RELEASE"
-  sg_golive_links "$target"
+  if [ ${#now[@]} -gt 0 ]; then sg_golive_links "$target" "${now[@]}"; else sg_golive_links "$target"; fi
   echo "current -> $target"
 }
 
