@@ -51,7 +51,7 @@ var COMMAND_TABLE = {
       'slurm-gitops plan --base "$(git merge-base HEAD origin/main)"',
       "slurm-gitops plan --branch main --out /tmp/plan"
     ],
-    load: () => import("./chunks/plan-commands-M5F5R4P2.js").then((module) => module.planCommand)
+    load: () => import("./chunks/plan-commands-OBDIIUGN.js").then((module) => module.planCommand)
   },
   validate: {
     summary: "Check the config and templates (no connection)",
@@ -62,7 +62,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: ["slurm-gitops validate --config .github/slurm-gitops.yml"],
-    load: () => import("./chunks/plan-commands-M5F5R4P2.js").then((module) => module.validateCommand)
+    load: () => import("./chunks/plan-commands-OBDIIUGN.js").then((module) => module.validateCommand)
   },
   deploy: {
     summary: "Deploy a branch's commit to its deployment",
@@ -76,7 +76,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops deploy --branch main ${KEY}`],
-    load: () => import("./chunks/remote-commands-7UVHOZHD.js").then((module) => module.deployCommand)
+    load: () => import("./chunks/remote-commands-WW4NN2UN.js").then((module) => module.deployCommand)
   },
   rollback: {
     summary: "Switch a deployment back to a kept release",
@@ -93,7 +93,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops rollback --branch main --to 3f2c1ab ${KEY}`],
-    load: () => import("./chunks/remote-commands-7UVHOZHD.js").then((module) => module.rollbackCommand)
+    load: () => import("./chunks/remote-commands-WW4NN2UN.js").then((module) => module.rollbackCommand)
   },
   status: {
     summary: "Show what is deployed, its history and the scheduled jobs",
@@ -104,7 +104,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops status ${KEY}`],
-    load: () => import("./chunks/status-command-YKGOZL4S.js").then((module) => module.statusCommand)
+    load: () => import("./chunks/status-command-BBMTUAU4.js").then((module) => module.statusCommand)
   },
   sandbox: {
     summary: "Run a ref as a test job on the sandbox partition and follow it to its end",
@@ -123,7 +123,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops sandbox --ref feature/new-filter --time 00:20:00 --sbatch=--mem=4G ${KEY}`],
-    load: () => import("./chunks/sandbox-command-4667V3DA.js").then((module) => module.sandboxCommand)
+    load: () => import("./chunks/sandbox-command-XD5YDWS2.js").then((module) => module.sandboxCommand)
   },
   watch: {
     summary: "Follow a sandbox test job to its end, streaming its log",
@@ -132,7 +132,7 @@ var COMMAND_TABLE = {
     flags: { ...REPOSITORY, ...CONNECTION },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops watch 4242 ${KEY}`],
-    load: () => import("./chunks/job-commands-DH6YTCES.js").then((module) => module.watchCommand)
+    load: () => import("./chunks/job-commands-TKCXLS3U.js").then((module) => module.watchCommand)
   },
   cancel: {
     summary: "Cancel a sandbox test job, by its id only",
@@ -141,7 +141,7 @@ var COMMAND_TABLE = {
     flags: { ...REPOSITORY, ...CONNECTION },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops cancel 4242 ${KEY}`],
-    load: () => import("./chunks/job-commands-DH6YTCES.js").then((module) => module.cancelCommand)
+    load: () => import("./chunks/job-commands-TKCXLS3U.js").then((module) => module.cancelCommand)
   },
   logs: {
     summary: "The last runs of a scheduled job and the output of the latest (or of --run JOBID[:RUN])",
@@ -157,7 +157,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops logs --branch main --runs 3 ${KEY}`],
-    load: () => import("./chunks/logs-command-TATMVI4W.js").then((module) => module.logsCommand)
+    load: () => import("./chunks/logs-command-DFFGWB3Q.js").then((module) => module.logsCommand)
   },
   remove: {
     summary: "Remove a deployment (its schedule, jobs and code; data and logs only with --purge) or a sandbox",
@@ -174,7 +174,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops remove --branch develop --yes ${KEY}`],
-    load: () => import("./chunks/remove-command-GX42WR3T.js").then((module) => module.removeCommand)
+    load: () => import("./chunks/remove-command-XHIQEIOO.js").then((module) => module.removeCommand)
   }
 };
 function commandSpec(name) {

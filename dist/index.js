@@ -13,11 +13,11 @@ import "./chunks/chunk-M7CMLPS4.js";
 
 // src/index.ts
 if (getState("isPost" /* IsPost */) === "true") {
-  const { runPost } = await import("./chunks/main-7PWWMDWQ.js");
+  const { runPost } = await import("./chunks/main-K3Q3JZXW.js");
   await runPost();
 } else {
   saveState("isPost" /* IsPost */, "true");
-  const { run } = await import("./chunks/main-7PWWMDWQ.js");
+  const { run } = await import("./chunks/main-K3Q3JZXW.js");
   await run();
 }
 process.exit();

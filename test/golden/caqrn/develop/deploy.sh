@@ -133,6 +133,8 @@ SG_FAILED_STEP=''     # runtime: the step that failed, for the history
 SG_EXIT_HOOKS=()      # runtime: what runs on exit, with the exit code (sg_at_exit)
 SG_SKIP_REST=''       # runtime: set by a step that ends the run early and successfully: later steps do not run
 SG_CONTAINED=''       # runtime: "<process group> <label>" of the user's command now running (sg_contained)
+SG_BACKGROUND=()      # runtime: the process ids of the run's queries in the background, not waited for yet
+SG_SLURM_QUERIES=()   # slurm: the ids of its queries in the background (sg_slurm_ask), until it has their answers
 SG_TMP=''             # lock: this run's scratch directory under $ROOT, removed on exit
 PREVIOUS_SHA=''       # lock: the commit live before this run ('' when none)
 VENV=''               # venv: the venv of the commit, in $VENV_STORE
@@ -151,7 +153,8 @@ python -c 'import caqrn'
 # --- steps/runtime.sh (deploy-templates/steps/runtime.sh)
 # The runtime every slurm-gitops script is made of: step markers, results, errors and what happens on exit.
 # Functions only; the script declares the state used here (SG_STEP, SG_STEP_START, SG_DURATIONS, SG_FAILED_STEP,
-# SG_EXIT_HOOKS, SG_CONTAINED, SG_SKIP_REST) and installs the traps (trap sg_on_exit EXIT; sg_trap_signals).
+# SG_EXIT_HOOKS, SG_CONTAINED, SG_BACKGROUND, SG_SKIP_REST) and installs the traps (trap sg_on_exit EXIT;
+# sg_trap_signals).
 
 # Marker lines: parsed by the runner into log groups, timings and outputs; the nonce makes them unforgeable.
 sg_mark() { printf '::sg-%s::%s\n' "$SG_NONCE" "$*" || true; }
@@ -224,6 +227,8 @@ sg_on_exit() {
   [ "$code" -eq 0 ] || SG_FAILED_STEP=$SG_STEP
   # Stopped while a command of the user's ran (a cancel, a lost connection): it is ended too.
   [ -z "$SG_CONTAINED" ] || sg_end_contained "${SG_CONTAINED#* }"
+  # Queries of the run's own still running in the background (the run failed before it needed their answers).
+  [ ${#SG_BACKGROUND[@]} -eq 0 ] || kill "${SG_BACKGROUND[@]}" 2>/dev/null || true
   sg_step_end "$code"
   # `|| true`: a hook that fails must not keep the others, or the exit marker, from running.
   for hook in ${SG_EXIT_HOOKS[@]+"${SG_EXIT_HOOKS[@]}"}; do "$hook" "$code" || true; done
@@ -244,6 +249,25 @@ sg_trap_signals() {
 # Until sg_trap_signals again, a lost connection or a cancel does not stop the script: for steps that must not
 # stop halfway (the runner's KILL, after its grace period, is then the only way to stop it).
 sg_hold_signals() { trap '' HUP PIPE INT TERM; }
+
+# sg_background VAR COMMAND...: a query of the run's own (read-only, short: Slurm's, never the user's code) runs
+# in the background, without this run's lock descriptors, while the run goes on; VAR is its process id, for
+# sg_wait_background. Ended when the script ends before it was waited for (a child not yet waited for keeps its id).
+sg_background() {
+  local sg_var=$1
+  shift
+  "$@" 8>&- 9>&- &
+  printf -v "$sg_var" '%s' "$!"
+  SG_BACKGROUND+=("$!")
+}
+
+# sg_wait_background ID: waits for the query ID (sg_background); its status is the query's.
+sg_wait_background() {
+  local sg_status=0 sg_i
+  wait "$1" || sg_status=$?
+  for sg_i in "${!SG_BACKGROUND[@]}"; do [ "${SG_BACKGROUND[sg_i]}" != "$1" ] || unset "SG_BACKGROUND[sg_i]"; done
+  return "$sg_status"
+}
 
 # sg_contained LABEL SECONDS COMMAND...: runs a command of the user's (the smoke command, pip and whatever its
 # build backends start) contained: in a process group of its own, without this run's lock descriptors (8, 9),
@@ -309,20 +333,29 @@ sg_point() {
 # and its exact messages (Slurm's src/scrontab/scrontab.c), never by what a table may contain: a comment or a
 # #DISABLED: entry can say "disabled".
 sg_scrontab_read() {
-  local status=0 errors
-  errors=$(scrontab -l 2>&1 >"$1") || status=$?
-  [ "$status" -ne 0 ] || return 0
+  local status=0
+  scrontab -l >"$1" 2>"$1.err" || status=$?
+  sg_scrontab_answer "$1" "$status"
+}
+
+# sg_scrontab_answer FILE STATUS: what `scrontab -l` answered (the table in FILE, its errors in FILE.err, its exit
+# STATUS), as sg_scrontab_read tells it: FILE is the table, empty when there is none; else the run ends.
+sg_scrontab_answer() {
+  [ "$2" -ne 0 ] || return 0
   # No table yet: "no crontab for USER" on stdout, exit 1.
   if grep -q '^no crontab for ' "$1"; then
     : >"$1"
     return 0
   fi
+  local errors=''
+  { IFS= read -r -d '' errors <"$1.err"; } 2>/dev/null || true
+  errors=${errors%$'\n'}
   # ScronParameters without "enable": `fatal("scrontab is disabled on this cluster")`, on stderr, exit 1.
   case $errors in
   *'scrontab is disabled on this cluster'*)
     sg_die "scrontab is disabled on this cluster (Slurm's ScronParameters=enable is not set): ask the cluster admins to enable it; scheduled jobs need it" ;;
   esac
-  sg_die "scrontab -l failed (exit $status): $errors$(cat "$1")"
+  sg_die "scrontab -l failed (exit $2): $errors$(cat "$1")"
 }
 
 # sg_scrontab_block extract TABLE: prints only our block of TABLE (- for stdin).
@@ -685,15 +718,32 @@ unchanged() {
 # slurm: scrontab works for this account (enabled, the controller answers) and every partition the deployment
 # uses exists, before anything changes: two queries of the controller, whatever the number of partitions.
 slurm() {
-  sg_scrontab_read "$SG_TMP/scrontab.probe"
-  local known partition
-  # --all: a hidden partition is still one a job may name.
-  known=$(sinfo --all -h -o %R 2>&1) || sg_die "sinfo failed: $known"
+  sg_slurm_ask
+  local status=0 known='' partition
+  sg_wait_background "${SG_SLURM_QUERIES[0]}" || status=$?
+  sg_scrontab_answer "$SG_TMP/scrontab.probe" "$status"
+  status=0
+  sg_wait_background "${SG_SLURM_QUERIES[1]}" || status=$?
+  { IFS= read -r -d '' known <"$SG_TMP/partitions"; } 2>/dev/null || true
+  known=${known%$'\n'}
+  [ "$status" -eq 0 ] || sg_die "sinfo failed: $known"
   for partition in "${PARTITIONS[@]}"; do
     case $'\n'"$known"$'\n' in *$'\n'"$partition"$'\n'*) ;; *)
       sg_die "partition \"$partition\" does not exist on this cluster; it has: $(printf '%s\n' "$known" | sort -u | tr '\n' ' ')" ;;
     esac
   done
+}
+
+# sg_slurm_ask: the slurm step's two queries start, together, in the background (sg_background), their answers
+# into $SG_TMP; the step waits for them. A deploy asks before its fetch, so that they run while the commit is
+# fetched (the fetch changes only the mirror: the answers are still checked before anything is built or goes live).
+sg_slurm_ask() {
+  [ -z "$SG_SKIP_REST" ] && [ ${#SG_SLURM_QUERIES[@]} -eq 0 ] || return 0
+  local scrontab sinfo
+  sg_background scrontab scrontab -l >"$SG_TMP/scrontab.probe" 2>"$SG_TMP/scrontab.probe.err"
+  # --all: a hidden partition is still one a job may name.
+  sg_background sinfo sinfo --all -h -o %R >"$SG_TMP/partitions" 2>&1
+  SG_SLURM_QUERIES=("$scrontab" "$sinfo")
 }
 
 # --- steps/fetch.sh (deploy-templates/steps/fetch.sh)
@@ -1408,8 +1458,11 @@ deploy)
   run_step preflight
   run_step lock
   run_step unchanged
-  run_step slurm
+  # The slurm step's queries run while the commit is fetched; the step checks their answers before anything is
+  # built or goes live (the fetch changes only the mirror).
+  sg_slurm_ask
   run_step fetch
+  run_step slurm
   run_step ancestry
   run_step venv
   run_step release
