@@ -81,7 +81,10 @@ describe('the slurm step', () => {
   })
 
   it('asks by itself when nothing asked before it (rollback), and keeps the table it read', () => {
-    const run = runSteps('run_step slurm', { scrontab: { out: '@daily true\n', status: 0 }, sinfo: partitions })
+    const run = runSteps('run_step slurm', {
+      scrontab: { out: '@daily true\n', status: 0 },
+      sinfo: partitions
+    })
     expect(run.status).toBe(0)
     expect(readFileSync(path.join(dir, 'tmp/scrontab.probe'), 'utf8')).toBe('@daily true\n')
   })
@@ -113,7 +116,9 @@ describe('the slurm step', () => {
       sinfo: { out: 'standard\ndebug\n', status: 0 }
     })
     expect(run.status).toBe(1)
-    expect(run.stdout).toContain('error: partition "dev" does not exist on this cluster; it has: debug standard')
+    expect(run.stdout).toContain(
+      'error: partition "dev" does not exist on this cluster; it has: debug standard'
+    )
   })
 
   it('reports a failed sinfo with what it said', () => {
