@@ -58,7 +58,7 @@ sg_scrontab_install() {
   # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
   sg_result scrontab-block "$(base64 -w0 "$block")"
   if sg_scrontab_holds "$block"; then
-    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
+    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of ${USER:-$(id -un)})"
     sg_result scrontab unchanged
     return 0
   fi

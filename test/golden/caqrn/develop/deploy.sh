@@ -387,7 +387,7 @@ sg_scrontab_install() {
   # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
   sg_result scrontab-block "$(base64 -w0 "$block")"
   if sg_scrontab_holds "$block"; then
-    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
+    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of ${USER:-$(id -un)})"
     sg_result scrontab unchanged
     return 0
   fi
@@ -605,8 +605,11 @@ preflight() {
   done
   [ ${#missing[@]} -eq 0 ] ||
     sg_die "required command(s) not found on $HOSTNAME: ${missing[*]} (PATH=$PATH); load them in the login profile or set project.python"
-  # One mkdir for all of them; when it fails, the same again one by one, to say which.
-  if ! mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" "$VENV_STORE" 2>/dev/null; then
+  # Usually all there (a test, no process); else one mkdir for all of them, and when that fails, one by one to say
+  # which.
+  if [ -d "$ROOT/releases" ] && [ -d "$ROOT/logs" ] && [ -d "$ROOT/leases" ] && [ -d "$VENV_STORE" ]; then
+    :
+  elif ! mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" "$VENV_STORE" 2>/dev/null; then
     mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" 2>/dev/null ||
       sg_die "cannot create $ROOT: $(id -un) has no write access to its parent"
     mkdir -p "$VENV_STORE" 2>/dev/null ||
@@ -832,8 +835,10 @@ venv() {
   else
     # Venvs cannot be moved, so it is built in place; `.complete` is written last. Under the store's lock no
     # other run builds here, so what is incomplete is a leftover of an interrupted one.
-    [ ! -e "$VENV" ] || echo "removing incomplete venv $hash left by an interrupted run"
-    rm -rf "$VENV"
+    if [ -e "$VENV" ] || [ -L "$VENV" ]; then
+      echo "removing incomplete venv $hash left by an interrupted run"
+      rm -rf "$VENV"
+    fi
     "$PYTHON" -m venv "$VENV"
     # Contained (sg_contained): a build backend that starts a process cannot keep this run's locks.
     sg_contained "pip install" 0 "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input \
@@ -841,7 +846,7 @@ venv() {
       rm -rf "$VENV"
       sg_die "pip install -r $REQUIREMENTS failed; the previous release stays live"
     }
-    touch "$VENV/.complete"
+    : >"$VENV/.complete"
     sg_result venv built
   fi
   sg_venv_store_unlock
@@ -867,7 +872,7 @@ sg_venv_store_unlock() { exec 8>&-; }
 # A claim is a link $VENV_STORE/.claims/<host>.<pid> -> $VENV, made under the lock and removed on exit: pruning
 # keeps what is claimed, so no venv goes between this step and the release that links it.
 sg_venv_claim() {
-  mkdir -p "$VENV_STORE/.claims"
+  [ -d "$VENV_STORE/.claims" ] || mkdir -p "$VENV_STORE/.claims"
   SG_VENV_CLAIM=$VENV_STORE/.claims/$HOSTNAME.$$
   ln -sfn "$VENV" "$SG_VENV_CLAIM"
   sg_at_exit sg_venv_unclaim
@@ -1064,7 +1069,12 @@ sg_prune_releases() {
       rm -f "$lease"
     fi
   done
-  while read -r name; do keep[$name]=1; done < <(sg_releases_newest_first | head -n "$KEEP_RELEASES")
+  local kept=0
+  while read -r name; do
+    [ "$kept" -lt "$KEEP_RELEASES" ] || break
+    keep[$name]=1
+    kept=$((kept + 1))
+  done < <(sg_releases_newest_first)
   live=$(readlink -f "$ROOT/current")
   keep[${live##*/}]=1
   for name in "$ROOT"/releases/*; do
@@ -1093,8 +1103,15 @@ sg_prune_venv_store() {
     exec 8>&-
     return 0
   fi
-  # Claims of runs killed before their exit trap (a run lasts at most $LEFTOVER_MINUTES minutes).
-  find "$VENV_STORE/.claims" -mindepth 1 -maxdepth 1 -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+  # Claims of runs killed before their exit trap (a run lasts at most $LEFTOVER_MINUTES minutes): looked for only
+  # when there is another claim than this run's own.
+  local claim
+  for claim in "$VENV_STORE"/.claims/*; do
+    if [ "$claim" != "$SG_VENV_CLAIM" ] && { [ -e "$claim" ] || [ -L "$claim" ]; }; then
+      find "$VENV_STORE/.claims" -mindepth 1 -maxdepth 1 -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+      break
+    fi
+  done
   local deployment links=()
   for deployment in "${DEPLOYMENT_ROOTS[@]}"; do links+=("$deployment"/releases/*/"$RENDERED_DIR"/venv); done
   sg_remove_unused_venvs "$VENV_STORE" ${links[@]+"${links[@]}"} \
