@@ -132,10 +132,14 @@ describe('the slurm step', () => {
 
   it('a run that ends before the answers came ends the queries instead of waiting for them', () => {
     const started = Date.now()
-    const run = runSteps('sg_slurm_ask; sg_die "the fetch failed"', {
-      scrontab: { out: '', status: 0 },
-      sinfo: { ...partitions, sleep: 30 }
-    })
+    // The fetch fails once sinfo is under way (it has written its pid).
+    const run = runSteps(
+      `sg_slurm_ask; until [ -s ${dir}/sinfo.pid ]; do sleep 0.05; done; sg_die "the fetch failed"`,
+      {
+        scrontab: { out: '', status: 0 },
+        sinfo: { ...partitions, sleep: 30 }
+      }
+    )
     expect(run.status).toBe(1)
     expect(Date.now() - started).toBeLessThan(10_000)
     // Ended: gone, or a zombie that nobody reaped (an init that does not reap orphans, as in some containers).
