@@ -14,9 +14,9 @@ sg_releases_newest_first() {
 sg_is_release() { [ -f "$ROOT/releases/$1/$RENDERED_DIR/FINGERPRINT" ]; }
 
 # sg_point NAME TARGET: $ROOT/NAME becomes a symlink to TARGET atomically (a new link under a temporary name,
-# renamed over the old one), so users and jobs see the old or the new target, never none.
+# renamed over the old one), so users and jobs see the old or the new target, never none. The caller reads first
+# whether it already does (sg_golive_links: one readlink for every link).
 sg_point() {
-  [ "$(readlink "$ROOT/$1" 2>/dev/null)" = "$2" ] && return 0
   ln -sfn "$2" "$ROOT/.$1.new.$$"
   mv -T "$ROOT/.$1.new.$$" "$ROOT/$1"
 }

@@ -7,8 +7,11 @@ preflight() {
   done
   [ ${#missing[@]} -eq 0 ] ||
     sg_die "required command(s) not found on $HOSTNAME: ${missing[*]} (PATH=$PATH); load them in the login profile or set project.python"
-  # One mkdir for all of them; when it fails, the same again one by one, to say which.
-  if ! mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" "$VENV_STORE" 2>/dev/null; then
+  # Usually all there (a test, no process); else one mkdir for all of them, and when that fails, one by one to say
+  # which.
+  if [ -d "$ROOT/releases" ] && [ -d "$ROOT/logs" ] && [ -d "$ROOT/leases" ] && [ -d "$VENV_STORE" ]; then
+    :
+  elif ! mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" "$VENV_STORE" 2>/dev/null; then
     mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" 2>/dev/null ||
       sg_die "cannot create $ROOT: $(id -un) has no write access to its parent"
     mkdir -p "$VENV_STORE" 2>/dev/null ||

@@ -22,7 +22,12 @@ sg_prune_releases() {
       rm -f "$lease"
     fi
   done
-  while read -r name; do keep[$name]=1; done < <(sg_releases_newest_first | head -n "$KEEP_RELEASES")
+  local kept=0
+  while read -r name; do
+    [ "$kept" -lt "$KEEP_RELEASES" ] || break
+    keep[$name]=1
+    kept=$((kept + 1))
+  done < <(sg_releases_newest_first)
   live=$(readlink -f "$ROOT/current")
   keep[${live##*/}]=1
   for name in "$ROOT"/releases/*; do
@@ -51,8 +56,15 @@ sg_prune_venv_store() {
     exec 8>&-
     return 0
   fi
-  # Claims of runs killed before their exit trap (a run lasts at most $LEFTOVER_MINUTES minutes).
-  find "$VENV_STORE/.claims" -mindepth 1 -maxdepth 1 -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+  # Claims of runs killed before their exit trap (a run lasts at most $LEFTOVER_MINUTES minutes): looked for only
+  # when there is another claim than this run's own.
+  local claim
+  for claim in "$VENV_STORE"/.claims/*; do
+    if [ "$claim" != "$SG_VENV_CLAIM" ] && { [ -e "$claim" ] || [ -L "$claim" ]; }; then
+      find "$VENV_STORE/.claims" -mindepth 1 -maxdepth 1 -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+      break
+    fi
+  done
   local deployment links=()
   for deployment in "${DEPLOYMENT_ROOTS[@]}"; do links+=("$deployment"/releases/*/"$RENDERED_DIR"/venv); done
   sg_remove_unused_venvs "$VENV_STORE" ${links[@]+"${links[@]}"} \

@@ -13,8 +13,8 @@ release() {
     sg_result release-reused true
   else
     local stage=$SG_TMP/release
-    mkdir -p "$stage"
-    git -C "$MIRROR" archive "$SG_SHA" | tar -x -C "$stage"
+    # Under a prefix, the archive makes the directory itself (a commit without files too): no mkdir.
+    git -C "$MIRROR" archive --prefix="${stage##*/}/" "$SG_SHA" | tar -x -C "$SG_TMP"
     printf '%s\n' "$SG_SHA" >"$stage/REVISION"
     # The rendered directory is slurm-gitops' alone (its checksums list the rendered files only).
     if [ -e "$stage/$RENDERED_DIR" ]; then
@@ -34,13 +34,42 @@ release() {
   fi
   sg_result release "$RELEASE"
   # For the summary: do users get other env scripts than the live release gives them?
-  if cmp -s "$ROOT/current/$RENDERED_DIR/env.sh" "$RELEASE/$RENDERED_DIR/env.sh" &&
-    cmp -s "$ROOT/current/$RENDERED_DIR/sandbox-env.sh" "$RELEASE/$RENDERED_DIR/sandbox-env.sh"; then
+  if sg_env_scripts_same "$ROOT/current/$RENDERED_DIR" "$RELEASE/$RENDERED_DIR"; then
     sg_result env-scripts unchanged
   else
     sg_result env-scripts changed
   fi
   NEW_SHA=$SG_SHA
+}
+
+ENV_SCRIPTS=(env.sh sandbox-env.sh)
+
+# sg_env_scripts_same LIVE NEW: the rendered directories LIVE and NEW have the same env scripts. Told by their
+# checksum lists, read with builtins (releases are immutable, and status verifies them against these lists);
+# compared byte for byte only when one has no list (a release made before checksums were written).
+sg_env_scripts_same() {
+  local live new script
+  if sg_env_script_sums "$1" live && sg_env_script_sums "$2" new; then
+    [ "$live" = "$new" ]
+    return
+  fi
+  for script in "${ENV_SCRIPTS[@]}"; do cmp -s "$1/$script" "$2/$script" || return 1; done
+}
+
+# sg_env_script_sums DIR VAR: VAR is the checksum lines of the env scripts in DIR's list; fails without a list, or
+# when the list lacks one of them.
+sg_env_script_sums() {
+  local sg_sum sg_path sg_found='' sg_count=0
+  [ -f "$1/$CHECKSUMS_FILE" ] || return 1
+  while read -r sg_sum sg_path; do
+    case " ${ENV_SCRIPTS[*]} " in *" $sg_path "*)
+      sg_found+="$sg_sum $sg_path"$'\n'
+      sg_count=$((sg_count + 1))
+      ;;
+    esac
+  done <"$1/$CHECKSUMS_FILE"
+  [ "$sg_count" -eq ${#ENV_SCRIPTS[@]} ] || return 1
+  printf -v "$2" '%s' "$sg_found"
 }
 
 # The checksums of the rendered files, as the release was made (status verifies them: releases are immutable, so

@@ -1,6 +1,7 @@
 # The runtime every slurm-gitops script is made of: step markers, results, errors and what happens on exit.
 # Functions only; the script declares the state used here (SG_STEP, SG_STEP_START, SG_DURATIONS, SG_FAILED_STEP,
-# SG_EXIT_HOOKS, SG_CONTAINED, SG_SKIP_REST) and installs the traps (trap sg_on_exit EXIT; sg_trap_signals).
+# SG_EXIT_HOOKS, SG_CONTAINED, SG_BACKGROUND, SG_SKIP_REST) and installs the traps (trap sg_on_exit EXIT;
+# sg_trap_signals).
 
 # Marker lines: parsed by the runner into log groups, timings and outputs; the nonce makes them unforgeable.
 sg_mark() { printf '::sg-%s::%s\n' "$SG_NONCE" "$*" || true; }
@@ -73,6 +74,8 @@ sg_on_exit() {
   [ "$code" -eq 0 ] || SG_FAILED_STEP=$SG_STEP
   # Stopped while a command of the user's ran (a cancel, a lost connection): it is ended too.
   [ -z "$SG_CONTAINED" ] || sg_end_contained "${SG_CONTAINED#* }"
+  # Queries of the run's own still running in the background (the run failed before it needed their answers).
+  [ ${#SG_BACKGROUND[@]} -eq 0 ] || kill "${SG_BACKGROUND[@]}" 2>/dev/null || true
   sg_step_end "$code"
   # `|| true`: a hook that fails must not keep the others, or the exit marker, from running.
   for hook in ${SG_EXIT_HOOKS[@]+"${SG_EXIT_HOOKS[@]}"}; do "$hook" "$code" || true; done
@@ -93,6 +96,25 @@ sg_trap_signals() {
 # Until sg_trap_signals again, a lost connection or a cancel does not stop the script: for steps that must not
 # stop halfway (the runner's KILL, after its grace period, is then the only way to stop it).
 sg_hold_signals() { trap '' HUP PIPE INT TERM; }
+
+# sg_background VAR COMMAND...: a query of the run's own (read-only, short: Slurm's, never the user's code) runs
+# in the background, without this run's lock descriptors, while the run goes on; VAR is its process id, for
+# sg_wait_background. Ended when the script ends before it was waited for (a child not yet waited for keeps its id).
+sg_background() {
+  local sg_var=$1
+  shift
+  "$@" 8>&- 9>&- &
+  printf -v "$sg_var" '%s' "$!"
+  SG_BACKGROUND+=("$!")
+}
+
+# sg_wait_background ID: waits for the query ID (sg_background); its status is the query's.
+sg_wait_background() {
+  local sg_status=0 sg_i
+  wait "$1" || sg_status=$?
+  for sg_i in "${!SG_BACKGROUND[@]}"; do [ "${SG_BACKGROUND[sg_i]}" != "$1" ] || unset "SG_BACKGROUND[sg_i]"; done
+  return "$sg_status"
+}
 
 # sg_contained LABEL SECONDS COMMAND...: runs a command of the user's (the smoke command, pip and whatever its
 # build backends start) contained: in a process group of its own, without this run's lock descriptors (8, 9),

@@ -4,20 +4,29 @@
 # and its exact messages (Slurm's src/scrontab/scrontab.c), never by what a table may contain: a comment or a
 # #DISABLED: entry can say "disabled".
 sg_scrontab_read() {
-  local status=0 errors
-  errors=$(scrontab -l 2>&1 >"$1") || status=$?
-  [ "$status" -ne 0 ] || return 0
+  local status=0
+  scrontab -l >"$1" 2>"$1.err" || status=$?
+  sg_scrontab_answer "$1" "$status"
+}
+
+# sg_scrontab_answer FILE STATUS: what `scrontab -l` answered (the table in FILE, its errors in FILE.err, its exit
+# STATUS), as sg_scrontab_read tells it: FILE is the table, empty when there is none; else the run ends.
+sg_scrontab_answer() {
+  [ "$2" -ne 0 ] || return 0
   # No table yet: "no crontab for USER" on stdout, exit 1.
   if grep -q '^no crontab for ' "$1"; then
     : >"$1"
     return 0
   fi
+  local errors=''
+  { IFS= read -r -d '' errors <"$1.err"; } 2>/dev/null || true
+  errors=${errors%$'\n'}
   # ScronParameters without "enable": `fatal("scrontab is disabled on this cluster")`, on stderr, exit 1.
   case $errors in
   *'scrontab is disabled on this cluster'*)
     sg_die "scrontab is disabled on this cluster (Slurm's ScronParameters=enable is not set): ask the cluster admins to enable it; scheduled jobs need it" ;;
   esac
-  sg_die "scrontab -l failed (exit $status): $errors$(cat "$1")"
+  sg_die "scrontab -l failed (exit $2): $errors$(cat "$1")"
 }
 
 # sg_scrontab_block extract TABLE: prints only our block of TABLE (- for stdin).
@@ -49,7 +58,7 @@ sg_scrontab_install() {
   # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
   sg_result scrontab-block "$(base64 -w0 "$block")"
   if sg_scrontab_holds "$block"; then
-    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
+    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of ${USER:-$(id -un)})"
     sg_result scrontab unchanged
     return 0
   fi

@@ -23,8 +23,10 @@ venv() {
   else
     # Venvs cannot be moved, so it is built in place; `.complete` is written last. Under the store's lock no
     # other run builds here, so what is incomplete is a leftover of an interrupted one.
-    [ ! -e "$VENV" ] || echo "removing incomplete venv $hash left by an interrupted run"
-    rm -rf "$VENV"
+    if [ -e "$VENV" ] || [ -L "$VENV" ]; then
+      echo "removing incomplete venv $hash left by an interrupted run"
+      rm -rf "$VENV"
+    fi
     "$PYTHON" -m venv "$VENV"
     # Contained (sg_contained): a build backend that starts a process cannot keep this run's locks.
     sg_contained "pip install" 0 "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input \
@@ -32,7 +34,7 @@ venv() {
       rm -rf "$VENV"
       sg_die "pip install -r $REQUIREMENTS failed; the previous release stays live"
     }
-    touch "$VENV/.complete"
+    : >"$VENV/.complete"
     sg_result venv built
   fi
   sg_venv_store_unlock
@@ -58,7 +60,7 @@ sg_venv_store_unlock() { exec 8>&-; }
 # A claim is a link $VENV_STORE/.claims/<host>.<pid> -> $VENV, made under the lock and removed on exit: pruning
 # keeps what is claimed, so no venv goes between this step and the release that links it.
 sg_venv_claim() {
-  mkdir -p "$VENV_STORE/.claims"
+  [ -d "$VENV_STORE/.claims" ] || mkdir -p "$VENV_STORE/.claims"
   SG_VENV_CLAIM=$VENV_STORE/.claims/$HOSTNAME.$$
   ln -sfn "$VENV" "$SG_VENV_CLAIM"
   sg_at_exit sg_venv_unclaim

@@ -135,6 +135,8 @@ SG_FAILED_STEP=''     # runtime: the step that failed, for the history
 SG_EXIT_HOOKS=()      # runtime: what runs on exit, with the exit code (sg_at_exit)
 SG_SKIP_REST=''       # runtime: set by a step that ends the run early and successfully: later steps do not run
 SG_CONTAINED=''       # runtime: "<process group> <label>" of the user's command now running (sg_contained)
+SG_BACKGROUND=()      # runtime: the process ids of the run's queries in the background, not waited for yet
+SG_SLURM_QUERIES=()   # slurm: the ids of its queries in the background (sg_slurm_ask), until it has their answers
 SG_TMP=''             # lock: this run's scratch directory under $ROOT, removed on exit
 PREVIOUS_SHA=''       # lock: the commit live before this run ('' when none)
 VENV=''               # venv: the venv of the commit, in $VENV_STORE
@@ -153,7 +155,8 @@ python -c 'import caqrn'
 # --- steps/runtime.sh (deploy-templates/steps/runtime.sh)
 # The runtime every slurm-gitops script is made of: step markers, results, errors and what happens on exit.
 # Functions only; the script declares the state used here (SG_STEP, SG_STEP_START, SG_DURATIONS, SG_FAILED_STEP,
-# SG_EXIT_HOOKS, SG_CONTAINED, SG_SKIP_REST) and installs the traps (trap sg_on_exit EXIT; sg_trap_signals).
+# SG_EXIT_HOOKS, SG_CONTAINED, SG_BACKGROUND, SG_SKIP_REST) and installs the traps (trap sg_on_exit EXIT;
+# sg_trap_signals).
 
 # Marker lines: parsed by the runner into log groups, timings and outputs; the nonce makes them unforgeable.
 sg_mark() { printf '::sg-%s::%s\n' "$SG_NONCE" "$*" || true; }
@@ -226,6 +229,8 @@ sg_on_exit() {
   [ "$code" -eq 0 ] || SG_FAILED_STEP=$SG_STEP
   # Stopped while a command of the user's ran (a cancel, a lost connection): it is ended too.
   [ -z "$SG_CONTAINED" ] || sg_end_contained "${SG_CONTAINED#* }"
+  # Queries of the run's own still running in the background (the run failed before it needed their answers).
+  [ ${#SG_BACKGROUND[@]} -eq 0 ] || kill "${SG_BACKGROUND[@]}" 2>/dev/null || true
   sg_step_end "$code"
   # `|| true`: a hook that fails must not keep the others, or the exit marker, from running.
   for hook in ${SG_EXIT_HOOKS[@]+"${SG_EXIT_HOOKS[@]}"}; do "$hook" "$code" || true; done
@@ -246,6 +251,25 @@ sg_trap_signals() {
 # Until sg_trap_signals again, a lost connection or a cancel does not stop the script: for steps that must not
 # stop halfway (the runner's KILL, after its grace period, is then the only way to stop it).
 sg_hold_signals() { trap '' HUP PIPE INT TERM; }
+
+# sg_background VAR COMMAND...: a query of the run's own (read-only, short: Slurm's, never the user's code) runs
+# in the background, without this run's lock descriptors, while the run goes on; VAR is its process id, for
+# sg_wait_background. Ended when the script ends before it was waited for (a child not yet waited for keeps its id).
+sg_background() {
+  local sg_var=$1
+  shift
+  "$@" 8>&- 9>&- &
+  printf -v "$sg_var" '%s' "$!"
+  SG_BACKGROUND+=("$!")
+}
+
+# sg_wait_background ID: waits for the query ID (sg_background); its status is the query's.
+sg_wait_background() {
+  local sg_status=0 sg_i
+  wait "$1" || sg_status=$?
+  for sg_i in "${!SG_BACKGROUND[@]}"; do [ "${SG_BACKGROUND[sg_i]}" != "$1" ] || unset "SG_BACKGROUND[sg_i]"; done
+  return "$sg_status"
+}
 
 # sg_contained LABEL SECONDS COMMAND...: runs a command of the user's (the smoke command, pip and whatever its
 # build backends start) contained: in a process group of its own, without this run's lock descriptors (8, 9),
@@ -297,9 +321,9 @@ sg_releases_newest_first() {
 sg_is_release() { [ -f "$ROOT/releases/$1/$RENDERED_DIR/FINGERPRINT" ]; }
 
 # sg_point NAME TARGET: $ROOT/NAME becomes a symlink to TARGET atomically (a new link under a temporary name,
-# renamed over the old one), so users and jobs see the old or the new target, never none.
+# renamed over the old one), so users and jobs see the old or the new target, never none. The caller reads first
+# whether it already does (sg_golive_links: one readlink for every link).
 sg_point() {
-  [ "$(readlink "$ROOT/$1" 2>/dev/null)" = "$2" ] && return 0
   ln -sfn "$2" "$ROOT/.$1.new.$$"
   mv -T "$ROOT/.$1.new.$$" "$ROOT/$1"
 }
@@ -311,20 +335,29 @@ sg_point() {
 # and its exact messages (Slurm's src/scrontab/scrontab.c), never by what a table may contain: a comment or a
 # #DISABLED: entry can say "disabled".
 sg_scrontab_read() {
-  local status=0 errors
-  errors=$(scrontab -l 2>&1 >"$1") || status=$?
-  [ "$status" -ne 0 ] || return 0
+  local status=0
+  scrontab -l >"$1" 2>"$1.err" || status=$?
+  sg_scrontab_answer "$1" "$status"
+}
+
+# sg_scrontab_answer FILE STATUS: what `scrontab -l` answered (the table in FILE, its errors in FILE.err, its exit
+# STATUS), as sg_scrontab_read tells it: FILE is the table, empty when there is none; else the run ends.
+sg_scrontab_answer() {
+  [ "$2" -ne 0 ] || return 0
   # No table yet: "no crontab for USER" on stdout, exit 1.
   if grep -q '^no crontab for ' "$1"; then
     : >"$1"
     return 0
   fi
+  local errors=''
+  { IFS= read -r -d '' errors <"$1.err"; } 2>/dev/null || true
+  errors=${errors%$'\n'}
   # ScronParameters without "enable": `fatal("scrontab is disabled on this cluster")`, on stderr, exit 1.
   case $errors in
   *'scrontab is disabled on this cluster'*)
     sg_die "scrontab is disabled on this cluster (Slurm's ScronParameters=enable is not set): ask the cluster admins to enable it; scheduled jobs need it" ;;
   esac
-  sg_die "scrontab -l failed (exit $status): $errors$(cat "$1")"
+  sg_die "scrontab -l failed (exit $2): $errors$(cat "$1")"
 }
 
 # sg_scrontab_block extract TABLE: prints only our block of TABLE (- for stdin).
@@ -356,7 +389,7 @@ sg_scrontab_install() {
   # The block now in force, for the summary (a rollback installs the restored release's block, not the plan's).
   sg_result scrontab-block "$(base64 -w0 "$block")"
   if sg_scrontab_holds "$block"; then
-    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of $(id -un))"
+    echo "scrontab unchanged: not reinstalled (an install resubmits every cron job of ${USER:-$(id -un)})"
     sg_result scrontab unchanged
     return 0
   fi
@@ -504,11 +537,28 @@ sg_golive_end() { rm -f "$ROOT/$GOLIVE_FILE"; }
 # The stable paths users and scrontab use: $ROOT/NAME -> current/$RENDERED_DIR/NAME.
 STABLE_LINKS=(env.sh sandbox-env.sh jobs)
 
-# sg_golive_links TARGET: `current` -> TARGET (releases/NAME), and the stable paths follow.
+# sg_golive_links TARGET [NOW…]: `current` -> TARGET (releases/NAME), and the stable paths follow; a link that
+# already points there is left as it is. NOW…: what they point at now (sg_golive_read_links), else read here.
 sg_golive_links() {
-  local link
-  sg_point current "$1" || return 1
-  for link in "${STABLE_LINKS[@]}"; do sg_point "$link" "current/$RENDERED_DIR/$link" || return 1; done
+  local names=(current "${STABLE_LINKS[@]}") wanted=("$1") now=("${@:2}") i
+  for i in "${STABLE_LINKS[@]}"; do wanted+=("current/$RENDERED_DIR/$i"); done
+  [ $# -gt 1 ] || sg_golive_read_links now
+  for i in "${!names[@]}"; do
+    [ "${now[i]-}" = "${wanted[i]}" ] || sg_point "${names[i]}" "${wanted[i]}" || return 1
+  done
+}
+
+# sg_golive_read_links ARRAY: the caller's ARRAY is what `current` and the stable links point at now, in that
+# order, read by one readlink (a process per link was a third of the switch step); empty when any of them is not
+# a link (readlink fails) or a target holds a newline (the lines do not count up).
+sg_golive_read_links() {
+  local sg_out sg_lines=()
+  sg_out=$(readlink -- "$ROOT/current" "${STABLE_LINKS[@]/#/$ROOT/}" 2>/dev/null) && mapfile -t sg_lines <<<"$sg_out"
+  if [ ${#sg_lines[@]} -eq $((${#STABLE_LINKS[@]} + 1)) ]; then
+    mapfile -t "$1" <<<"$sg_out"
+  else
+    mapfile -t "$1" </dev/null
+  fi
 }
 
 # sg_golive_back FROM: code and schedule back on FROM (releases/NAME, or `-` when nothing was live: then no
@@ -557,8 +607,11 @@ preflight() {
   done
   [ ${#missing[@]} -eq 0 ] ||
     sg_die "required command(s) not found on $HOSTNAME: ${missing[*]} (PATH=$PATH); load them in the login profile or set project.python"
-  # One mkdir for all of them; when it fails, the same again one by one, to say which.
-  if ! mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" "$VENV_STORE" 2>/dev/null; then
+  # Usually all there (a test, no process); else one mkdir for all of them, and when that fails, one by one to say
+  # which.
+  if [ -d "$ROOT/releases" ] && [ -d "$ROOT/logs" ] && [ -d "$ROOT/leases" ] && [ -d "$VENV_STORE" ]; then
+    :
+  elif ! mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" "$VENV_STORE" 2>/dev/null; then
     mkdir -p "$ROOT/releases" "$ROOT/logs" "$ROOT/leases" 2>/dev/null ||
       sg_die "cannot create $ROOT: $(id -un) has no write access to its parent"
     mkdir -p "$VENV_STORE" 2>/dev/null ||
@@ -670,15 +723,32 @@ unchanged() {
 # slurm: scrontab works for this account (enabled, the controller answers) and every partition the deployment
 # uses exists, before anything changes: two queries of the controller, whatever the number of partitions.
 slurm() {
-  sg_scrontab_read "$SG_TMP/scrontab.probe"
-  local known partition
-  # --all: a hidden partition is still one a job may name.
-  known=$(sinfo --all -h -o %R 2>&1) || sg_die "sinfo failed: $known"
+  sg_slurm_ask
+  local status=0 known='' partition
+  sg_wait_background "${SG_SLURM_QUERIES[0]}" || status=$?
+  sg_scrontab_answer "$SG_TMP/scrontab.probe" "$status"
+  status=0
+  sg_wait_background "${SG_SLURM_QUERIES[1]}" || status=$?
+  { IFS= read -r -d '' known <"$SG_TMP/partitions"; } 2>/dev/null || true
+  known=${known%$'\n'}
+  [ "$status" -eq 0 ] || sg_die "sinfo failed: $known"
   for partition in "${PARTITIONS[@]}"; do
     case $'\n'"$known"$'\n' in *$'\n'"$partition"$'\n'*) ;; *)
       sg_die "partition \"$partition\" does not exist on this cluster; it has: $(printf '%s\n' "$known" | sort -u | tr '\n' ' ')" ;;
     esac
   done
+}
+
+# sg_slurm_ask: the slurm step's two queries start, together, in the background (sg_background), their answers
+# into $SG_TMP; the step waits for them. A deploy asks before its fetch, so that they run while the commit is
+# fetched (the fetch changes only the mirror: the answers are still checked before anything is built or goes live).
+sg_slurm_ask() {
+  [ -z "$SG_SKIP_REST" ] && [ ${#SG_SLURM_QUERIES[@]} -eq 0 ] || return 0
+  local scrontab sinfo
+  sg_background scrontab scrontab -l >"$SG_TMP/scrontab.probe" 2>"$SG_TMP/scrontab.probe.err"
+  # --all: a hidden partition is still one a job may name.
+  sg_background sinfo sinfo --all -h -o %R >"$SG_TMP/partitions" 2>&1
+  SG_SLURM_QUERIES=("$scrontab" "$sinfo")
 }
 
 # --- steps/fetch.sh (deploy-templates/steps/fetch.sh)
@@ -767,8 +837,10 @@ venv() {
   else
     # Venvs cannot be moved, so it is built in place; `.complete` is written last. Under the store's lock no
     # other run builds here, so what is incomplete is a leftover of an interrupted one.
-    [ ! -e "$VENV" ] || echo "removing incomplete venv $hash left by an interrupted run"
-    rm -rf "$VENV"
+    if [ -e "$VENV" ] || [ -L "$VENV" ]; then
+      echo "removing incomplete venv $hash left by an interrupted run"
+      rm -rf "$VENV"
+    fi
     "$PYTHON" -m venv "$VENV"
     # Contained (sg_contained): a build backend that starts a process cannot keep this run's locks.
     sg_contained "pip install" 0 "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input \
@@ -776,7 +848,7 @@ venv() {
       rm -rf "$VENV"
       sg_die "pip install -r $REQUIREMENTS failed; the previous release stays live"
     }
-    touch "$VENV/.complete"
+    : >"$VENV/.complete"
     sg_result venv built
   fi
   sg_venv_store_unlock
@@ -802,7 +874,7 @@ sg_venv_store_unlock() { exec 8>&-; }
 # A claim is a link $VENV_STORE/.claims/<host>.<pid> -> $VENV, made under the lock and removed on exit: pruning
 # keeps what is claimed, so no venv goes between this step and the release that links it.
 sg_venv_claim() {
-  mkdir -p "$VENV_STORE/.claims"
+  [ -d "$VENV_STORE/.claims" ] || mkdir -p "$VENV_STORE/.claims"
   SG_VENV_CLAIM=$VENV_STORE/.claims/$HOSTNAME.$$
   ln -sfn "$VENV" "$SG_VENV_CLAIM"
   sg_at_exit sg_venv_unclaim
@@ -826,8 +898,8 @@ release() {
     sg_result release-reused true
   else
     local stage=$SG_TMP/release
-    mkdir -p "$stage"
-    git -C "$MIRROR" archive "$SG_SHA" | tar -x -C "$stage"
+    # Under a prefix, the archive makes the directory itself (a commit without files too): no mkdir.
+    git -C "$MIRROR" archive --prefix="${stage##*/}/" "$SG_SHA" | tar -x -C "$SG_TMP"
     printf '%s\n' "$SG_SHA" >"$stage/REVISION"
     # The rendered directory is slurm-gitops' alone (its checksums list the rendered files only).
     if [ -e "$stage/$RENDERED_DIR" ]; then
@@ -847,13 +919,42 @@ release() {
   fi
   sg_result release "$RELEASE"
   # For the summary: do users get other env scripts than the live release gives them?
-  if cmp -s "$ROOT/current/$RENDERED_DIR/env.sh" "$RELEASE/$RENDERED_DIR/env.sh" &&
-    cmp -s "$ROOT/current/$RENDERED_DIR/sandbox-env.sh" "$RELEASE/$RENDERED_DIR/sandbox-env.sh"; then
+  if sg_env_scripts_same "$ROOT/current/$RENDERED_DIR" "$RELEASE/$RENDERED_DIR"; then
     sg_result env-scripts unchanged
   else
     sg_result env-scripts changed
   fi
   NEW_SHA=$SG_SHA
+}
+
+ENV_SCRIPTS=(env.sh sandbox-env.sh)
+
+# sg_env_scripts_same LIVE NEW: the rendered directories LIVE and NEW have the same env scripts. Told by their
+# checksum lists, read with builtins (releases are immutable, and status verifies them against these lists);
+# compared byte for byte only when one has no list (a release made before checksums were written).
+sg_env_scripts_same() {
+  local live new script
+  if sg_env_script_sums "$1" live && sg_env_script_sums "$2" new; then
+    [ "$live" = "$new" ]
+    return
+  fi
+  for script in "${ENV_SCRIPTS[@]}"; do cmp -s "$1/$script" "$2/$script" || return 1; done
+}
+
+# sg_env_script_sums DIR VAR: VAR is the checksum lines of the env scripts in DIR's list; fails without a list, or
+# when the list lacks one of them.
+sg_env_script_sums() {
+  local sg_sum sg_path sg_found='' sg_count=0
+  [ -f "$1/$CHECKSUMS_FILE" ] || return 1
+  while read -r sg_sum sg_path; do
+    case " ${ENV_SCRIPTS[*]} " in *" $sg_path "*)
+      sg_found+="$sg_sum $sg_path"$'\n'
+      sg_count=$((sg_count + 1))
+      ;;
+    esac
+  done <"$1/$CHECKSUMS_FILE"
+  [ "$sg_count" -eq ${#ENV_SCRIPTS[@]} ] || return 1
+  printf -v "$2" '%s' "$sg_found"
 }
 
 # The checksums of the rendered files, as the release was made (status verifies them: releases are immutable, so
@@ -878,6 +979,9 @@ sg_remove_unverified_release() {
 # verify: in the new release, the smoke command passes (sg_smoke: the project's smoke command, defined by the
 # script) and Slurm would accept every scheduled job (sbatch --test-only), before anything goes live.
 verify() {
+  # Slurm's checks run in the background while the smoke command runs; their output is shown after it.
+  local tests
+  sg_background tests sg_test_jobs >"$SG_TMP/test-only" 2>&1
   echo "smoke test: $SMOKE_COMMAND"
   # In a bash of its own, contained (sg_contained): what it starts cannot keep this run's lock, nor outlive it.
   # It sees the release's env scripts and its own definition only, and stops at its first failing command.
@@ -888,12 +992,23 @@ verify() {
     cd "$2"
     sg_smoke' smoke "$RELEASE/$RENDERED_DIR/env.sh" "$RELEASE" ||
     sg_die "the smoke command failed in the new release; the previous release stays live"
-  local job
+  local status=0 output=''
+  sg_wait_background "$tests" || status=$?
+  { IFS= read -r -d '' output <"$SG_TMP/test-only"; } 2>/dev/null || true
+  printf '%s' "$output"
+  [ "$status" -eq 0 ] ||
+    sg_die "sbatch --test-only rejected job \"$(<"$SG_TMP/test-only.job")\" (see above); the previous release stays live"
+}
+
+# sg_test_jobs: sbatch --test-only of every job of $RELEASE, one after the other, each named in
+# $SG_TMP/test-only.job first; the first that Slurm rejects ends it.
+sg_test_jobs() {
+  local job options
   for job in ${JOBS[@]+"${JOBS[@]}"}; do
-    local options=()
+    printf '%s' "$job" >"$SG_TMP/test-only.job"
+    options=()
     mapfile -t options <"$RELEASE/$RENDERED_DIR/jobs/$job.options"
-    sbatch --test-only "${options[@]}" "$RELEASE/$RENDERED_DIR/jobs/$job.sh" ||
-      sg_die "sbatch --test-only rejected job \"$job\" (see above); the previous release stays live"
+    sbatch --test-only "${options[@]}" "$RELEASE/$RENDERED_DIR/jobs/$job.sh" || return
   done
 }
 
@@ -901,13 +1016,19 @@ verify() {
 # switch: `current` points at $RELEASE, and the stable paths users and scrontab use follow it. Writes the go-live
 # intent first (golive.sh): until schedule has installed the block, a stopped run is repaired by the next one.
 switch() {
-  SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
-  local target=releases/${RELEASE##*/}
+  local target=releases/${RELEASE##*/} now=()
+  # The links are read once, here: the intent names the previous target, and only the links that change are made.
+  sg_golive_read_links now
+  if [ ${#now[@]} -gt 0 ]; then
+    SG_PREVIOUS_TARGET=${now[0]}
+  else
+    SG_PREVIOUS_TARGET=$(readlink "$ROOT/current" 2>/dev/null || true)
+  fi
   sg_golive_begin "$SG_PREVIOUS_TARGET" "$target"
   # The directory's mtime (not its content) says when it was last made live: pruning keeps the newest by it, so
   # after a rollback the release that was live just before is kept rather than one that is merely younger.
   touch -c "$RELEASE"
-  sg_golive_links "$target"
+  if [ ${#now[@]} -gt 0 ]; then sg_golive_links "$target" "${now[@]}"; else sg_golive_links "$target"; fi
   echo "current -> $target"
 }
 
@@ -950,7 +1071,12 @@ sg_prune_releases() {
       rm -f "$lease"
     fi
   done
-  while read -r name; do keep[$name]=1; done < <(sg_releases_newest_first | head -n "$KEEP_RELEASES")
+  local kept=0
+  while read -r name; do
+    [ "$kept" -lt "$KEEP_RELEASES" ] || break
+    keep[$name]=1
+    kept=$((kept + 1))
+  done < <(sg_releases_newest_first)
   live=$(readlink -f "$ROOT/current")
   keep[${live##*/}]=1
   for name in "$ROOT"/releases/*; do
@@ -979,8 +1105,15 @@ sg_prune_venv_store() {
     exec 8>&-
     return 0
   fi
-  # Claims of runs killed before their exit trap (a run lasts at most $LEFTOVER_MINUTES minutes).
-  find "$VENV_STORE/.claims" -mindepth 1 -maxdepth 1 -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+  # Claims of runs killed before their exit trap (a run lasts at most $LEFTOVER_MINUTES minutes): looked for only
+  # when there is another claim than this run's own.
+  local claim
+  for claim in "$VENV_STORE"/.claims/*; do
+    if [ "$claim" != "$SG_VENV_CLAIM" ] && { [ -e "$claim" ] || [ -L "$claim" ]; }; then
+      find "$VENV_STORE/.claims" -mindepth 1 -maxdepth 1 -mmin +"$LEFTOVER_MINUTES" -delete 2>/dev/null || true
+      break
+    fi
+  done
   local deployment links=()
   for deployment in "${DEPLOYMENT_ROOTS[@]}"; do links+=("$deployment"/releases/*/"$RENDERED_DIR"/venv); done
   sg_remove_unused_venvs "$VENV_STORE" ${links[@]+"${links[@]}"} \
@@ -1358,8 +1491,11 @@ deploy)
   run_step preflight
   run_step lock
   run_step unchanged
-  run_step slurm
+  # The slurm step's queries run while the commit is fetched; the step checks their answers before anything is
+  # built or goes live (the fetch changes only the mirror).
+  sg_slurm_ask
   run_step fetch
+  run_step slurm
   run_step ancestry
   run_step venv
   run_step release
