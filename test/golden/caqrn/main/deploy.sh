@@ -540,11 +540,11 @@ STABLE_LINKS=(env.sh sandbox-env.sh jobs)
 # sg_golive_links TARGET [NOW…]: `current` -> TARGET (releases/NAME), and the stable paths follow; a link that
 # already points there is left as it is. NOW…: what they point at now (sg_golive_read_links), else read here.
 sg_golive_links() {
-  local names=(current "${STABLE_LINKS[@]}") wanted=("$1") now=("${@:2}") i
-  for i in "${STABLE_LINKS[@]}"; do wanted+=("current/$RENDERED_DIR/$i"); done
+  local names=(current "${STABLE_LINKS[@]}") targets=("$1") now=("${@:2}") i
+  for i in "${STABLE_LINKS[@]}"; do targets+=("current/$RENDERED_DIR/$i"); done
   [ $# -gt 1 ] || sg_golive_read_links now
   for i in "${!names[@]}"; do
-    [ "${now[i]-}" = "${wanted[i]}" ] || sg_point "${names[i]}" "${wanted[i]}" || return 1
+    [ "${now[i]-}" = "${targets[i]}" ] || sg_point "${names[i]}" "${targets[i]}" || return 1
   done
 }
 
