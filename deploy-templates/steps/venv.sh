@@ -7,12 +7,10 @@ venv() {
   git -C "$MIRROR" show "$SG_SHA:$REQUIREMENTS" >"$wanted" 2>/dev/null ||
     sg_die "the commit has no $REQUIREMENTS (project.requirements)"
   local hash
-  # -S: the version is the interpreter's, so site (and its .pth files) need not load.
-  hash=$({
-    "$PYTHON" -S -c 'import sys; print(sys.version)'
-    cat "$wanted"
-    printf '%s\n' "${PIP_ARGS[@]}"
-  } | sha256sum)
+  # By the interpreter that is started anyway (it was also `cat` and `sha256sum`); -S: the version is the
+  # interpreter's, so site (and its .pth files) need not load.
+  hash=$("$PYTHON" -S -c "$SG_VENV_KEY_PROGRAM" "$wanted" ${PIP_ARGS[@]+"${PIP_ARGS[@]}"}) ||
+    sg_die "$PYTHON (project.python) could not compute the venv's key (see above)"
   hash=${hash:0:16}
   VENV=$VENV_STORE/$hash
   sg_venv_store_lock
@@ -40,6 +38,28 @@ venv() {
   sg_venv_store_unlock
   sg_result venv-path "$VENV"
 }
+
+# The venv's key, printed by `python -S -c "$SG_VENV_KEY_PROGRAM" REQUIREMENTS [PIP_ARG…]`: the sha256 of the
+# bytes `{ python -c 'print(sys.version)'; cat REQUIREMENTS; printf '%s\n' PIP_ARG…; } | sha256sum` read (no
+# argument: one empty line), so every venv already built keeps its key. The builtin sha256 module where there
+# is one (3.12 and later name it _sha2): hashlib's OpenSSL takes longer to load than the hash takes.
+SG_VENV_KEY_PROGRAM='
+import sys
+try:
+    from _sha2 import sha256
+except ImportError:
+    try:
+        from _sha256 import sha256
+    except ImportError:
+        from hashlib import sha256
+out = sys.stdout
+key = sha256((sys.version + "\n").encode(out.encoding, out.errors))
+with open(sys.argv[1], "rb") as f:
+    key.update(f.read())
+fs = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+key.update(b"".join(a.encode(*fs) + b"\n" for a in sys.argv[2:]) or b"\n")
+print(key.hexdigest())
+'
 
 # The store's lock ($VENV_STORE/.lock, fd 8): held to build a venv or prune the store. Runs of other deployments
 # (and sandboxes) hold their own deploy locks, so two of them may want the same venv at once.
