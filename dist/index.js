@@ -13,11 +13,11 @@ import "./chunks/chunk-M7CMLPS4.js";
 
 // src/index.ts
 if (getState("isPost" /* IsPost */) === "true") {
-  const { runPost } = await import("./chunks/main-TJODE63H.js");
+  const { runPost } = await import("./chunks/main-NV47JNNM.js");
   await runPost();
 } else {
   saveState("isPost" /* IsPost */, "true");
-  const { run } = await import("./chunks/main-TJODE63H.js");
+  const { run } = await import("./chunks/main-NV47JNNM.js");
   await run();
 }
 process.exit();

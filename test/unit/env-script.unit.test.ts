@@ -136,7 +136,7 @@ describe('env.sh', () => {
     }
   })
 
-  it('sourced as a job does (by the resolved release), and relatively from inside the release, CDPATH set', () => {
+  it('sourced as a job does (by the resolved release), relatively from inside the release, CDPATH and a cd function set', () => {
     const root = deployment(path.join(dir, 'a b'), [SHA1])
     const release = path.join(root, 'releases', SHA1)
     // CDPATH would send a relative `cd` elsewhere (and make it print); the scripts must not follow it.
@@ -147,7 +147,11 @@ describe('env.sh', () => {
       ['./env.sh', path.join(release, RENDERED)]
     ]
     for (const [file, cwd] of cases) {
-      const run = bash(`source "$AT"; ${SHOW}`, cwd, { AT: file, CDPATH: path.join(dir, 'decoy') })
+      // A user's cd that prints (and would run hooks) is not the one used.
+      const run = bash(`cd() { echo "user's cd"; builtin cd "$@"; }; source "$AT"; ${SHOW}`, cwd, {
+        AT: file,
+        CDPATH: path.join(dir, 'decoy')
+      })
       expect(run.stderr).toBe('')
       expect(run.lines.slice(0, 3)).toEqual([release, SHA1, release])
     }

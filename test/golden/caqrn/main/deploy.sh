@@ -14,7 +14,8 @@ if [ -L "$_sg_release" ]; then
   _sg_release=${_sg_release:-/}
 else
   case $_sg_release in */*) _sg_release=${_sg_release%/*}/.. ;; *) _sg_release=.. ;; esac
-  _sg_release=$(CDPATH='\'''\'' cd -P -- "$_sg_release" && pwd -P)
+  # builtin: a user'\''s cd function (one that lists, or runs hooks) must not run here, nor print into it.
+  _sg_release=$(CDPATH='\'''\'' builtin cd -P -- "$_sg_release" && builtin pwd -P)
 fi
 export CAQRN_ENVIRONMENT=production
 export CAQRN_ROOT=/projects/caqrn/production
@@ -46,7 +47,8 @@ if [ -L "$_sg_release" ]; then
   _sg_release=${_sg_release:-/}
 else
   case $_sg_release in */*) _sg_release=${_sg_release%/*}/.. ;; *) _sg_release=.. ;; esac
-  _sg_release=$(CDPATH='\'''\'' cd -P -- "$_sg_release" && pwd -P)
+  # builtin: a user'\''s cd function (one that lists, or runs hooks) must not run here, nor print into it.
+  _sg_release=$(CDPATH='\'''\'' builtin cd -P -- "$_sg_release" && builtin pwd -P)
 fi
 export CAQRN_ENVIRONMENT=sandbox
 export CAQRN_SANDBOX="${CAQRN_SANDBOX:-$PWD}"
@@ -132,7 +134,7 @@ SMOKE_TIMEOUT=300
 # In every release: the rendered files, the venv link and the fingerprint.
 RENDERED_DIR=.slurm-gitops
 # Fingerprint of the rendered files: a release is reused only when its files are exactly these.
-RENDER_HASH=669000d775a43edc
+RENDER_HASH=aa33602eba1c1df0
 # The bare mirror the commits are fetched into, and the ref that keeps the deployed one there.
 MIRROR=$ROOT/repo.git
 KEEP_REF=refs/slurm-gitops/deployed/$BRANCH

@@ -11,7 +11,8 @@ if [ -L "$_sg_release" ]; then
   _sg_release=${_sg_release:-/}
 else
   case $_sg_release in */*) _sg_release=${_sg_release%/*}/.. ;; *) _sg_release=.. ;; esac
-  _sg_release=$(CDPATH='' cd -P -- "$_sg_release" && pwd -P)
+  # builtin: a user's cd function (one that lists, or runs hooks) must not run here, nor print into it.
+  _sg_release=$(CDPATH='' builtin cd -P -- "$_sg_release" && builtin pwd -P)
 fi
 export CAQRN_ENVIRONMENT=production
 export CAQRN_ROOT=/projects/caqrn/production
