@@ -75,7 +75,7 @@ var COMMAND_TABLE = {
       'slurm-gitops plan --base "$(git merge-base HEAD origin/main)"',
       "slurm-gitops plan --branch main --out /tmp/plan"
     ],
-    load: () => import("./chunks/plan-commands-AEEWE3CQ.js").then((module) => module.planCommand)
+    load: () => import("./chunks/plan-commands-ZYEHXQWI.js").then((module) => module.planCommand)
   },
   validate: {
     summary: "Check the config and templates (no connection)",
@@ -86,7 +86,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: ["slurm-gitops validate --config .github/slurm-gitops.yml"],
-    load: () => import("./chunks/plan-commands-AEEWE3CQ.js").then((module) => module.validateCommand)
+    load: () => import("./chunks/plan-commands-ZYEHXQWI.js").then((module) => module.validateCommand)
   },
   deploy: {
     summary: "Deploy a branch's commit to its deployment",
@@ -100,7 +100,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops deploy --branch main ${KEY}`],
-    load: () => import("./chunks/remote-commands-JV2BWNIS.js").then((module) => module.deployCommand)
+    load: () => import("./chunks/remote-commands-HVI4VNMC.js").then((module) => module.deployCommand)
   },
   rollback: {
     summary: "Switch a deployment back to a kept release",
@@ -117,7 +117,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops rollback --branch main --to 3f2c1ab ${KEY}`],
-    load: () => import("./chunks/remote-commands-JV2BWNIS.js").then((module) => module.rollbackCommand)
+    load: () => import("./chunks/remote-commands-HVI4VNMC.js").then((module) => module.rollbackCommand)
   },
   status: {
     summary: "Show what is deployed, its history and the scheduled jobs",
@@ -128,7 +128,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops status ${KEY}`],
-    load: () => import("./chunks/status-command-QJYVKJUC.js").then((module) => module.statusCommand)
+    load: () => import("./chunks/status-command-RZOSMP7H.js").then((module) => module.statusCommand)
   },
   sandbox: {
     summary: "Run a ref as a test job on the sandbox partition and follow it to its end",
@@ -147,7 +147,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops sandbox --ref feature/new-filter --time 00:20:00 --sbatch=--mem=4G ${KEY}`],
-    load: () => import("./chunks/sandbox-command-AXXMRUOI.js").then((module) => module.sandboxCommand)
+    load: () => import("./chunks/sandbox-command-SWZCPZ47.js").then((module) => module.sandboxCommand)
   },
   watch: {
     summary: "Follow a sandbox test job to its end, streaming its log",
@@ -156,7 +156,7 @@ var COMMAND_TABLE = {
     flags: { ...REPOSITORY, ...CONNECTION },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops watch 4242 ${KEY}`],
-    load: () => import("./chunks/job-commands-BWKONELD.js").then((module) => module.watchCommand)
+    load: () => import("./chunks/job-commands-VMPNABRY.js").then((module) => module.watchCommand)
   },
   cancel: {
     summary: "Cancel a sandbox test job, by its id only",
@@ -165,7 +165,7 @@ var COMMAND_TABLE = {
     flags: { ...REPOSITORY, ...CONNECTION },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops cancel 4242 ${KEY}`],
-    load: () => import("./chunks/job-commands-BWKONELD.js").then((module) => module.cancelCommand)
+    load: () => import("./chunks/job-commands-VMPNABRY.js").then((module) => module.cancelCommand)
   },
   logs: {
     summary: "The last runs of a scheduled job and the output of the latest (or of --run JOBID[:RUN])",
@@ -181,7 +181,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops logs --branch main --runs 3 ${KEY}`],
-    load: () => import("./chunks/logs-command-PP43ZJFL.js").then((module) => module.logsCommand)
+    load: () => import("./chunks/logs-command-Z25WXL2T.js").then((module) => module.logsCommand)
   },
   remove: {
     summary: "Remove a deployment (its schedule, jobs and code; data and logs only with --purge) or a sandbox",
@@ -198,7 +198,7 @@ var COMMAND_TABLE = {
     },
     formats: TEXT_OR_JSON,
     examples: [`slurm-gitops remove --branch develop --yes ${KEY}`],
-    load: () => import("./chunks/remove-command-JW3ZF46E.js").then((module) => module.removeCommand)
+    load: () => import("./chunks/remove-command-FFKCWBFK.js").then((module) => module.removeCommand)
   }
 };
 function commandSpec(name) {

@@ -13,11 +13,11 @@ import "./chunks/chunk-M7CMLPS4.js";
 
 // src/index.ts
 if (getState("isPost" /* IsPost */) === "true") {
-  const { runPost } = await import("./chunks/main-CF2YRF46.js");
+  const { runPost } = await import("./chunks/main-444VI6JK.js");
   await runPost();
 } else {
   saveState("isPost" /* IsPost */, "true");
-  const { run } = await import("./chunks/main-CF2YRF46.js");
+  const { run } = await import("./chunks/main-444VI6JK.js");
   await run();
 }
 process.exit();

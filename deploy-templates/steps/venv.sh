@@ -7,12 +7,7 @@ venv() {
   git -C "$MIRROR" show "$SG_SHA:$REQUIREMENTS" >"$wanted" 2>/dev/null ||
     sg_die "the commit has no $REQUIREMENTS (project.requirements)"
   local hash
-  # -S: the version is the interpreter's, so site (and its .pth files) need not load.
-  hash=$({
-    "$PYTHON" -S -c 'import sys; print(sys.version)'
-    cat "$wanted"
-    printf '%s\n' "${PIP_ARGS[@]}"
-  } | sha256sum)
+  hash=$(sg_venv_key "$wanted") || sg_die "could not compute the venv's key with $PYTHON (project.python)"
   hash=${hash:0:16}
   VENV=$VENV_STORE/$hash
   sg_venv_store_lock
@@ -39,6 +34,20 @@ venv() {
   fi
   sg_venv_store_unlock
   sg_result venv-path "$VENV"
+}
+
+# sg_venv_key REQUIREMENTS: the sha256 (hex) of what decides a venv's content: the python's version, the
+# requirements file and the pip args, one a line (none: one empty line). Venvs already built keep their key only
+# while these bytes stay the same. -S: the version is the interpreter's, so site (and its .pth files) need not
+# load. The guard on PIP_ARGS: bash before 4.4 takes an empty array for an unset one under set -u.
+sg_venv_key() {
+  local key
+  key=$({
+    "$PYTHON" -S -c 'import sys; print(sys.version)'
+    cat "$1"
+    printf '%s\n' ${PIP_ARGS[@]+"${PIP_ARGS[@]}"}
+  } | sha256sum) || return
+  printf '%s\n' "${key%% *}"
 }
 
 # The store's lock ($VENV_STORE/.lock, fd 8): held to build a venv or prune the store. Runs of other deployments

@@ -97,7 +97,7 @@ export function planDeployment(
   }
 }
 
-/** Files are written through heredocs, which end every file with a newline. */
+/** Every rendered file ends with a newline, as a text file does (and as heredocs once made them). */
 export const endLine = (text: string) => (text.endsWith('\n') ? text : `${text}\n`)
 
 /**

@@ -2,7 +2,21 @@
 # From your sandbox checkout (e.g. /projects/caqrn/sandboxes/$USER):  source /projects/caqrn/production/sandbox-env.sh
 # Your code comes first on PYTHONPATH; your own .venv is used when present, else the production venv.
 # Sandboxes read the development data.
-_sg_release="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
+# The release (or sandbox run) this file is in, resolved now (every symlink, `current` too): a deploy later
+# does not change which venv this shell gets. Builtins where they can: a process only to read a symlink
+# (the stable path).
+_sg_release=${BASH_SOURCE[0]}
+if [ -L "$_sg_release" ]; then
+  # Absolute, no symlink left: its directory's parent is two names up.
+  _sg_release=$(readlink -f -- "$_sg_release")
+  _sg_release=${_sg_release%/*}
+  _sg_release=${_sg_release%/*}
+  _sg_release=${_sg_release:-/}
+else
+  case $_sg_release in */*) _sg_release=${_sg_release%/*}/.. ;; *) _sg_release=.. ;; esac
+  # builtin: a user's cd function (one that lists, or runs hooks) must not run here, nor print into it.
+  _sg_release=$(CDPATH='' builtin cd -P -- "$_sg_release" && builtin pwd -P)
+fi
 export CAQRN_ENVIRONMENT=sandbox
 export CAQRN_SANDBOX="${CAQRN_SANDBOX:-$PWD}"
 export CAQRN_DATA=/projects/caqrn/data/development
