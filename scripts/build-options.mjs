@@ -21,33 +21,45 @@ const banner = [
 ].join('\n')
 
 /**
+ * An esbuild plugin that gives the modules under `importerDir` (a folder of node_modules) other code for the
+ * imports `shims` names (import specifier → module text); every other importer, and the shims' own imports, get
+ * the real modules.
+ */
+function shimImports(name, importerDir, shims) {
+  const escaped = Object.keys(shims).map(specifier => specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(${escaped.join('|')})$`) }, args => {
+        const fromImporter = args.importer.split(path.sep).join('/').includes(`/node_modules/${importerDir}/`)
+        if (!fromImporter || args.namespace === name) return undefined
+        // A path relative to the working directory: the bundle's comments must not name this checkout's location.
+        const relative = path.relative(process.cwd(), path.join(args.resolveDir, args.path))
+        return { path: relative, namespace: name, pluginData: shims[args.path] }
+      })
+      build.onLoad({ filter: /.*/, namespace: name }, args => ({
+        contents: args.pluginData,
+        resolveDir: path.resolve(path.dirname(args.path)),
+        loader: 'js'
+      }))
+    }
+  }
+}
+
+/**
  * @actions/core imports its OIDC client (getIDToken) statically, and with it an HTTP client and undici: about
  * 40 ms of loading at every start of the action, for a token slurm-gitops never asks for. This puts that module
  * behind a dynamic import: getIDToken still works (it loads the real module first), nothing else loads it.
  */
-const lazyOidcClient = {
-  name: 'lazy-oidc-client',
-  setup(build) {
-    const namespace = 'lazy-oidc-client'
-    build.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, args => {
-      const fromCore = args.importer.split(path.sep).join('/').includes('/node_modules/@actions/core/')
-      if (!fromCore || args.namespace === namespace) return undefined
-      // A path relative to the working directory: the bundle's comments must not name this checkout's location.
-      return { path: path.relative(process.cwd(), path.join(args.resolveDir, args.path)), namespace }
-    })
-    build.onLoad({ filter: /.*/, namespace }, args => ({
-      contents:
-        'export class OidcClient {\n' +
-        '  static async getIDToken(audience) {\n' +
-        "    const real = await import('./oidc-utils.js')\n" +
-        '    return real.OidcClient.getIDToken(audience)\n' +
-        '  }\n' +
-        '}\n',
-      resolveDir: path.resolve(path.dirname(args.path)),
-      loader: 'js'
-    }))
-  }
-}
+const lazyOidcClient = shimImports('lazy-oidc-client', '@actions/core', {
+  './oidc-utils.js':
+    'export class OidcClient {\n' +
+    '  static async getIDToken(audience) {\n' +
+    "    const real = await import('./oidc-utils.js')\n" +
+    '    return real.OidcClient.getIDToken(audience)\n' +
+    '  }\n' +
+    '}\n'
+})
 
 /**
  * node-ssh imports all of ssh2 (its server, SSH agents over HTTP with node:http, https and tls, key generation)
@@ -55,33 +67,16 @@ const lazyOidcClient = {
  * in getDirectory, which slurm-gitops never calls: about 15 ms of every connecting run's start. Here node-ssh
  * gets ssh2's Client alone and a make-dir on fs.promises.mkdir (what make-dir itself does on Node 10.12+).
  */
-const leanNodeSsh = {
-  name: 'lean-node-ssh',
-  setup(build) {
-    const namespace = 'lean-node-ssh'
-    const shims = {
-      ssh2: "module.exports = { Client: require('ssh2/lib/client.js') }\n",
-      'make-dir':
-        "const { mkdir } = require('node:fs/promises')\n" +
-        "const { resolve } = require('node:path')\n" +
-        'module.exports = async (dir, options = {}) => {\n' +
-        '  await mkdir(dir, { recursive: true, mode: options.mode })\n' +
-        '  return resolve(dir)\n' +
-        '}\n'
-    }
-    build.onResolve({ filter: /^(ssh2|make-dir)$/ }, args => {
-      const fromNodeSsh = args.importer.split(path.sep).join('/').includes('/node_modules/node-ssh/')
-      if (!fromNodeSsh) return undefined
-      // A path relative to the working directory: the bundle's comments must not name this checkout's location.
-      return { path: path.relative(process.cwd(), path.join(args.resolveDir, args.path)), namespace }
-    })
-    build.onLoad({ filter: /.*/, namespace }, args => ({
-      contents: shims[path.basename(args.path)],
-      resolveDir: path.resolve(path.dirname(args.path)),
-      loader: 'js'
-    }))
-  }
-}
+const leanNodeSsh = shimImports('lean-node-ssh', 'node-ssh', {
+  ssh2: "module.exports = { Client: require('ssh2/lib/client.js') }\n",
+  'make-dir':
+    "const { mkdir } = require('node:fs/promises')\n" +
+    "const { resolve } = require('node:path')\n" +
+    'module.exports = async (dir, options = {}) => {\n' +
+    '  await mkdir(dir, { recursive: true, mode: options.mode })\n' +
+    '  return resolve(dir)\n' +
+    '}\n'
+})
 
 /**
  * The shipped templates, precompiled: src/render/precompiled-templates.ts (an empty table in the TypeScript

@@ -97,6 +97,13 @@ sg_trap_signals() {
 # stop halfway (the runner's KILL, after its grace period, is then the only way to stop it).
 sg_hold_signals() { trap '' HUP PIPE INT TERM; }
 
+# sg_read_file VAR FILE: VAR is FILE's whole text ('' when it cannot be read), read by the shell. The braces: a
+# redirection's error (no such file) goes where the group's stderr goes, not into the log.
+sg_read_file() {
+  printf -v "$1" '%s' ''
+  { IFS= read -r -d '' "$1" <"$2"; } 2>/dev/null || true
+}
+
 # sg_background VAR COMMAND...: a query of the run's own (read-only, short: Slurm's, never the user's code) runs
 # in the background, without this run's lock descriptors, while the run goes on; VAR is its process id, for
 # sg_wait_background. Ended when the script ends before it was waited for (a child not yet waited for keeps its id).

@@ -18,8 +18,8 @@ sg_scrontab_answer() {
     : >"$1"
     return 0
   fi
-  local errors=''
-  { IFS= read -r -d '' errors <"$1.err"; } 2>/dev/null || true
+  local errors
+  sg_read_file errors "$1.err"
   errors=${errors%$'\n'}
   # ScronParameters without "enable": `fatal("scrontab is disabled on this cluster")`, on stderr, exit 1.
   case $errors in

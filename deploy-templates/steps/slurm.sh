@@ -2,12 +2,12 @@
 # uses exists, before anything changes: two queries of the controller, whatever the number of partitions.
 slurm() {
   sg_slurm_ask
-  local status=0 known='' partition
+  local status=0 known partition
   sg_wait_background "${SG_SLURM_QUERIES[0]}" || status=$?
   sg_scrontab_answer "$SG_TMP/scrontab.probe" "$status"
   status=0
   sg_wait_background "${SG_SLURM_QUERIES[1]}" || status=$?
-  { IFS= read -r -d '' known <"$SG_TMP/partitions"; } 2>/dev/null || true
+  sg_read_file known "$SG_TMP/partitions"
   known=${known%$'\n'}
   [ "$status" -eq 0 ] || sg_die "sinfo failed: $known"
   for partition in "${PARTITIONS[@]}"; do

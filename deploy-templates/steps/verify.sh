@@ -14,9 +14,9 @@ verify() {
     cd "$2"
     sg_smoke' smoke "$RELEASE/$RENDERED_DIR/env.sh" "$RELEASE" ||
     sg_die "the smoke command failed in the new release; the previous release stays live"
-  local status=0 output=''
+  local status=0 output
   sg_wait_background "$tests" || status=$?
-  { IFS= read -r -d '' output <"$SG_TMP/test-only"; } 2>/dev/null || true
+  sg_read_file output "$SG_TMP/test-only"
   printf '%s' "$output"
   [ "$status" -eq 0 ] ||
     sg_die "sbatch --test-only rejected job \"$(<"$SG_TMP/test-only.job")\" (see above); the previous release stays live"

@@ -2,9 +2,7 @@
 // (the newest, the live one, those a queued or running job leases) and which venvs nothing links to. squeue is
 // a script on PATH that knows the jobs given to it: the decisions are what is tested, not Slurm.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
 import {
-  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -16,9 +14,8 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { repoRoot } from '../repo-root.js'
+import { fakeCommand, runStepShell } from '../step-shell.js'
 
-const steps = path.join(repoRoot, 'deploy-templates/steps')
 const RENDERED = '.slurm-gitops'
 
 let dir: string
@@ -30,27 +27,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 /** Runs `script` after the step files it needs, under the deploy script's shell options; the queued job ids. */
 function runSteps(script: string, queued: string[] = []) {
   const bin = path.join(dir, 'bin')
-  mkdirSync(bin, { recursive: true })
   // squeue -h -j ID -o %i: the id when the job is queued or running, nothing otherwise.
-  writeFileSync(
-    path.join(bin, 'squeue'),
-    `#!/bin/bash\ncase " ${queued.join(' ')} " in *" $3 "*) echo "$3" ;; esac\n`
-  )
-  chmodSync(path.join(bin, 'squeue'), 0o755)
-  return spawnSync(
-    'bash',
-    [
-      '-c',
-      `set -Eeuo pipefail
-       source "$STEPS/runtime.sh"; source "$STEPS/deployment.sh"; source "$STEPS/prune.sh"
-       ${script}`
-    ],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: `${bin}:${process.env.PATH}`, STEPS: steps, ROOT: path.join(dir, 'root') }
-    }
-  )
+  fakeCommand(bin, 'squeue', `case " ${queued.join(' ')} " in *" $3 "*) echo "$3" ;; esac`)
+  return runStepShell({
+    steps: ['deployment.sh', 'prune.sh'],
+    script,
+    bin,
+    env: { ROOT: path.join(dir, 'root') }
+  })
 }
 
 /** releases/NAME, made live (mtime) `age` seconds ago. */

@@ -3,12 +3,10 @@
 // Slurm. And a run that ends before it needed the answers does not wait for them, nor leave them running.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { repoRoot } from '../repo-root.js'
-
-const steps = path.join(repoRoot, 'deploy-templates/steps')
+import { fakeCommand, runStepShell } from '../step-shell.js'
 
 let dir: string
 beforeEach(() => {
@@ -26,44 +24,30 @@ interface Answers {
 /** Runs `script` after the step files the slurm step needs, as the deploy script runs (options, state, traps). */
 function runSteps(script: string, answers: Answers) {
   const bin = path.join(dir, 'bin')
-  mkdirSync(bin, { recursive: true })
-  const fake = (name: string, body: string) => {
-    writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`)
-    chmodSync(path.join(bin, name), 0o755)
-  }
   const { scrontab, sinfo } = answers
   const said = (name: string, text: string) => {
     writeFileSync(path.join(dir, name), text)
     return path.join(dir, name)
   }
-  fake(
+  fakeCommand(
+    bin,
     'scrontab',
     `cat ${said('scrontab.out', scrontab.out)}; cat ${said('scrontab.err', scrontab.err ?? '')} >&2; exit ${scrontab.status}`
   )
-  fake(
+  fakeCommand(
+    bin,
     'sinfo',
     `echo $$ >${dir}/sinfo.pid; sleep ${sinfo.sleep ?? 0}; cat ${said('sinfo.out', sinfo.out)}; exit ${sinfo.status}`
   )
   const tmp = path.join(dir, 'tmp')
   mkdirSync(tmp, { recursive: true })
-  return spawnSync(
-    'bash',
-    [
-      '-c',
-      `set -Eeuo pipefail
-       SG_STEP='' SG_STEP_START=0 SG_DURATIONS='' SG_FAILED_STEP='' SG_EXIT_HOOKS=() SG_SKIP_REST='' SG_CONTAINED=''
-       SG_BACKGROUND=() SG_SLURM_QUERIES=() SG_BUNDLE='' SG_NONCE=n SG_TMP="${tmp}" PARTITIONS=(standard dev)
-       source "$STEPS/runtime.sh"; source "$STEPS/scrontab-table.sh"; source "$STEPS/slurm.sh"
-       trap sg_on_exit EXIT
-       ${script}`
-    ],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: `${bin}:${process.env.PATH}`, STEPS: steps },
-      timeout: 20_000
-    }
-  )
+  return runStepShell({
+    steps: ['scrontab-table.sh', 'slurm.sh'],
+    script: `SG_SLURM_QUERIES=() SG_TMP="${tmp}" PARTITIONS=(standard dev)\n${script}`,
+    bin,
+    exitTrap: true,
+    timeout: 20_000
+  })
 }
 
 const partitions = { out: 'standard\ndev\ndebug\n', status: 0 }

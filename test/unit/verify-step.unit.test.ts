@@ -1,13 +1,10 @@
 // The verify step's decisions, run by bash with sbatch as a script on PATH that accepts or rejects as told: Slurm's
 // checks of the jobs run in the background while the smoke command runs, and are still what decides.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { repoRoot } from '../repo-root.js'
-
-const steps = path.join(repoRoot, 'deploy-templates/steps')
+import { fakeCommand, runStepShell } from '../step-shell.js'
 
 let dir: string
 beforeEach(() => {
@@ -18,15 +15,13 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 /** A release with the jobs `jobs`, sbatch rejecting the job scripts named in `rejected`; runs the verify step. */
 function verify(jobs: string[], rejected: string[], smoke = 'echo smoke-ran') {
   const bin = path.join(dir, 'bin')
-  mkdirSync(bin, { recursive: true })
-  writeFileSync(
-    path.join(bin, 'sbatch'),
-    `#!/bin/bash
-     script=\${!#}; job=\${script##*/}
+  fakeCommand(
+    bin,
+    'sbatch',
+    `script=\${!#}; job=\${script##*/}
      case " ${rejected.join(' ')} " in *" \${job%.sh} "*) echo "sbatch: error: rejected \${job%.sh}" >&2; exit 1 ;; esac
-     echo "sbatch: Job 1 to start at now (\${job%.sh} $*)" >&2\n`
+     echo "sbatch: Job 1 to start at now (\${job%.sh} $*)" >&2`
   )
-  chmodSync(path.join(bin, 'sbatch'), 0o755)
   const release = path.join(dir, 'release')
   mkdirSync(path.join(release, '.slurm-gitops/jobs'), { recursive: true })
   writeFileSync(path.join(release, '.slurm-gitops/env.sh'), 'export SMOKE_ENV=1\n')
@@ -35,25 +30,15 @@ function verify(jobs: string[], rejected: string[], smoke = 'echo smoke-ran') {
     writeFileSync(path.join(release, `.slurm-gitops/jobs/${job}.sh`), '#!/bin/bash\n')
   }
   mkdirSync(path.join(dir, 'tmp'))
-  return spawnSync(
-    'bash',
-    [
-      '-c',
-      `set -Eeuo pipefail
-       SG_STEP='' SG_STEP_START=0 SG_DURATIONS='' SG_FAILED_STEP='' SG_EXIT_HOOKS=() SG_SKIP_REST='' SG_CONTAINED=''
-       SG_BACKGROUND=() SG_BUNDLE='' SG_NONCE=n SG_TMP="${dir}/tmp" RELEASE="${release}" RENDERED_DIR=.slurm-gitops
+  return runStepShell({
+    steps: ['verify.sh'],
+    script: `SG_TMP="${dir}/tmp" RELEASE="${release}" RENDERED_DIR=.slurm-gitops
        JOBS=(${jobs.join(' ')}) SMOKE_COMMAND=smoke SMOKE_TIMEOUT=30
        sg_smoke() { ${smoke}; }
-       source "$STEPS/runtime.sh"; source "$STEPS/verify.sh"
-       trap sg_on_exit EXIT
-       run_step verify`
-    ],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: `${bin}:${process.env.PATH}`, STEPS: steps }
-    }
-  )
+       run_step verify`,
+    bin,
+    exitTrap: true
+  })
 }
 
 describe('the verify step', () => {

@@ -274,6 +274,13 @@ sg_trap_signals() {
 # stop halfway (the runner's KILL, after its grace period, is then the only way to stop it).
 sg_hold_signals() { trap '' HUP PIPE INT TERM; }
 
+# sg_read_file VAR FILE: VAR is FILE's whole text ('' when it cannot be read), read by the shell. The braces: a
+# redirection's error (no such file) goes where the group's stderr goes, not into the log.
+sg_read_file() {
+  printf -v "$1" '%s' ''
+  { IFS= read -r -d '' "$1" <"$2"; } 2>/dev/null || true
+}
+
 # sg_background VAR COMMAND...: a query of the run's own (read-only, short: Slurm's, never the user's code) runs
 # in the background, without this run's lock descriptors, while the run goes on; VAR is its process id, for
 # sg_wait_background. Ended when the script ends before it was waited for (a child not yet waited for keeps its id).
@@ -371,8 +378,8 @@ sg_scrontab_answer() {
     : >"$1"
     return 0
   fi
-  local errors=''
-  { IFS= read -r -d '' errors <"$1.err"; } 2>/dev/null || true
+  local errors
+  sg_read_file errors "$1.err"
   errors=${errors%$'\n'}
   # ScronParameters without "enable": `fatal("scrontab is disabled on this cluster")`, on stderr, exit 1.
   case $errors in
@@ -746,12 +753,12 @@ unchanged() {
 # uses exists, before anything changes: two queries of the controller, whatever the number of partitions.
 slurm() {
   sg_slurm_ask
-  local status=0 known='' partition
+  local status=0 known partition
   sg_wait_background "${SG_SLURM_QUERIES[0]}" || status=$?
   sg_scrontab_answer "$SG_TMP/scrontab.probe" "$status"
   status=0
   sg_wait_background "${SG_SLURM_QUERIES[1]}" || status=$?
-  { IFS= read -r -d '' known <"$SG_TMP/partitions"; } 2>/dev/null || true
+  sg_read_file known "$SG_TMP/partitions"
   known=${known%$'\n'}
   [ "$status" -eq 0 ] || sg_die "sinfo failed: $known"
   for partition in "${PARTITIONS[@]}"; do
@@ -1023,9 +1030,9 @@ verify() {
     cd "$2"
     sg_smoke' smoke "$RELEASE/$RENDERED_DIR/env.sh" "$RELEASE" ||
     sg_die "the smoke command failed in the new release; the previous release stays live"
-  local status=0 output=''
+  local status=0 output
   sg_wait_background "$tests" || status=$?
-  { IFS= read -r -d '' output <"$SG_TMP/test-only"; } 2>/dev/null || true
+  sg_read_file output "$SG_TMP/test-only"
   printf '%s' "$output"
   [ "$status" -eq 0 ] ||
     sg_die "sbatch --test-only rejected job \"$(<"$SG_TMP/test-only.job")\" (see above); the previous release stays live"
